@@ -8,7 +8,7 @@ export NODE_PATH := /usr/share/nodejs
 JOBS ?= 2
 PORT ?= 8080
 
-.PHONY: help deps build build-native build-debug build-wasm build-web test test-native test-debug test-wasm serve clean
+.PHONY: help deps build build-native build-debug build-wasm build-web test test-native test-debug test-wasm test-web serve clean
 
 help:
 	@echo "make serve   - install what is missing, build, serve the playground on http://127.0.0.1:$(PORT)/"
@@ -44,7 +44,10 @@ test-debug: build-debug
 test-wasm: build-wasm
 	ctest --preset wasm
 
-test: build test-native test-debug test-wasm
+test-web: build-web
+	cd web && node e2e/run.mjs dist ../build/e2e
+
+test: build test-native test-debug test-wasm test-web
 	@echo "make test: every suite passed"
 
 serve: build-native build-wasm build-web
