@@ -88,7 +88,15 @@ BackgroundReport Runtime::background_work(std::uint64_t idle_ns) {
     }
     rep.bytes_released += s.scavenger.run_background(s.nanotime, seg_end);
     s.nanotime = seg_end;
-    if (s.nanotime >= end) break;
+    if (s.nanotime >= end) {
+      // A forced GC due exactly at the end of the idle time still starts.
+      if (s.gc.trigger_test(GcTriggerKind::Time)) {
+        const std::uint32_t before = s.gc.num_gc();
+        s.gc.start(GcTriggerKind::Time);
+        rep.gcs_started += s.gc.num_gc() - before;
+      }
+      break;
+    }
   }
   BUCKETLAB_DEBUG_CHECK(*this);
   return rep;

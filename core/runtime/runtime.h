@@ -20,6 +20,7 @@
 
 #include "core/runtime/fragmentation.h"
 #include "core/runtime/heap_snapshot.h"
+#include "core/runtime/malloc.h"
 #include "core/runtime/memstats.h"
 #include "core/runtime/runtime_state.h"
 

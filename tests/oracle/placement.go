@@ -1,6 +1,8 @@
 // Oracle for tests/runtime/page_alloc_test.cpp ("large objects take the lowest-address fit").
 // Run: GOMAXPROCS=1 /usr/lib/go-1.19/bin/go run tests/oracle/placement.go
-// go1.19.8 linux/amd64 printed: a b c pages: 0 32 64; h d pages: 32 96; big grew 8388608 big page 128.
+// go1.19.8 linux/amd64 printed: pages b c h d big = 32 64 32 96 128; big grew 8388608
+// (Nothing is printed until the end so that fmt's own allocations cannot
+// take pages between the measured ones.)
 //go:build ignore
 
 package main
@@ -11,30 +13,26 @@ import (
 	"unsafe"
 )
 
-var a, b, c, d, e *[256 << 10]byte
+var a, b, c, d *[256 << 10]byte
 var h *[128 << 10]byte
+var big *[5 << 20]byte
 
 func main() {
 	var ms runtime.MemStats
 	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	fmt.Println("start HeapSys", ms.HeapSys, "HeapInuse", ms.HeapInuse, "HeapIdle", ms.HeapIdle, "Released", ms.HeapReleased)
 	a = new([256 << 10]byte)
 	b = new([256 << 10]byte)
 	c = new([256 << 10]byte)
 	base := uintptr(unsafe.Pointer(a))
 	rel := func(p unsafe.Pointer) int64 { return (int64(uintptr(p)) - int64(base)) / 8192 }
-	fmt.Println("a b c pages:", 0, rel(unsafe.Pointer(b)), rel(unsafe.Pointer(c)), "a=", unsafe.Pointer(a))
+	pb, pc := rel(unsafe.Pointer(b)), rel(unsafe.Pointer(c))
 	b = nil
 	runtime.GC()
 	h = new([128 << 10]byte)
 	d = new([256 << 10]byte)
-	fmt.Println("h d pages:", rel(unsafe.Pointer(h)), rel(unsafe.Pointer(d)))
 	runtime.ReadMemStats(&ms)
-	fmt.Println("HeapSys", ms.HeapSys, "HeapInuse", ms.HeapInuse, "HeapIdle", ms.HeapIdle, "Released", ms.HeapReleased)
-	// a 5 MiB object: heap must grow by 8 MiB
 	before := ms.HeapSys
-	big := new([5 << 20]byte)
+	big = new([5 << 20]byte)
 	runtime.ReadMemStats(&ms)
-	fmt.Println("big grew", ms.HeapSys-before, "big page", rel(unsafe.Pointer(big)))
+	fmt.Println("pages b c h d big =", pb, pc, rel(unsafe.Pointer(h)), rel(unsafe.Pointer(d)), rel(unsafe.Pointer(big)), "; big grew", ms.HeapSys-before)
 }
