@@ -56,6 +56,8 @@ struct RuntimeState;
 
 enum class GcPhase : std::uint8_t { Off, Mark, MarkTermination };  // _GCoff, _GCmark, _GCmarktermination
 enum class GcTriggerKind : std::uint8_t { Heap, Time, Cycle };   // gcTriggerHeap/Time/Cycle
+static_assert(static_cast<int>(GcTriggerKind::Heap) == 0 && static_cast<int>(GcTriggerKind::Cycle) == 2,
+              "event.h documents GcStart's a1 with these values");
 
 const char* gc_phase_name(GcPhase p);
 const char* gc_trigger_name(GcTriggerKind k);

@@ -19,7 +19,7 @@ inline std::uint32_t next_free_fast(MSpan* s) {
   if (result >= s->nelems) return std::numeric_limits<std::uint32_t>::max();
   const std::uint32_t freeidx = result + 1;
   if (freeidx % 64 == 0 && freeidx != s->nelems) return std::numeric_limits<std::uint32_t>::max();
-  s->alloc_cache >>= static_cast<unsigned>(bit + 1);
+  s->alloc_cache = bit == 63 ? 0 : cache >> (bit + 1);  // Go: a shift by 64 yields 0
   s->freeindex = freeidx;
   s->alloc_count++;
   return result;
@@ -48,6 +48,8 @@ Addr mallocgc(RuntimeState& rt, std::uint64_t size, const Type* typ, bool needze
 
   const GoVersion v = rt.version;
   const bool noscan = typ == nullptr || !typ->has_pointers();
+  // Stale bytes would be scanned as pointers (go1.26 throws the same).
+  BUCKETLAB_ASSERT(needzero || noscan, "objects with pointers must be zeroed");
   const std::uint64_t data_size = size;
   bool heavy = false;  // shouldhelpgc
   MSpan* span = nullptr;

@@ -265,27 +265,32 @@ void MHeap::check_invariants() const {
   BUCKETLAB_INVARIANT(acct.total_free <= acct.total_alloc, "mheap: totalFree ≤ totalAlloc");
 
   // Every in-use span is cached or in a central set matching its state.
+  // Mark set membership once: bit 1 partial swept, 2 full swept, 4 partial
+  // unswept, 8 full unswept (entries filed under their own class only).
+  std::vector<std::uint8_t> member(storage_.size(), 0);
+  const int si = static_cast<int>((sg / 2) % 2), ui = 1 - si;
+  for (const MCentral& c : central) {
+    auto mark = [&](const SpanSet& set, std::uint8_t bit) {
+      for (const MSpan* x : set.items())
+        if (x->state == SpanState::InUse && x->spanclass == c.spanclass()) member[x->id] |= bit;
+    };
+    mark(c.partial_set(si), 1);
+    mark(c.full_set(si), 2);
+    mark(c.partial_set(ui), 4);
+    mark(c.full_set(ui), 8);
+  }
   for (const MSpan& s : storage_) {
     if (s.state != SpanState::InUse) continue;
-    const SpanClass spc = s.spanclass;
-    if (rt_.mcache.alloc[spc] == &s) {
+    if (rt_.mcache.alloc[s.spanclass] == &s) {
       BUCKETLAB_INVARIANT(s.sweepgen == sg + 3 || s.sweepgen == sg + 1, "mheap: a cached span has sweepgen sg+3");
       continue;
     }
     BUCKETLAB_INVARIANT(s.sweepgen == sg || s.sweepgen == sg - 2, "mheap: an uncached span is swept or unswept");
-    const MCentral& c = central[spc];
-    const bool swept = s.sweepgen == sg;
-    const int si = static_cast<int>((sg / 2) % 2), ui = 1 - si;
-    auto in = [&](const SpanSet& set) {
-      for (const MSpan* x : set.items())
-        if (x == &s) return true;
-      return false;
-    };
     bool found;
-    if (swept)
-      found = s.alloc_count < s.nelems ? in(c.partial_set(si)) : in(c.full_set(si));
+    if (s.sweepgen == sg)
+      found = member[s.id] & (s.alloc_count < s.nelems ? 1 : 2);
     else
-      found = in(c.partial_set(ui)) || in(c.full_set(ui));
+      found = member[s.id] & (4 | 8);
     BUCKETLAB_INVARIANT(found, "mheap: an in-use span is in no central set that matches its sweep state");
   }
 }

@@ -46,7 +46,7 @@ std::uint32_t MSpan::next_free_index() {
     freeindex = snelems;
     return snelems;
   }
-  alloc_cache >>= static_cast<unsigned>(bit_index + 1);
+  alloc_cache = bit_index == 63 ? 0 : alloc_cache >> (bit_index + 1);  // Go: a shift by 64 yields 0
   sfreeindex = result + 1;
   if (sfreeindex % 64 == 0 && sfreeindex != snelems) refill_alloc_cache(sfreeindex / 8);
   freeindex = sfreeindex;
@@ -63,7 +63,11 @@ void MSpan::check_invariants(std::uint32_t sg, bool gc_off) const {
   if (state != SpanState::InUse) return;
   BUCKETLAB_INVARIANT(freeindex <= nelems && alloc_count <= nelems, "mspan: freeindex and allocCount within nelems");
   std::uint32_t allocated = freeindex;
-  for (std::uint32_t i = freeindex; i < nelems; ++i) allocated += alloc_bit(i);
+  for (std::uint32_t w = freeindex / 64; w < alloc_bits.size(); ++w) {
+    std::uint64_t bits = alloc_bits[w];
+    if (w == freeindex / 64) bits &= ~std::uint64_t{0} << (freeindex % 64);
+    allocated += static_cast<std::uint32_t>(__builtin_popcountll(bits));
+  }
   BUCKETLAB_INVARIANT(alloc_count == allocated,
                       "mspan: allocCount == freeindex + popcount(allocBits[freeindex:nelems])");
   const std::size_t words = div_round_up(nelems, 64);

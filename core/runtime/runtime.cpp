@@ -4,9 +4,10 @@
 
 namespace bucketlab::runtime {
 
-Runtime::Runtime(RuntimeConfig config) : s_(std::make_unique<RuntimeState>(config)) { BUCKETLAB_DEBUG_CHECK(*this); }
+Runtime::Runtime(RuntimeConfig config) : s_(std::make_unique<RuntimeState>(config)) { debug_check(); }
 
 Runtime::~Runtime() = default;
+
 
 std::uint16_t Runtime::register_alloc_role(const std::string& name) {
   for (std::size_t i = 0; i < s_->roles.size(); ++i)
@@ -19,39 +20,39 @@ std::uint16_t Runtime::register_alloc_role(const std::string& name) {
 Addr Runtime::mallocgc(std::uint64_t size, const Type* typ, bool needzero, std::uint16_t role) {
   BUCKETLAB_ASSERT(role < s_->roles.size(), "unregistered allocation role");
   Addr x = bucketlab::runtime::mallocgc(*s_, size, typ, needzero, role);
-  BUCKETLAB_DEBUG_CHECK(*this);
+  debug_check();
   return x;
 }
 
 Addr Runtime::newobject(const Type* typ, std::uint16_t role) {
   BUCKETLAB_ASSERT(role < s_->roles.size(), "unregistered allocation role");
   Addr x = bucketlab::runtime::newobject(*s_, typ, role);
-  BUCKETLAB_DEBUG_CHECK(*this);
+  debug_check();
   return x;
 }
 
 Addr Runtime::newarray(const Type* typ, std::int64_t n, std::uint16_t role) {
   BUCKETLAB_ASSERT(role < s_->roles.size(), "unregistered allocation role");
   Addr x = bucketlab::runtime::newarray(*s_, typ, n, role);
-  BUCKETLAB_DEBUG_CHECK(*this);
+  debug_check();
   return x;
 }
 
 void Runtime::gc() {
   s_->gc.run_gc();
-  BUCKETLAB_DEBUG_CHECK(*this);
+  debug_check();
 }
 
 void Runtime::free_os_memory() {
   s_->gc.run_gc();
   s_->scavenger.scavenge_all();
-  BUCKETLAB_DEBUG_CHECK(*this);
+  debug_check();
 }
 
 std::int32_t Runtime::set_gc_percent(std::int32_t pct) {
   const std::int32_t out = s_->pacer.set_gc_percent(pct);
   s_->gc.controller_commit();
-  BUCKETLAB_DEBUG_CHECK(*this);
+  debug_check();
   return out;
 }
 
@@ -59,7 +60,7 @@ std::int64_t Runtime::set_memory_limit(std::int64_t limit) {
   const std::int64_t out = s_->pacer.set_memory_limit(limit);
   if (limit < 0 || out == limit) return out;  // just reading, or no change
   s_->gc.controller_commit();
-  BUCKETLAB_DEBUG_CHECK(*this);
+  debug_check();
   return out;
 }
 
@@ -98,19 +99,19 @@ BackgroundReport Runtime::background_work(std::uint64_t idle_ns) {
       break;
     }
   }
-  BUCKETLAB_DEBUG_CHECK(*this);
+  debug_check();
   return rep;
 }
 
 void Runtime::advance_clock(std::uint64_t ns) {
   s_->nanotime += ns;
   if (s_->gc.trigger_test(GcTriggerKind::Time)) s_->gc.start(GcTriggerKind::Time);
-  BUCKETLAB_DEBUG_CHECK(*this);
+  debug_check();
 }
 
 MemStats Runtime::read_mem_stats() {
   MemStats m = bucketlab::runtime::read_mem_stats(*s_);
-  BUCKETLAB_DEBUG_CHECK(*this);
+  debug_check();
   return m;
 }
 

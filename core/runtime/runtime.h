@@ -130,6 +130,13 @@ class Runtime {
   void check_invariants() const { s_->check_invariants(); }
 
  private:
+  // BUCKETLAB_DEBUG_CHECK after a mutating operation. Invariants hold between
+  // operations; an allocation made while the GC is marking (a mutator running
+  // during mark) is checked when the cycle ends.
+  void debug_check() const {
+    if constexpr (kBucketlabCheckInvariants)
+      if (s_->gc.phase() == GcPhase::Off) BUCKETLAB_DEBUG_CHECK(*this);
+  }
   template <typename T>
   T load(Addr a) const {
     T v;

@@ -287,3 +287,45 @@ TEST_CASE("a pointer to a freed object is reported like Go's 'found pointer to f
   CHECK_THROWS_WITH(rt.gc(), Catch::Contains("found pointer to free object"));
   rt.remove_root_source(&roots);
 }
+
+namespace {
+// A root source that acts like a mutator running while the GC marks: the
+// model's mark phase runs inside gcStart, so root scanning is the one
+// moment at which gcphase == _GCmark can be observed from outside.
+struct MutatorDuringMark : RootSource {
+  Runtime* rt = nullptr;
+  Addr root = 0;      // holder object: word 0 points at the victim
+  Addr allocated = 0; // what the "mutator" allocated during mark
+  GcPhase seen = GcPhase::Off;
+  bool act = true;
+  void scan_roots(RootVisitor& v) override {
+    v.pointer(root);
+    if (!act) return;
+    seen = rt->gc_phase();
+    allocated = rt->mallocgc(48, nullptr);  // unreferenced: allocated black, survives this cycle
+    rt->store_pointer(root, 0);              // deletes the only pointer to the victim: the barrier shades it
+  }
+};
+}  // namespace
+
+TEST_CASE("during mark, new objects are allocated black and the write barrier shades overwritten pointers",
+          "[runtime][gc]") {
+  // mgc.go gcmarknewobject; mbarrier.go (shade(*slot) and shade(ptr)).
+  Runtime rt;
+  const Type* holder = rt.types().struct_of("main.h", {{"p", rt.types().basic(Kind::UnsafePointer)}});
+  MutatorDuringMark m;
+  m.rt = &rt;
+  m.root = rt.newobject(holder);
+  Addr victim = rt.mallocgc(64, nullptr);
+  rt.store_pointer(m.root, victim);
+  rt.add_root_source(&m);
+  rt.gc();
+  CHECK(m.seen == GcPhase::Mark);
+  // root + victim (shaded) + the black allocation: floating garbage for one cycle.
+  CHECK(heap_objects(rt) == 3);
+  m.act = false;
+  rt.gc();
+  CHECK(heap_objects(rt) == 1);
+  rt.check_invariants();
+  rt.remove_root_source(&m);
+}

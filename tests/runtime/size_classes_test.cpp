@@ -3,7 +3,8 @@
 // layouts and roundupsize.
 #include <catch2/catch.hpp>
 
-#include <regex>
+#include <cctype>
+#include <sstream>
 #include <vector>
 
 #include "core/runtime/size_classes.h"
@@ -16,31 +17,45 @@ using bucketlab::testing::read_file;
 
 namespace {
 
-// The numbers inside `name = [...]T{ ... }` of a Go source file.
-std::vector<std::uint64_t> go_array(const std::string& src, const std::string& name) {
+// All unsigned integers in `text`, in order.
+std::vector<std::uint64_t> numbers(const std::string& text) {
   std::vector<std::uint64_t> out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    std::uint64_t v = 0;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) v = v * 10 + (text[i++] - '0');
+    out.push_back(v);
+  }
+  return out;
+}
+
+// The numbers inside `var name = [...]T{ ... }` of a Go source file.
+std::vector<std::uint64_t> go_array(const std::string& src, const std::string& name) {
   auto at = src.find("var " + name + " = [");
-  if (at == std::string::npos) return out;
+  if (at == std::string::npos) return {};
   auto open = src.find('{', at);
   auto close = src.find('}', open);
-  std::string body = src.substr(open + 1, close - open - 1);
-  std::regex num("[0-9]+");
-  for (auto it = std::sregex_iterator(body.begin(), body.end(), num); it != std::sregex_iterator(); ++it)
-    out.push_back(std::stoull(it->str()));
-  return out;
+  return numbers(src.substr(open + 1, close - open - 1));
 }
 
 struct CommentRow {
   std::uint64_t cls, size, span_bytes, objects, tail_waste;
 };
 
-// The generator's comment table: "//     1          8        8192     1024           0 ..."
+// The generator's comment table: "//     1          8        8192     1024           0     87.50%          8"
 std::vector<CommentRow> comment_table(const std::string& src) {
   std::vector<CommentRow> rows;
-  std::regex row(R"(//\s+([0-9]+)\s+([0-9]+)\s+([0-9]+)\s+([0-9]+)\s+([0-9]+)\s+[0-9.]+%)");
-  for (auto it = std::sregex_iterator(src.begin(), src.end(), row); it != std::sregex_iterator(); ++it)
-    rows.push_back({std::stoull((*it)[1]), std::stoull((*it)[2]), std::stoull((*it)[3]), std::stoull((*it)[4]),
-                    std::stoull((*it)[5])});
+  std::istringstream in(src);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("//", 0) != 0 || line.find('%') == std::string::npos) continue;
+    auto n = numbers(line);  // class, size, span, objects, tail, waste (2 numbers), align
+    if (n.size() != 8) continue;
+    rows.push_back({n[0], n[1], n[2], n[3], n[4]});
+  }
   return rows;
 }
 
