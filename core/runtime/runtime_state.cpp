@@ -1,5 +1,7 @@
 #include "core/runtime/runtime_state.h"
 
+#include <sstream>
+
 namespace bucketlab::runtime {
 
 RuntimeState::RuntimeState(const RuntimeConfig& c)
@@ -15,6 +17,50 @@ RuntimeState::RuntimeState(const RuntimeConfig& c)
       scavenger(*this) {}
 
 void RuntimeState::check_invariants() const {
+  try {
+    check_invariants_unwrapped();
+  } catch (const InvariantError& e) {
+    const std::string prefix = "invariant failed: ";
+    std::string what = e.what();
+    if (what.rfind(prefix, 0) == 0) what.erase(0, prefix.size());
+    throw InvariantError(what + "\n" + dump());
+  }
+}
+
+std::string RuntimeState::dump() const {
+  std::ostringstream os;
+  const HeapAccounting& a = heap.acct;
+  os << "runtime " << version.name() << ": gcphase " << gc_phase_name(gc.phase()) << ", sweepgen " << heap.sweepgen
+     << ", cycles " << gc.cycles() << ", NumGC " << gc.num_gc() << ", sweep " << (sweeper.is_done() ? "done" : "in progress")
+     << ", now " << nanotime << " ns\n";
+  os << "  heap: mapped " << arena.mapped_bytes() << " inuse " << a.heap_in_use << " free " << a.heap_free << " released "
+     << a.heap_released << " totalAlloc " << a.total_alloc << " totalFree " << a.total_free << " pagesInUse "
+     << heap.pages_in_use << "\n";
+  os << "  pacer: heapLive " << pacer.heap_live() << " heapMarked " << pacer.heap_marked() << " trigger "
+     << pacer.trigger(heap.pacer_stats()) << " goal " << pacer.heap_goal(heap.pacer_stats()) << " GOGC "
+     << pacer.gc_percent() << "\n";
+  os << "  pages: chunks " << heap.pages.nchunks() << " free " << heap.pages.free_pages() << " scavenged "
+     << heap.pages.scavenged_pages() << " searchAddr 0x" << std::hex << heap.pages.search_addr() << std::dec
+     << "; page cache base 0x" << std::hex << heap.pcache.base << " free 0x" << heap.pcache.cache << " scav 0x"
+     << heap.pcache.scav << std::dec << "\n";
+  std::array<std::uint64_t, kNumSpanClasses> spans{}, objects{};
+  heap.for_each_span([&](const MSpan& s) {
+    spans[s.spanclass]++;
+    objects[s.spanclass] += s.alloc_count;
+  });
+  os << "  spans by class (class/noscan: spans, objects, cached slot):";
+  for (int i = 0; i < kNumSpanClasses; ++i) {
+    if (!spans[i] && mcache.is_dummy(mcache.alloc[i])) continue;
+    os << " " << span_class_size_class(static_cast<SpanClass>(i)) << (span_class_noscan(static_cast<SpanClass>(i)) ? "n" : "s")
+       << ":" << spans[i] << "," << objects[i];
+    if (!mcache.is_dummy(mcache.alloc[i])) os << ",c@" << mcache.alloc[i]->freeindex;
+  }
+  os << "\n  tiny 0x" << std::hex << mcache.tiny << std::dec << "+" << mcache.tinyoffset << " tinyAllocs "
+     << mcache.tiny_allocs << "\n";
+  return os.str();
+}
+
+void RuntimeState::check_invariants_unwrapped() const {
   heap.check_invariants();
   mcache.check_invariants();
   gc.check_invariants();

@@ -56,7 +56,13 @@ struct RuntimeState {
   Scavenger scavenger;    // scavenger + scavenge goals
   std::uint64_t nanotime = 1;  // simulated monotonic clock (ns); 0 would read as "never" for lastgc
 
+  // Throws InvariantError("invariant failed: ...") with dump() appended.
   void check_invariants() const;
+  // A bounded, human-readable summary of the runtime's state.
+  std::string dump() const;
+
+ private:
+  void check_invariants_unwrapped() const;
 };
 
 }  // namespace bucketlab::runtime

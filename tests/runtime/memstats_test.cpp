@@ -66,3 +66,26 @@ TEST_CASE("fragmentation: in-span waste, occupancy, free runs", "[runtime][fragm
   CHECK(f.released_pages * kPageSize == m.HeapReleased);
   rt.remove_root_source(&roots);
 }
+
+TEST_CASE("a failed invariant reports the runtime's state", "[runtime][invariants]") {
+  Runtime rt;
+  TestRoots roots;
+  rt.add_root_source(&roots);
+  roots.ptrs.push_back(rt.mallocgc(100, nullptr));
+  const std::string d = rt.state().dump();
+  CHECK(d.find("runtime go1.19") != std::string::npos);
+  CHECK(d.find("spans by class") != std::string::npos);
+  // Corrupt the accounting through the test door and check the report.
+  const_cast<RuntimeState&>(rt.state()).heap.acct.heap_free += kPageSize;
+  try {
+    rt.check_invariants();
+    FAIL("no invariant failure");
+  } catch (const bucketlab::InvariantError& e) {
+    const std::string w = e.what();
+    CHECK(w.rfind("invariant failed: mheap:", 0) == 0);
+    CHECK(w.find("heap: mapped") != std::string::npos);
+  }
+  const_cast<RuntimeState&>(rt.state()).heap.acct.heap_free -= kPageSize;
+  rt.check_invariants();
+  rt.remove_root_source(&roots);
+}
