@@ -124,9 +124,12 @@ Addr mallocgc(RuntimeState& rt, std::uint64_t size, const Type* typ, bool needze
 
   if (heavy && rt.gc.trigger_test(GcTriggerKind::Heap)) {
     // The new object is live in the caller's frame while the GC runs.
+    struct Inflight {
+      Gc& gc;
+      ~Inflight() { gc.set_inflight(0); }
+    } guard{rt.gc};
     rt.gc.set_inflight(x);
     rt.gc.start(GcTriggerKind::Heap);
-    rt.gc.set_inflight(0);
   }
   return x;
 }

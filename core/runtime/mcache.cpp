@@ -42,6 +42,7 @@ void MCache::refill(SpanClass spc) {
     }
     rt_.heap.acct.total_alloc += slots_used * s->elemsize;
     s->alloc_count_before_cache = 0;
+    alloc[spc] = &empty_;  // (model) stays consistent if cacheSpan throws OutOfMemoryError
   }
   s = rt_.heap.central[spc].cache_span();
   BUCKETLAB_ASSERT(s->alloc_count != s->nelems, "span has no free space");

@@ -89,3 +89,44 @@ TEST_CASE("a failed invariant reports the runtime's state", "[runtime][invariant
   rt.check_invariants();
   rt.remove_root_source(&roots);
 }
+
+TEST_CASE("GOGC=off: NextGC is the memory-limit goal, MaxInt64 − non-heap − 1 MiB", "[runtime][memstats][pacer]") {
+  // mgcpacer.go memoryLimitHeapGoal with the default limit: goal = limit −
+  // (mappedReady − heapFree − heapAlloc) − 1 MiB headroom (facts D.3/D.4).
+  RuntimeConfig c;
+  c.gogc = -1;
+  Runtime rt(c);
+  CHECK(rt.read_mem_stats().NextGC == 9223372036854775807ull - (1 << 20));
+  TestRoots roots;
+  rt.add_root_source(&roots);
+  roots.ptrs.push_back(rt.mallocgc(100, nullptr));  // 1 span in use, 112 B allocated
+  const MemStats m = rt.read_mem_stats();
+  const std::uint64_t non_heap = (m.HeapInuse + (m.HeapIdle - m.HeapReleased)) - (m.HeapIdle - m.HeapReleased) - m.HeapAlloc;
+  CHECK(m.NextGC == 9223372036854775807ull - non_heap - (1 << 20));
+  rt.remove_root_source(&roots);
+}
+
+TEST_CASE("growing past heap_budget_bytes throws an out-of-memory error naming the cap", "[runtime][mheap]") {
+  RuntimeConfig c;
+  c.heap_budget_bytes = 16 << 20;
+  c.gogc = -1;
+  Runtime rt(c);
+  TestRoots roots;
+  rt.add_root_source(&roots);
+  roots.ptrs.push_back(rt.mallocgc(10 << 20, nullptr));
+  CHECK_THROWS_AS(rt.mallocgc(10 << 20, nullptr), OutOfMemoryError);
+  try {
+    rt.mallocgc(10 << 20, nullptr);
+  } catch (const OutOfMemoryError& e) {
+    CHECK(std::string(e.what()).find("heap_budget_bytes = 16777216") != std::string::npos);
+    CHECK(std::string(e.what()).find("fatal error: out of memory") != std::string::npos);
+  }
+  rt.check_invariants();
+  // The model stays usable: allocations that fit still succeed.
+  for (int i = 0; i < 20000; ++i) roots.ptrs.push_back(rt.mallocgc(200, nullptr));
+  CHECK_THROWS_AS([&] {
+    for (int i = 0; i < 100000; ++i) roots.ptrs.push_back(rt.mallocgc(200, nullptr));
+  }(), OutOfMemoryError);
+  rt.check_invariants();  // still consistent after the failed refill
+  rt.remove_root_source(&roots);
+}
