@@ -329,3 +329,82 @@ TEST_CASE("during mark, new objects are allocated black and the write barrier sh
   rt.check_invariants();
   rt.remove_root_source(&m);
 }
+
+TEST_CASE("proportional sweeping: a span allocation first sweeps sweepPagesPerByte pages per byte", "[runtime][sweep]") {
+  // mgcsweep.go gcPaceSweeper / deductSweepCredit: sweep
+  // sweepPagesPerByte · (heapLive − basis + span bytes) pages before
+  // getting a span, where sweepPagesPerByte = unswept in-use pages /
+  // (trigger − heapLive − 1 MiB).
+  Runtime rt;
+  TestRoots roots;
+  rt.add_root_source(&roots);
+  std::uint64_t i = 0;
+  while (rt.num_gc() == 0) {  // a heap-triggered GC, with a quarter of the objects live
+    Addr p = rt.mallocgc(16, nullptr);
+    if (i++ % 4 == 0) roots.ptrs.push_back(p);
+  }
+  const RuntimeState& st = rt.state();
+  const double ppb = st.heap.sweep_pages_per_byte;
+  REQUIRE(ppb > 0);
+  const std::uint64_t trigger = rt.gc_trigger();
+  // At pacing time nothing was swept yet (pagesSweptBasis); the mcache flush
+  // swept its stale spans afterwards, freeing none (they hold live objects).
+  const std::uint64_t unswept = st.heap.pages_in_use - st.heap.pages_swept_basis;
+  CHECK(ppb == Approx(double(unswept) / double(trigger - st.heap.sweep_heap_live_basis - (1 << 20))).epsilon(1e-6));
+  const std::uint64_t live_before = rt.heap_live();
+  const std::uint64_t basis = st.heap.sweep_heap_live_basis, swept_basis = st.heap.pages_swept_basis;
+  roots.ptrs.push_back(rt.mallocgc(3000, nullptr));  // class 41: a fresh 3-page span, so cacheSpan pays
+  const std::int64_t want =
+      static_cast<std::int64_t>(ppb * static_cast<double>(live_before - basis + 3 * kPageSize));
+  CHECK(static_cast<std::int64_t>(st.heap.pages_swept - swept_basis) >= want);
+  CHECK(want > 0);
+  rt.check_invariants();
+  rt.remove_root_source(&roots);
+}
+
+TEST_CASE("reclaim sweeps in-use spans without marked objects, lowest address first", "[runtime][sweep]") {
+  // mheap.go reclaim/reclaimChunk: before allocating n pages while sweeping
+  // is unfinished, free at least n pages of unmarked spans (pageInUse &^
+  // pageMarks), scanning pages upward; surplus becomes reclaimCredit.
+  RuntimeConfig cfg;
+  cfg.gogc = 200;  // an 8 MiB goal: the dead spans reach past the first 512 pages
+  Runtime rt(cfg);
+  TestRoots roots;
+  rt.add_root_source(&roots);
+  Addr live = rt.mallocgc(100 << 10, nullptr);  // 13 pages, stays marked
+  roots.ptrs.push_back(live);
+  std::vector<Addr> dead;
+  while (rt.num_gc() == 0) dead.push_back(rt.mallocgc(100 << 10, nullptr));  // heap-triggered GC
+  dead.pop_back();  // the last one was in flight during the GC: marked
+  REQUIRE(dead.size() > 10);
+  MHeap& h = const_cast<MHeap&>(rt.state().heap);  // test door: drive reclaim directly
+  REQUIRE_FALSE(rt.state().sweeper.is_done());
+  auto unswept = [&](Addr a) {
+    for (const SpanView& s : rt.heap_snapshot().spans)
+      if (s.base == a) return s.sweep == SpanSweepState::Unswept;
+    return false;  // freed
+  };
+  // Work is claimed 512 pages (pagesPerReclaimerChunk) at a time: every
+  // unmarked span starting in pages [0, 512) is freed by one call.
+  h.reclaim(20);
+  std::uint64_t freed_pages = 0;
+  bool beyond_kept = false;
+  for (Addr a : dead) {
+    const std::uint64_t first_page = (a - kArenaBaseAddr) / kPageSize;
+    if (first_page < 512) {
+      CHECK_FALSE(unswept(a));
+      freed_pages += 13;
+    } else {
+      beyond_kept |= unswept(a);
+    }
+  }
+  CHECK(beyond_kept);
+  CHECK(h.reclaim_credit == freed_pages - 20);
+  CHECK(unswept(live));  // a span with a marked object is left for the sweeper
+  const std::uint64_t index = h.reclaim_index;
+  h.reclaim(10);  // paid from credit, no scanning
+  CHECK(h.reclaim_credit == freed_pages - 30);
+  CHECK(h.reclaim_index == index);
+  rt.check_invariants();
+  rt.remove_root_source(&roots);
+}
