@@ -12,11 +12,11 @@ enum class EventKind : std::uint16_t {
   // runtime (core/runtime)
   SpanAlloc,      // a0 span base, a1 npages, a2 span class, a3 nelems
   SpanFree,       // a0 span base, a1 npages, a2 span class
-  HeapGrow,       // a0 bytes added to HeapSys, a1 new HeapSys
-  GcStart,        // a0 cycle number (1-based), a1 trigger reason (GcTriggerKind), a2 heapLive at start, a3 heap goal
+  HeapGrow,       // a0 bytes added to HeapSys (a multiple of 4 MiB), a1 new HeapSys
+  GcStart,        // a0 cycle number (1-based), a1 trigger (GcTriggerKind: 0 heap, 1 time, 2 cycle = runtime.GC), a2 heapLive at start, a3 heap goal
   GcEnd,          // a0 cycle number, a1 bytes marked, a2 objects marked, a3 next goal
-  SweepDone,      // a0 cycle number, a1 objects freed by the sweep, a2 bytes freed
-  Scavenge,       // a0 bytes released to the OS, a1 new HeapReleased
+  SweepDone,      // a0 cycle number whose sweep finished, a1 objects freed by that sweep, a2 bytes freed
+  Scavenge,       // a0 bytes released to the OS by one scavenge call, a1 new HeapReleased
   // classic map (core/maps)
   MapGrowStart,   // a0 map id, a1 old B, a2 new B, a3 1 if same-size grow
   MapEvacuate,    // a0 map id, a1 old bucket index, a2 entries to X, a3 entries to Y

@@ -42,6 +42,18 @@ struct GoVersion {
   constexpr bool clear_builtin() const { return minor >= 21; }
   // Go 1.25: swiss tables prune tombstones before growing (golang/go#70886).
   constexpr bool swiss_tombstone_pruning() const { return minor >= 25; }
+  // Go 1.21: the scavenge index tracks per-chunk occupancy by GC generation
+  // (scavChunkData: inUse, lastInUse, gen) and keeps separate search cursors
+  // for background and forced scavenging; the background cursor only moves
+  // up at each GC (scavengeIndex.nextGen, called from gcMarkTermination), and
+  // a chunk's scavenge candidate is searched from the cursor, not from its top
+  // (mgcscavenge.go). Go 1.19/1.20 keep one bit per chunk and one cursor.
+  constexpr bool scavenge_index_generations() const { return minor >= 21; }
+  // Go 1.26: the Green Tea GC is on by default (GOEXPERIMENT baseline in
+  // internal/buildcfg/exp.go); spans of 16..512-byte objects reserve 128
+  // bytes at their end for inline mark bits (spanInlineMarkBits, mheap.go
+  // initSpan), so they hold fewer objects.
+  constexpr bool span_inline_mark_bits() const { return minor >= 26; }
 };
 
 }  // namespace bucketlab::runtime

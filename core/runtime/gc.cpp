@@ -1,0 +1,214 @@
+#include "core/runtime/gc.h"
+
+#include <algorithm>
+
+#include "core/runtime/runtime_state.h"
+
+namespace bucketlab::runtime {
+
+const char* gc_phase_name(GcPhase p) {
+  switch (p) {
+    case GcPhase::Off: return "_GCoff";
+    case GcPhase::Mark: return "_GCmark";
+    case GcPhase::MarkTermination: return "_GCmarktermination";
+  }
+  return "?";
+}
+
+const char* gc_trigger_name(GcTriggerKind k) {
+  switch (k) {
+    case GcTriggerKind::Heap: return "heap";
+    case GcTriggerKind::Time: return "time";
+    case GcTriggerKind::Cycle: return "cycle";
+  }
+  return "?";
+}
+
+void RootVisitor::pointer(Addr value) {
+  if (value != 0) gc_.mark_pointer(value);
+}
+
+void Gc::add_root_source(RootSource* r) { roots_.push_back(r); }
+void Gc::remove_root_source(RootSource* r) { roots_.erase(std::remove(roots_.begin(), roots_.end(), r), roots_.end()); }
+
+bool Gc::trigger_test(GcTriggerKind kind, std::uint32_t n) const {
+  if (phase_ != GcPhase::Off) return false;
+  switch (kind) {
+    case GcTriggerKind::Heap: return rt_.pacer.heap_trigger_test(rt_.heap.pacer_stats());
+    case GcTriggerKind::Time:
+      if (rt_.pacer.gc_percent() < 0) return false;
+      return last_gc_nanotime_ != 0 && rt_.nanotime - last_gc_nanotime_ > kForceGcPeriodNs;
+    case GcTriggerKind::Cycle: return static_cast<std::int32_t>(n - cycles_) > 0;
+  }
+  return false;
+}
+
+void Gc::start(GcTriggerKind kind, std::uint32_t n) {
+  // Sweep leftovers while the trigger still holds (sweepone does not lower heapLive).
+  while (trigger_test(kind, n) && rt_.sweeper.sweepone() != kNoMoreSweepWork) rt_.sweeper.nbgsweep++;
+  if (!trigger_test(kind, n)) return;
+  user_forced_ = kind == GcTriggerKind::Cycle;
+  BUCKETLAB_ASSERT(rt_.mcache.flush_gen == rt_.heap.sweepgen, "p mcache not flushed");
+
+  // gcResetMarkState.
+  rt_.arena.clear_page_marks();
+  bytes_marked_ = objects_marked_ = heap_scan_work_ = stack_scan_work_ = 0;
+  heap0_ = rt_.pacer.heap_live();
+
+  // Stop the world: sweep termination.
+  rt_.sweeper.finish();  // finishsweep_m
+  cycles_++;
+  const PacerHeapStats stats = rt_.heap.pacer_stats();
+  rt_.pacer.start_cycle(stats);
+  phase_ = GcPhase::Mark;  // write barrier on; allocate black
+  rt_.events.emit(EventKind::GcStart, cycles_, static_cast<std::uint64_t>(kind), rt_.pacer.heap_live(),
+                  rt_.pacer.heap_goal(stats));
+  mark_roots();  // gcMarkRootPrepare + gcMarkTinyAllocs; (Deviation) roots are scanned right away
+
+  // Deviation: with no simulated time yet, the concurrent mark phase runs to
+  // completion here, before the world "restarts".
+  drain();
+  mark_done();
+}
+
+void Gc::mark_roots() {
+  RootVisitor v(*this);
+  for (RootSource* r : roots_) r->scan_roots(v);
+  for (Addr a : local_roots_) v.pointer(a);
+  v.pointer(inflight_);
+  stack_scan_work_ = v.stack_bytes_total();
+  // gcMarkTinyAllocs: the current tiny block survives (it is referenced only
+  // by the mcache, which the GC does not scan).
+  if (rt_.mcache.tiny != 0) {
+    MSpan* s;
+    std::uint32_t i;
+    if (rt_.heap.find_object(rt_.mcache.tiny, s, i)) grey(s, i);
+  }
+}
+
+void Gc::mark_pointer(Addr p) {
+  MSpan* s;
+  std::uint32_t i;
+  if (rt_.heap.find_object(p, s, i)) grey(s, i);
+}
+
+void Gc::shade(Addr p) {
+  if (p == 0 || phase_ != GcPhase::Mark) return;
+  mark_pointer(p);
+}
+
+void Gc::grey(MSpan* s, std::uint32_t index) {
+  if (s->is_marked(index)) return;
+  s->set_marked(index);
+  rt_.arena.set_page_marked(HeapArena::page_index(s->base()));
+  objects_marked_++;
+  if (s->noscan()) {  // nothing to scan: straight to black
+    bytes_marked_ += s->elemsize;
+    return;
+  }
+  work_spans_.push_back(s);
+  work_index_.push_back(index);
+}
+
+void Gc::drain() {
+  while (!work_spans_.empty()) {
+    MSpan* s = work_spans_.back();
+    const std::uint32_t i = work_index_.back();
+    work_spans_.pop_back();
+    work_index_.pop_back();
+    scan_object(s, i);
+  }
+}
+
+void Gc::scan_object(MSpan* s, std::uint32_t index) {
+  const SlotInfo& slot = s->slots[index];
+  const Addr b = s->base() + static_cast<std::uint64_t>(index) * s->elemsize;
+  bytes_marked_ += s->elemsize;
+  if (slot.type == kNoType) return;
+  const Type* t = rt_.types.by_id(slot.type);
+  if (!t->has_pointers()) return;
+  // Go 1.22+ objects > 512 B in small scan spans start with an 8-byte header.
+  const std::uint64_t hdr =
+      (rt_.version.alloc_headers() && s->sizeclass() != 0 && !heap_bits_in_span(s->elemsize)) ? kMallocHeaderSize : 0;
+  const std::uint64_t count = s->sizeclass() == 0 ? s->large_count : slot.count;
+  if (count == 0) return;
+  const std::uint64_t words = t->ptrdata / kPtrSize;
+  for (std::uint64_t e = 0; e < count; ++e) {
+    const Addr elem = b + hdr + e * t->size;
+    for (std::size_t mw = 0; mw < t->ptrmask.size(); ++mw) {
+      for (std::uint64_t bits = t->ptrmask[mw]; bits != 0; bits &= bits - 1) {
+        const std::uint64_t w = mw * 64 + static_cast<std::uint64_t>(__builtin_ctzll(bits));
+        if (w >= words) break;
+        std::uint64_t v;
+        std::memcpy(&v, rt_.arena.ptr(elem + w * kPtrSize), sizeof v);
+        if (v != 0) mark_pointer(v);
+      }
+    }
+  }
+  heap_scan_work_ += hdr + (count - 1) * t->size + t->ptrdata;
+}
+
+void Gc::mark_new_object(MSpan* span, std::uint32_t index, std::uint64_t size, std::uint64_t scan_size) {
+  span->set_marked(index);
+  rt_.arena.set_page_marked(HeapArena::page_index(span->base()));
+  objects_marked_++;
+  bytes_marked_ += size;
+  heap_scan_work_ += scan_size;
+}
+
+void Gc::mark_done() {
+  // gcMarkDone: the pacer's end-of-cycle bookkeeping (endCycle).
+  const PacerHeapStats stats = rt_.heap.pacer_stats();
+  last_heap_goal_ = rt_.pacer.heap_goal(stats);
+  rt_.pacer.end_cycle(stats);
+  mark_termination();
+}
+
+void Gc::mark_termination() {
+  phase_ = GcPhase::MarkTermination;
+  // gcMark.
+  BUCKETLAB_ASSERT(work_spans_.empty(), "non-empty mark queue after concurrent mark");
+  rt_.mcache.scan_alloc = 0;
+  rt_.pacer.reset_live(bytes_marked_, heap_scan_work_, stack_scan_work_);
+  phase_ = GcPhase::Off;
+
+  // gcSweep: every in-use span now needs sweeping.
+  rt_.heap.sweepgen += 2;
+  rt_.sweeper.begin_cycle();
+
+  last_heap_in_use_ = rt_.heap.acct.heap_in_use;
+  controller_commit();
+  last_gc_nanotime_ = rt_.nanotime;
+  if (user_forced_) num_forced_gc_++;
+  num_gc_++;
+  rt_.heap.pages.next_gen();  // peak in-use: about to start sweeping
+  rt_.events.emit(EventKind::GcEnd, num_gc_, bytes_marked_, objects_marked_,
+                  rt_.pacer.heap_goal(rt_.heap.pacer_stats()));
+  // Restart the world; each P flushes its mcache before allocating again.
+  rt_.mcache.prepare_for_sweep();
+}
+
+void Gc::controller_commit() {
+  const PacerHeapStats stats = rt_.heap.pacer_stats();
+  rt_.pacer.commit(rt_.sweeper.is_done(), stats);
+  const std::uint64_t trigger = rt_.pacer.trigger(stats);
+  rt_.sweeper.pace(trigger);
+  rt_.scavenger.pace(last_heap_goal_);
+}
+
+void Gc::run_gc() {
+  const std::uint32_t n = cycles_;
+  // (gcWaitOnMark(n): no cycle can be in progress between operations.)
+  start(GcTriggerKind::Cycle, n + 1);
+  // Sweep everything on this goroutine.
+  while (cycles_ == n + 1 && rt_.sweeper.sweepone() != kNoMoreSweepWork) rt_.sweeper.nbgsweep++;
+}
+
+void Gc::check_invariants() const {
+  BUCKETLAB_INVARIANT(phase_ == GcPhase::Off, "gc: gcphase is _GCoff between operations");
+  BUCKETLAB_INVARIANT(work_spans_.empty() && work_index_.empty(), "gc: no grey objects while the GC is off");
+  BUCKETLAB_INVARIANT(num_gc_ <= cycles_ && num_forced_gc_ <= num_gc_, "gc: NumForcedGC ≤ NumGC ≤ cycles");
+  BUCKETLAB_INVARIANT(rt_.heap.sweepgen == 2 * num_gc_, "gc: sweepgen == 2·NumGC");
+}
+
+}  // namespace bucketlab::runtime

@@ -1,0 +1,129 @@
+#include "core/runtime/heap_arena.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace bucketlab::runtime {
+
+Addr HeapArena::map(std::uint64_t bytes) {
+  BUCKETLAB_ASSERT(bytes % kPallocChunkBytes == 0, "heap grows in whole 4 MiB chunks");
+  const Addr old_end = mapped_end();
+  mapped_bytes_ += bytes;
+  while (reserved_bytes_ < mapped_bytes_) {
+    reserved_bytes_ += kHeapArenaBytes;  // sysAlloc reserves whole arenas
+    zeroed_base_.push_back(0);
+  }
+  for (std::uint64_t i = 0; i < bytes / kPallocChunkBytes; ++i)
+    chunks_.emplace_back(new std::uint8_t[kPallocChunkBytes]());  // fresh OS memory reads as zero
+  const std::uint64_t pages = mapped_pages();
+  spans_.resize(pages, nullptr);
+  page_in_use_.resize(div_round_up(pages, 64), 0);
+  page_marks_.resize(div_round_up(pages, 64), 0);
+  return old_end;
+}
+
+void HeapArena::check_addr(Addr a, std::uint64_t n) const {
+  if (!in_heap(a) || n > mapped_end() - a) {
+    std::ostringstream os;
+    os << "bucketlab: access to unmapped simulated memory [0x" << std::hex << a << ", 0x" << a + n
+       << ") (heap is [0x" << kArenaBaseAddr << ", 0x" << mapped_end() << "))";
+    throw ModelError(os.str());
+  }
+}
+
+void HeapArena::memclr(Addr a, std::uint64_t n) {
+  if (n == 0) return;
+  check_addr(a, n);
+  while (n > 0) {
+    std::uint64_t k = std::min(n, contiguous_bytes(a));
+    std::memset(ptr(a), 0, k);
+    a += k;
+    n -= k;
+  }
+}
+
+void HeapArena::read(Addr a, void* out, std::uint64_t n) const {
+  if (n == 0) return;
+  check_addr(a, n);
+  auto* o = static_cast<std::uint8_t*>(out);
+  while (n > 0) {
+    std::uint64_t k = std::min(n, contiguous_bytes(a));
+    std::memcpy(o, ptr(a), k);
+    a += k;
+    o += k;
+    n -= k;
+  }
+}
+
+void HeapArena::write(Addr a, const void* in, std::uint64_t n) {
+  if (n == 0) return;
+  check_addr(a, n);
+  auto* i = static_cast<const std::uint8_t*>(in);
+  while (n > 0) {
+    std::uint64_t k = std::min(n, contiguous_bytes(a));
+    std::memcpy(ptr(a), i, k);
+    a += k;
+    i += k;
+    n -= k;
+  }
+}
+
+void HeapArena::memmove(Addr dst, Addr src, std::uint64_t n) {
+  if (n == 0 || dst == src) return;
+  check_addr(dst, n);
+  check_addr(src, n);
+  // Copy in pieces that are contiguous on both sides, in the direction that
+  // is safe for overlapping ranges.
+  if (dst < src || dst >= src + n) {
+    while (n > 0) {
+      std::uint64_t k = std::min({n, contiguous_bytes(dst), contiguous_bytes(src)});
+      std::memmove(ptr(dst), ptr(src), k);
+      dst += k;
+      src += k;
+      n -= k;
+    }
+  } else {
+    Addr de = dst + n, se = src + n;
+    while (n > 0) {
+      // Bytes available going backwards from the ends.
+      std::uint64_t kd = ((de - kArenaBaseAddr - 1) & (kPallocChunkBytes - 1)) + 1;
+      std::uint64_t ks = ((se - kArenaBaseAddr - 1) & (kPallocChunkBytes - 1)) + 1;
+      std::uint64_t k = std::min({n, kd, ks});
+      std::memmove(ptr(de - k), ptr(se - k), k);
+      de -= k;
+      se -= k;
+      n -= k;
+    }
+  }
+}
+
+void HeapArena::set_spans(Addr base, std::uint64_t npages, MSpan* s) {
+  const std::uint64_t p = page_index(base);
+  for (std::uint64_t i = 0; i < npages; ++i) spans_[p + i] = s;
+}
+
+bool HeapArena::alloc_needs_zero(Addr base, std::uint64_t npages) {
+  bool need = false;
+  while (npages > 0) {
+    const std::uint64_t off = base - kArenaBaseAddr;
+    const std::uint64_t ai = off / kHeapArenaBytes;
+    const std::uint64_t arena_base = off % kHeapArenaBytes;
+    std::uint64_t& zeroed = zeroed_base_[ai];
+    if (arena_base < zeroed) need = true;  // part of the range was used before
+    std::uint64_t arena_limit = std::min(arena_base + npages * kPageSize, kHeapArenaBytes);
+    if (arena_limit > zeroed) zeroed = arena_limit;
+    base += arena_limit - arena_base;
+    npages -= (arena_limit - arena_base) / kPageSize;
+  }
+  return need;
+}
+
+void HeapArena::check_invariants() const {
+  BUCKETLAB_INVARIANT(mapped_bytes_ % kPallocChunkBytes == 0, "heap arena: mapped bytes are whole 4 MiB chunks");
+  BUCKETLAB_INVARIANT(reserved_bytes_ % kHeapArenaBytes == 0, "heap arena: reserved bytes are whole arenas");
+  BUCKETLAB_INVARIANT(mapped_bytes_ <= reserved_bytes_, "heap arena: mapped ≤ reserved");
+  BUCKETLAB_INVARIANT(chunks_.size() * kPallocChunkBytes == mapped_bytes_, "heap arena: one backing chunk per 4 MiB");
+  BUCKETLAB_INVARIANT(spans_.size() == mapped_pages(), "heap arena: one spans[] entry per page");
+}
+
+}  // namespace bucketlab::runtime

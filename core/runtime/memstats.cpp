@@ -1,0 +1,46 @@
+#include "core/runtime/memstats.h"
+
+#include "core/runtime/runtime_state.h"
+
+namespace bucketlab::runtime {
+
+MemStats read_mem_stats(RuntimeState& rt) {
+  rt.mcache.release_all();  // flushallmcaches (stopping the world flushes every P)
+  const HeapStats& st = rt.stats;
+  std::uint64_t total_alloc = st.large_alloc, n_malloc = st.large_alloc_count;
+  std::uint64_t total_free = st.large_free, n_free = st.large_free_count;
+  MemStats m;
+  for (int c = 0; c < kNumSizeClasses; ++c) {
+    const std::uint64_t a = st.small_alloc_count[c], f = st.small_free_count[c];
+    total_alloc += a * kClassToSize[c];
+    total_free += f * kClassToSize[c];
+    n_malloc += a;
+    n_free += f;
+    if (c < kNumBySizeClasses) m.BySize[c] = BySizeEntry{kClassToSize[c], a, f};
+  }
+  // Merged tiny allocations are objects allocated and freed at once.
+  n_free += st.tiny_alloc_count;
+  n_malloc += st.tiny_alloc_count;
+
+  const HeapAccounting& a = rt.heap.acct;
+  BUCKETLAB_ASSERT(a.total_alloc == total_alloc, "totalAlloc and consistent stats are not equal");
+  BUCKETLAB_ASSERT(a.total_free == total_free, "totalFree and consistent stats are not equal");
+
+  m.Alloc = m.HeapAlloc = total_alloc - total_free;
+  m.TotalAlloc = total_alloc;
+  m.Mallocs = n_malloc;
+  m.Frees = n_free;
+  m.HeapSys = a.heap_in_use + a.heap_free + a.heap_released;
+  m.Sys = m.HeapSys;  // Deviation: only the heap is modelled (memstats.h)
+  m.HeapIdle = a.heap_free + a.heap_released;
+  m.HeapInuse = a.heap_in_use;
+  m.HeapReleased = a.heap_released;
+  m.HeapObjects = n_malloc - n_free;
+  m.NextGC = rt.pacer.heap_goal(rt.heap.pacer_stats());
+  m.NumGC = rt.gc.num_gc();
+  m.NumForcedGC = rt.gc.num_forced_gc();
+  m.EnableGC = true;
+  return m;
+}
+
+}  // namespace bucketlab::runtime

@@ -1,0 +1,118 @@
+#include "core/runtime/runtime.h"
+
+#include "core/runtime/malloc.h"
+
+namespace bucketlab::runtime {
+
+Runtime::Runtime(RuntimeConfig config) : s_(std::make_unique<RuntimeState>(config)) { debug_check(); }
+
+Runtime::~Runtime() = default;
+
+
+std::uint16_t Runtime::register_alloc_role(const std::string& name) {
+  for (std::size_t i = 0; i < s_->roles.size(); ++i)
+    if (s_->roles[i] == name) return static_cast<std::uint16_t>(i);
+  BUCKETLAB_ASSERT(s_->roles.size() < 0xffff, "too many allocation roles");
+  s_->roles.push_back(name);
+  return static_cast<std::uint16_t>(s_->roles.size() - 1);
+}
+
+Addr Runtime::mallocgc(std::uint64_t size, const Type* typ, bool needzero, std::uint16_t role) {
+  BUCKETLAB_ASSERT(role < s_->roles.size(), "unregistered allocation role");
+  Addr x = bucketlab::runtime::mallocgc(*s_, size, typ, needzero, role);
+  debug_check();
+  return x;
+}
+
+Addr Runtime::newobject(const Type* typ, std::uint16_t role) {
+  BUCKETLAB_ASSERT(role < s_->roles.size(), "unregistered allocation role");
+  Addr x = bucketlab::runtime::newobject(*s_, typ, role);
+  debug_check();
+  return x;
+}
+
+Addr Runtime::newarray(const Type* typ, std::int64_t n, std::uint16_t role) {
+  BUCKETLAB_ASSERT(role < s_->roles.size(), "unregistered allocation role");
+  Addr x = bucketlab::runtime::newarray(*s_, typ, n, role);
+  debug_check();
+  return x;
+}
+
+void Runtime::gc() {
+  s_->gc.run_gc();
+  debug_check();
+}
+
+void Runtime::free_os_memory() {
+  s_->gc.run_gc();
+  s_->scavenger.scavenge_all();
+  debug_check();
+}
+
+std::int32_t Runtime::set_gc_percent(std::int32_t pct) {
+  const std::int32_t out = s_->pacer.set_gc_percent(pct);
+  s_->gc.controller_commit();
+  debug_check();
+  return out;
+}
+
+std::int64_t Runtime::set_memory_limit(std::int64_t limit) {
+  const std::int64_t out = s_->pacer.set_memory_limit(limit);
+  if (limit < 0 || out == limit) return out;  // just reading, or no change
+  s_->gc.controller_commit();
+  debug_check();
+  return out;
+}
+
+BackgroundReport Runtime::background_work(std::uint64_t idle_ns) {
+  BackgroundReport rep;
+  RuntimeState& s = *s_;
+  const std::uint64_t end = s.nanotime + idle_ns;
+  for (;;) {
+    // The idle P runs the background sweeper first (runnable since the last
+    // mark termination), then the scavenger while it is awake.
+    while (s.sweeper.sweepone() != kNoMoreSweepWork) {
+      s.sweeper.nbgsweep++;
+      rep.spans_swept++;
+    }
+    // sysmon starts a forced GC once forcegcperiod has passed since the last one.
+    std::uint64_t seg_end = end;
+    if (s.pacer.gc_percent() >= 0 && s.gc.last_gc_nanotime() != 0) {
+      const std::uint64_t force_at = s.gc.last_gc_nanotime() + kForceGcPeriodNs + 1;
+      if (force_at <= s.nanotime && s.gc.trigger_test(GcTriggerKind::Time)) {
+        const std::uint32_t before = s.gc.num_gc();
+        s.gc.start(GcTriggerKind::Time);
+        rep.gcs_started += s.gc.num_gc() - before;
+        continue;
+      }
+      if (force_at > s.nanotime && force_at < seg_end) seg_end = force_at;
+    }
+    rep.bytes_released += s.scavenger.run_background(s.nanotime, seg_end);
+    s.nanotime = seg_end;
+    if (s.nanotime >= end) {
+      // A forced GC due exactly at the end of the idle time still starts.
+      if (s.gc.trigger_test(GcTriggerKind::Time)) {
+        const std::uint32_t before = s.gc.num_gc();
+        s.gc.start(GcTriggerKind::Time);
+        rep.gcs_started += s.gc.num_gc() - before;
+      }
+      break;
+    }
+  }
+  debug_check();
+  return rep;
+}
+
+void Runtime::advance_clock(std::uint64_t ns) {
+  s_->nanotime += ns;
+  if (s_->gc.trigger_test(GcTriggerKind::Time)) s_->gc.start(GcTriggerKind::Time);
+  debug_check();
+}
+
+MemStats Runtime::read_mem_stats() {
+  MemStats m = bucketlab::runtime::read_mem_stats(*s_);
+  debug_check();
+  return m;
+}
+
+}  // namespace bucketlab::runtime
