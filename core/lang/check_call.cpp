@@ -223,6 +223,7 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool want_type) {
       ident->mode = Mode::Package;
       pn->used = true;
       const Package* pkg = pn->imported;
+      if (pkg->fake) goto error;
       auto it = pkg->members.find(sel);
       if (it == pkg->members.end()) {
         if (go_api_has(pkg->name + "." + sel)) {

@@ -191,16 +191,37 @@ void Checker::collect_objects() {
   // imports
   auto import_pkg = [&](const std::string& path, Name* local, Pos pos, ImportDecl* d) {
     auto it = prog_.stdlib.by_path.find(path);
+    const Package* pkg;
+    bool fake = false;
     if (it == prog_.stdlib.by_path.end()) {
       std::string avail;
       for (const auto& [p, pk] : prog_.stdlib.by_path) avail += (avail.empty() ? "" : ", ") + p;
       error_at(pos, "package " + quote(path) + " is not supported by bucketlab (available: " + avail + ")");
-      return;
+      // declare a fake package so that its uses cause no follow-on errors (types2 does the same)
+      std::string base = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+      Package* fp = ts_.make_package(path, base);
+      fp->fake = true;
+      pkg = fp;
+      fake = true;
+    } else {
+      pkg = it->second;
     }
-    const Package* pkg = it->second;
     std::string name = local ? local->value : pkg->name;
     if (name == ".") {
-      unsupported(local->pos, "dot imports are");
+      if (!fake) unsupported(local->pos, "dot imports are");
+      dot_import_refused_ = true;
+      return;
+    }
+    if (fake) {
+      if (name == "_") return;
+      auto* pn = ts_.make_obj<PkgNameObj>();
+      pn->name = name;
+      pn->pos = pos;
+      pn->imported = pkg;
+      pn->decl = d;
+      pn->used = true;
+      pn->type = ts_.invalid();
+      declare(file_scope_, local, pn);
       return;
     }
     if (std::find(prog_.imports.begin(), prog_.imports.end(), path) == prog_.imports.end())

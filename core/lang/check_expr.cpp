@@ -696,7 +696,7 @@ void Checker::ident(Operand& x, Name* e, bool want_type) {
   if (obj && obj->kind == ObjKind::Builtin && static_cast<BuiltinObj*>(obj)->min_minor > minor_) obj = nullptr;
   if (!obj) {
     if (e->value == "_") error_at(e->pos, "cannot use _ as value or type");
-    else error_at(e->pos, "undefined: " + e->value);
+    else if (!dot_import_refused_) error_at(e->pos, "undefined: " + e->value);
     return;
   }
   e->obj = obj;

@@ -104,6 +104,7 @@ void Checker::init_var(VarObj* lhs, Operand& x, const std::string& context) {
   if (x.mode == Mode::Invalid || !is_valid(x.type) || (lhs->type && !is_valid(lhs->type))) {
     if (!lhs->type) lhs->type = ts_.invalid();
     x.mode = Mode::Invalid;
+    if (legacy_) lhs->used = true;  // Go 1.19: avoid follow-on "declared but not used" errors
     return;
   }
   if (!lhs->type) {
@@ -120,6 +121,7 @@ void Checker::init_var(VarObj* lhs, Operand& x, const std::string& context) {
     lhs->type = typ;
   }
   assignment(x, lhs->type, context);
+  if (legacy_ && x.mode == Mode::Invalid) lhs->used = true;
 }
 
 const Type* Checker::lhs_var(Expr* lhs) {
@@ -210,11 +212,15 @@ void Checker::init_vars(const std::vector<VarObj*>& lhs, const std::vector<Expr*
   std::size_t l = lhs.size(), r = orig_rhs.size();
   bool is_call = r == 1 && as<CallExpr>(unparen(orig_rhs[0]));
   if (l == r && !is_call) {
+    bool ok = true;
     for (std::size_t i = 0; i < l; ++i) {
       Operand x;
       expr(x, orig_rhs[i]);
       init_var(lhs[i], x, context);
+      if (x.mode == Mode::Invalid) ok = false;
     }
+    if (legacy_ && !ok)
+      for (VarObj* v : lhs) v->used = true;
     return;
   }
   if (r != 1) {
@@ -228,15 +234,23 @@ void Checker::init_vars(const std::vector<VarObj*>& lhs, const std::vector<Expr*
         assign_error(orig_rhs, l, r);
       }
     }
-    for (VarObj* v : lhs)
+    for (VarObj* v : lhs) {
       if (!v->type) v->type = ts_.invalid();
+      if (legacy_) v->used = true;
+    }
     return;
   }
   bool comma_ok = false;
   std::vector<Operand> rhs = multi_expr(orig_rhs[0], l == 2 && !ret, &comma_ok);
   r = rhs.size();
   if (l == r) {
-    for (std::size_t i = 0; i < l; ++i) init_var(lhs[i], rhs[i], context);
+    bool ok = true;
+    for (std::size_t i = 0; i < l; ++i) {
+      init_var(lhs[i], rhs[i], context);
+      if (rhs[i].mode == Mode::Invalid) ok = false;
+    }
+    if (legacy_ && !ok)
+      for (VarObj* v : lhs) v->used = true;
     if (comma_ok)
       if (auto ix = as<IndexExpr>(unparen(orig_rhs[0]))) ix->comma_ok = true;
     return;
@@ -250,8 +264,10 @@ void Checker::init_vars(const std::vector<VarObj*>& lhs, const std::vector<Expr*
       assign_error(orig_rhs, l, r);
     }
   }
-  for (VarObj* v : lhs)
+  for (VarObj* v : lhs) {
     if (!v->type) v->type = ts_.invalid();
+    if (legacy_) v->used = true;
+  }
 }
 
 void Checker::assign_vars(const std::vector<Expr*>& lhs, const std::vector<Expr*>& orig_rhs) {

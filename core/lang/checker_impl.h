@@ -210,6 +210,7 @@ class Checker {
   std::vector<std::function<void()>> delayed_;
   std::vector<PkgNameObj*> imports_;
   std::vector<std::pair<const Type*, Pos>> array_types_;  // for size checks
+  bool dot_import_refused_ = false;  // suppress "undefined" follow-on errors
   Pos decl_name_pos_{};  // name of the declaration being checked (where cmd/compile reports type sizes)
 };
 

@@ -79,12 +79,21 @@ class Parser {
   void advance(std::initializer_list<Tok> followlist);
 
   // ---- nesting guard
+  // Counts one level of nesting (plus `extra` for the left-deep chain of
+  // operators, selectors, indexes or calls the nested part hangs off), so
+  // that depth_ bounds the depth of the syntax tree and thus the recursion
+  // of the parser and the checker.
   struct Nest {
     Parser& p;
-    explicit Nest(Parser& pp, int extra = 0) : p(pp) {
-      if (++p.depth_ + extra > kMaxNesting) p.tooDeep();
+    int n;
+    explicit Nest(Parser& pp, int extra = 0) : p(pp), n(1 + extra) {
+      p.depth_ += n;
+      if (p.depth_ > kMaxNesting) {
+        p.depth_ -= n;
+        p.tooDeep();
+      }
     }
-    ~Nest() { p.depth_--; }
+    ~Nest() { p.depth_ -= n; }
   };
   [[noreturn]] void tooDeep() {
     try {
@@ -651,7 +660,6 @@ BlockStmt* Parser::funcBody() {
 // expressions
 
 Expr* Parser::binaryExpr(Expr* x, int prec) {
-  Nest guard(*this);
   if (!x) x = unaryExpr();
   int chain = 0;
   while ((tok() == Tok::Operator || tok() == Tok::Star) && lex_.prec > prec) {
@@ -661,19 +669,22 @@ Expr* Parser::binaryExpr(Expr* x, int prec) {
     int tprec = lex_.prec;
     next();
     t->x = x;
-    t->y = binaryExpr(nullptr, tprec);
+    {
+      Nest guard(*this, chain - 1);
+      t->y = binaryExpr(nullptr, tprec);
+    }
     x = t;
   }
   return x;
 }
 
 Expr* Parser::unaryExpr() {
-  Nest guard(*this);
   switch (tok()) {
     case Tok::Operator:
     case Tok::Star:
       switch (lex_.op) {
         case Op::Mul: case Op::Add: case Op::Sub: case Op::Not: case Op::Xor: case Op::Tilde: {
+          Nest guard(*this);
           auto* x = make<Operation>(pos());
           x->op = lex_.op;
           next();
@@ -681,6 +692,7 @@ Expr* Parser::unaryExpr() {
           return x;
         }
         case Op::And: {
+          Nest guard(*this);
           auto* x = make<Operation>(pos());
           x->op = Op::And;
           next();
@@ -692,6 +704,7 @@ Expr* Parser::unaryExpr() {
       }
       break;
     case Tok::Arrow: {
+      Nest guard(*this);
       Pos p = pos();
       next();
       Expr* x = unaryExpr();
@@ -735,13 +748,13 @@ CallStmt* Parser::callStmt() {
 }
 
 Expr* Parser::operand(bool keep_parens) {
-  Nest guard(*this);
   switch (tok()) {
     case Tok::Name:
       return name();
     case Tok::Literal:
       return oliteral();
     case Tok::Lparen: {
+      Nest guard(*this);
       Pos p = pos();
       next();
       xnest_++;
@@ -757,6 +770,7 @@ Expr* Parser::operand(bool keep_parens) {
       return x;
     }
     case Tok::Func: {
+      Nest guard(*this);
       Pos p = pos();
       next();
       FuncType* ftyp = funcType("function type", nullptr);
@@ -830,6 +844,7 @@ Expr* Parser::pexpr(Expr* x, bool keep_parens) {
         break;
       }
       case Tok::Lbrack: {
+        Nest guard(*this, chain - 1);
         next();
         Expr* i = nullptr;
         if (tok() != Tok::Colon) {
@@ -878,6 +893,7 @@ Expr* Parser::pexpr(Expr* x, bool keep_parens) {
         break;
       }
       case Tok::Lparen: {
+        Nest guard(*this, chain - 1);
         auto* t = make<CallExpr>(p);
         next();
         t->fun = x;
@@ -904,6 +920,7 @@ Expr* Parser::pexpr(Expr* x, bool keep_parens) {
         }
         if (!complit_ok) return x;
         if (t != x) syntaxError("cannot parenthesize type in composite literal");
+        Nest guard(*this, chain - 1);
         CompositeLit* n = complitexpr();
         n->type_expr = x;
         x = n;
@@ -1543,6 +1560,7 @@ AssignStmt* Parser::newAssignStmt(Pos p, Op op, Expr* lhs, Expr* rhs) {
 }
 
 Stmt* Parser::labeledStmtOrNil(Name* label) {
+  Nest guard(*this);
   auto* s = make<LabeledStmt>(pos());
   s->label = label;
   want(Tok::Colon);
@@ -1594,7 +1612,6 @@ std::string emphasize(Expr* x) {
 }  // namespace
 
 void Parser::header(Tok keyword, Stmt** init, Expr** cond, Stmt** post) {
-  Nest guard(*this);
   want(keyword);
   if (tok() == Tok::Lbrace) {
     if (keyword == Tok::If) {
@@ -1670,15 +1687,16 @@ done:
 }
 
 IfStmt* Parser::ifStmt() {
-  Nest guard(*this);
   auto* s = make<IfStmt>(pos());
   header(Tok::If, &s->init, &s->cond, nullptr);
   s->then = blockStmt("if clause");
   if (got(Tok::Else)) {
     switch (tok()) {
-      case Tok::If:
+      case Tok::If: {
+        Nest guard(*this);  // else-if chains nest
         s->else_ = ifStmt();
         break;
+      }
       case Tok::Lbrace:
         s->else_ = blockStmt("");
         break;
@@ -1692,6 +1710,7 @@ IfStmt* Parser::ifStmt() {
 }
 
 SwitchStmt* Parser::switchStmt() {
+  Nest guard(*this);
   auto* s = make<SwitchStmt>(pos());
   header(Tok::Switch, &s->init, &s->tag, nullptr);
   if (!got(Tok::Lbrace)) {
@@ -1705,6 +1724,7 @@ SwitchStmt* Parser::switchStmt() {
 }
 
 SelectStmt* Parser::selectStmt() {
+  Nest guard(*this);
   auto* s = make<SelectStmt>(pos());
   want(Tok::Select);
   if (!got(Tok::Lbrace)) {
@@ -1760,7 +1780,6 @@ CommClause* Parser::commClause() {
 }
 
 Stmt* Parser::stmtOrNil() {
-  Nest guard(*this);
   if (tok() == Tok::Name) {
     Expr* lhs = exprList();
     if (auto label = as<Name>(lhs); label && tok() == Tok::Colon) return labeledStmtOrNil(label);
@@ -1849,6 +1868,7 @@ std::vector<Stmt*> Parser::stmtList() {
 }
 
 std::vector<Expr*> Parser::argList(bool* hasDots) {
+  Nest guard(*this);
   std::vector<Expr*> l;
   xnest_++;
   list("argument list", Tok::Comma, Tok::Rparen, [&] {

@@ -189,6 +189,7 @@ struct Package {
   std::string path;  // "math/rand"
   std::string name;  // "rand"
   std::map<std::string, Object*> members;
+  bool fake = false;  // a refused import: selectors on it are invalid without further errors
 };
 
 // A checked user function or method: its frame layout.

@@ -1,6 +1,7 @@
 // Golden tests of the workload front end:
 //   tests/lang/errors/*.go   expected diagnostics in the header:
-//       // ERROR line:col: message    (one per diagnostic, in order; "\n\t" = line break + tab)
+//       // ERROR line:col: message    (one per diagnostic, in order; "\n\t" = line break + tab,
+//                                     "\xNN" = another control character)
 //       // GO 1.19                    (the Go version; default: the modern toolchain, 1.26)
 //       // VERIFIED go build go1.X    (the messages are the real toolchain's: the
 //                                     hidden [oracle] test re-checks them)
@@ -41,6 +42,9 @@ std::string unescape(const std::string& s) {
     } else if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == 't') {
       out += '\t';
       ++i;
+    } else if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] == 'x') {
+      out += static_cast<char>(std::stoi(s.substr(i + 2, 2), nullptr, 16));
+      i += 3;
     } else {
       out += s[i];
     }
