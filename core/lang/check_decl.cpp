@@ -731,6 +731,7 @@ void Checker::func_decl(FuncObj* obj, DeclInfo* d) {
     info->name = obj->name;
   }
   if (obj->name == "main" && !fdecl->recv) prog_.main = info;
+  if (obj->name == "init" && !fdecl->recv) prog_.inits.push_back(info);
   prog_.funcs.push_back(info);
   if (!fdecl->body) {
     error_at(fdecl->name->pos, "missing function body");

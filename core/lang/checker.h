@@ -52,6 +52,7 @@ struct CheckedProgram {
   Stdlib stdlib;
   std::vector<FuncInfo*> funcs;  // user functions and methods in source order
   FuncInfo* main = nullptr;
+  std::vector<FuncInfo*> inits;  // func init() declarations, run in source order before main
   std::vector<VarObj*> globals;  // package-level variables; slot = index here
   std::vector<GlobalInit> init_order;
   std::vector<std::string> imports;  // import paths (whole programs) or implicit imports (snippets)
