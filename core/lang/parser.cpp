@@ -372,6 +372,12 @@ File* Parser::snippet(std::vector<SnippetItem>* items) {
       fnest_--;
       FuncDecl* d = funcDeclOrNil();
       fnest_++;
+      if (d && !d->recv && d->name->value == "main") {
+        errorAt(d->name->pos,
+                "syntax error: a snippet cannot declare func main (begin the workload with package main to write a "
+                "whole program)");
+        d = nullptr;
+      }
       if (d) f->decls.push_back(d);
       record(SnippetItem::FuncDecl, begin, start);
     } else {

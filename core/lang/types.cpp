@@ -243,7 +243,12 @@ const Type* TypeStore::tuple_of(std::vector<Param> vars) {
 const runtime::Type* TypeStore::rt_ref(const Type* t) {
   if (t->kind == TypeKind::Named && t->underlying()->kind == TypeKind::Struct) {
     if (t->rt_state == 0) {
-      t->rt = table_.declare_struct(t->rt_name);
+      // A table shared with an earlier program may already define this
+      // name: give this program's type a distinct name ("main.T·2").
+      std::string name = t->rt_name;
+      const runtime::Type* rt = table_.declare_struct(name);
+      for (int k = 2; rt->size != 0 || !rt->fields.empty(); ++k) rt = table_.declare_struct(t->rt_name + "·" + std::to_string(k));
+      t->rt = rt;
       t->rt_state = 1;
     }
     return t->rt;

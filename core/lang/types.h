@@ -258,6 +258,8 @@ class TypeStore {
   const Type* tuple_of(std::vector<Param> vars);
 
   // The runtime descriptor of a type whose values exist at run time
+  // (a TypeTable is meant to hold one program; a struct name an earlier
+  // program already defined in it gets a "·N" suffix)
   // (nullptr for untyped, tuple and signature types). Named structs are
   // declared first and laid out once complete, so self-referential types
   // (type Node struct{ next *Node }) work.

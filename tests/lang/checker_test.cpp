@@ -433,6 +433,20 @@ TEST_CASE("checker: the caller's TypeTable receives the program's types", "[lang
   CHECK(found);
 }
 
+TEST_CASE("checker: a TypeTable reused by a second program keeps the first program's layouts", "[lang][checker]") {
+  auto table = std::make_shared<runtime::TypeTable>();
+  auto a = compile_front("type T struct{ a int }\nx := T{}\n_ = x\n", runtime::GoVersion{26}, table);
+  auto b = compile_front("type T struct{ a, b, c int }\nx := T{}\n_ = x\n", runtime::GoVersion{26}, table);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  const runtime::Type* ta = a.program->types->rt(a.program->main->slots[0]->type);
+  const runtime::Type* tb = b.program->types->rt(b.program->main->slots[0]->type);
+  CHECK(ta->name == "main.T");
+  CHECK(ta->size == 8);
+  CHECK(tb->name == "main.T·2");
+  CHECK(tb->size == 24);
+}
+
 TEST_CASE("checker: local types get distinct runtime names", "[lang][checker]") {
   auto c = check(
       "package main\n"
