@@ -309,7 +309,7 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool want_type) {
       // pointer to interface: no methods
       method = nullptr;
     }
-    if (x.mode == Mode::TypeExpr) {
+    if (x.mode == Mode::TypeExpr && (method || field >= 0)) {
       if (method) unsupported(e->sel->pos, "method expressions are");
       else error_at(e->sel->pos, es(e->x) + "." + sel + " undefined (type " + ts(x.type) + " has no method " + sel + ")");
       goto error;

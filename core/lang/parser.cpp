@@ -1683,8 +1683,12 @@ done:
     *cond = es->x;
   } else {
     std::string str;
-    if (auto as_ = as<AssignStmt>(condStmt); as_ && as_->op == Op::None)
-      str = "assignment " + emphasize(as_->lhs) + " = " + emphasize(as_->rhs);
+    if (auto as_ = as<AssignStmt>(condStmt); as_ && as_->op == Op::None) {
+      if (legacy_)  // Go 1.19 always parenthesizes both sides
+        str = "assignment (" + expr_string(as_->lhs) + ") = (" + expr_string(as_->rhs) + ")";
+      else
+        str = "assignment " + emphasize(as_->lhs) + " = " + emphasize(as_->rhs);
+    }
     else
       str = expr_string(condStmt);
     syntaxErrorAt(condStmt->pos, "cannot use " + str + " as value");
