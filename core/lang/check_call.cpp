@@ -41,11 +41,11 @@ bool Checker::assignable_to(Operand& x, const Type* T, std::string* cause) {
   if (Tu->kind == TypeKind::Interface) {
     // V implements T: has every method of T with an identical signature
     for (const IfaceMethod& m : Tu->imethods) {
-      const FuncObj* found = nullptr;
+      bool found = false;
       bool needs_ptr = false;
       if (Vu->kind == TypeKind::Interface) {
         for (const IfaceMethod& vm : Vu->imethods)
-          if (vm.name == m.name && identical(vm.sig, m.sig)) found = reinterpret_cast<const FuncObj*>(&vm);
+          if (vm.name == m.name && identical(vm.sig, m.sig)) found = true;
       } else {
         const Type* named = V->kind == TypeKind::Named ? V : nullptr;
         bool is_ptr = false;
@@ -59,7 +59,7 @@ bool Checker::assignable_to(Operand& x, const Type* T, std::string* cause) {
               if (f->ptr_recv && !is_ptr) {
                 needs_ptr = true;
               } else if (f->type && identical(f->type, m.sig)) {
-                found = f;
+                found = true;
               }
             }
       }
@@ -80,7 +80,6 @@ bool Checker::assignable_to(Operand& x, const Type* T, std::string* cause) {
     Operand t;
     t.mode = Mode::Value;
     t.type = T;
-    std::string dummy;
     if (assignable_to(t, V, nullptr) && cause) *cause = "need type assertion";
     return false;
   }
@@ -286,8 +285,7 @@ void Checker::selector(Operand& x, SelectorExpr* e, bool want_type) {
     const Type* T = x.type;
     bool indirect = false;
     const Type* base = T;
-    if (T->kind == TypeKind::Pointer || (T->kind == TypeKind::Named && T->underlying()->kind == TypeKind::Pointer &&
-                                         false)) {
+    if (T->kind == TypeKind::Pointer) {
       base = T->underlying()->elem;
       indirect = true;
     }
@@ -446,8 +444,6 @@ ExprKind Checker::call_expr(Operand& x, CallExpr* call) {
       if (!builtin(x, call, id)) x.mode = Mode::Invalid;
       x.expr = call;
       if (x.mode != Mode::Invalid && x.mode != Mode::Constant) has_call_or_recv_ = true;
-      auto* b = static_cast<BuiltinObj*>(ts_.universe()->lookup(x.mode == Mode::Invalid ? "len" : "len"));
-      (void)b;
       switch (id) {
         case BuiltinId::Clear: case BuiltinId::Close: case BuiltinId::Copy: case BuiltinId::Delete:
         case BuiltinId::Panic: case BuiltinId::Print: case BuiltinId::Println: case BuiltinId::Recover:

@@ -1001,7 +1001,6 @@ std::int64_t Checker::array_length(Expr* e) {
 const Type* Checker::struct_type(StructType* e) {
   Type* t = ts_.make(TypeKind::Struct);
   std::map<std::string, Pos> seen;
-  bool ok = true;
   for (std::size_t i = 0; i < e->fields.size(); ++i) {
     Field* f = e->fields[i];
     std::string tag;
@@ -1009,11 +1008,9 @@ const Type* Checker::struct_type(StructType* e) {
     if (!f->name) {
       unsupported(f->pos, "embedded fields are");
       var_type(f->type);
-      ok = false;
       continue;
     }
     const Type* ft = var_type(f->type);
-    if (!is_valid(ft)) ok = false;
     if (f->name->value != "_") {
       auto [it, ins] = seen.emplace(f->name->value, f->name->pos);
       if (!ins) {
@@ -1024,7 +1021,6 @@ const Type* Checker::struct_type(StructType* e) {
     }
     t->fields.push_back(StructField{f->name->value, ft, false, tag, f->name->pos});
   }
-  (void)ok;
   return t;
 }
 
@@ -1079,12 +1075,10 @@ const Type* Checker::func_type(FuncType* ftyp, Field* recv, FuncInfo* info, std:
     for (std::size_t i = 0; i < list.size(); ++i) {
       Field* f = list[i];
       Expr* texpr = f->type;
-      bool dots = false;
       const Type* t;
       if (texpr == prev_type && prev) {
         t = prev;
       } else if (auto d = as<DotsType>(texpr)) {
-        dots = true;
         const Type* elem = var_type(d->elem);
         t = is_valid(elem) ? ts_.slice_of(elem) : ts_.invalid();
         if (variadic_ok && i + 1 == list.size()) sig->variadic = true;
@@ -1092,7 +1086,6 @@ const Type* Checker::func_type(FuncType* ftyp, Field* recv, FuncInfo* info, std:
       } else {
         t = var_type(texpr);
       }
-      (void)dots;
       prev_type = texpr;
       prev = t;
       std::string name = f->name ? f->name->value : "";
@@ -1105,7 +1098,6 @@ const Type* Checker::func_type(FuncType* ftyp, Field* recv, FuncInfo* info, std:
   collect(ftyp->params, VarKind::Param, sig->params, params, true);
   collect(ftyp->results, VarKind::Result, sig->results, results, false);
   for (auto& d : decls) declare(scope_, d.name, d.var);
-  (void)info;
   return sig;
 }
 

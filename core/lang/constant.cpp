@@ -798,7 +798,10 @@ std::string format_float_g(double f) {
   std::string out = neg ? "-" : "";
   if (exp < -4 || exp >= 6) {  // shortest: eprec = 6
     out += digs[0];
-    if (nd > 1) out += "." + digs.substr(1);
+    if (nd > 1) {
+      out += '.';
+      out.append(digs, 1, std::string::npos);
+    }
     char eb[16];
     std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
     out += eb;
@@ -813,7 +816,9 @@ std::string format_float_g(double f) {
     out += digs;
     out.append(static_cast<std::size_t>(dp - nd), '0');
   } else {
-    out += digs.substr(0, static_cast<std::size_t>(dp)) + "." + digs.substr(static_cast<std::size_t>(dp));
+    out.append(digs, 0, static_cast<std::size_t>(dp));
+    out += '.';
+    out.append(digs, static_cast<std::size_t>(dp), std::string::npos);
   }
   return out;
 }

@@ -167,3 +167,44 @@ TEST_CASE("lexer: lexical errors are reported with Go's messages and the scan co
   CHECK(lex("\xef\xbb\xbfx").errors.empty());  // a leading BOM is skipped
   CHECK(lex("x\xef\xbb\xbf").errors == V{"1:2: invalid BOM in the middle of the file"});
 }
+
+TEST_CASE("constants: floats print as Go prints them (fmt %v and go/constant)", "[lang][lexer]") {
+  // expected strings produced by go1.26.8: fmt.Sprint(v) and fmt.Sprintf("%.6g", v)
+  struct {
+    double v;
+    const char* g;
+    const char* g6;
+  } cases[] = {
+      {0, "0", "0"},
+      {1, "1", "1"},
+      {-1, "-1", "-1"},
+      {0.1, "0.1", "0.1"},
+      {1e6, "1e+06", "1e+06"},
+      {123456, "123456", "123456"},
+      {1234567, "1.234567e+06", "1.23457e+06"},
+      {1e-4, "0.0001", "0.0001"},
+      {1e-5, "1e-05", "1e-05"},
+      {3.14159265358979, "3.14159265358979", "3.14159"},
+      {1e21, "1e+21", "1e+21"},
+      {2.5e-300, "2.5e-300", "2.5e-300"},
+      {5e-324, "5e-324", "4.94066e-324"},
+      {1.7976931348623157e308, "1.7976931348623157e+308", "1.79769e+308"},
+      {100, "100", "100"},
+      {1e20, "1e+20", "1e+20"},
+      {0.000123, "0.000123", "0.000123"},
+      {-0.5, "-0.5", "-0.5"},
+      {1.0 / 3, "0.3333333333333333", "0.333333"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.g);
+    CHECK(format_float_g(c.v) == c.g);
+    CHECK(format_float_g_prec(c.v, 6) == c.g6);
+  }
+  // go/constant's Value.String for float literals (go1.26.8)
+  struct {
+    const char* lit;
+    const char* str;
+  } lits[] = {{"1.5", "1.5"}, {"0.1", "0.1"}, {"1e100", "1e+100"}, {"2.5e-8", "2.5e-08"},
+              {"123456789.0", "1.23457e+08"}, {"1e400", "1e+400"}, {"3.0", "3"}};
+  for (const auto& l : lits) CHECK(Constant::from_literal(LitKind::Float, l.lit).str() == l.str);
+}
