@@ -183,19 +183,12 @@ const Type* TypeTable::map_of(const Type* key, const Type* elem) {
   return add(std::move(t));
 }
 
-const Type* TypeTable::struct_of(const std::string& declared,
-                                 const std::vector<std::pair<std::string, const Type*>>& fields) {
-  std::string name = declared;
-  if (name.empty()) {
-    name = "struct {";
-    for (std::size_t i = 0; i < fields.size(); ++i)
-      name += (i ? "; " : " ") + fields[i].first + " " + fields[i].second->name;
-    name += fields.empty() ? "}" : " }";
-  }
-  if (auto it = by_name_.find(name); it != by_name_.end()) return it->second;
-  Type t;
-  t.kind = Kind::Struct;
-  t.name = name;
+namespace {
+
+// Lays out a struct as cmd/compile/internal/types/size.go does.
+void layout_struct(Type& t, const std::vector<std::pair<std::string, const Type*>>& fields) {
+  t.fields.clear();
+  t.ptrmask.clear();
   std::uint64_t off = 0;
   std::uint8_t align = 1;
   for (const auto& [fname, ftype] : fields) {
@@ -210,7 +203,39 @@ const Type* TypeTable::struct_of(const std::string& declared,
   t.align = align;
   t.size = align_up(off, align);
   t.ptrdata = last_pointer_end(t.ptrmask);
+}
+
+}  // namespace
+
+const Type* TypeTable::struct_of(const std::string& declared,
+                                 const std::vector<std::pair<std::string, const Type*>>& fields) {
+  std::string name = declared;
+  if (name.empty()) {
+    name = "struct {";
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      name += (i ? "; " : " ") + fields[i].first + " " + fields[i].second->name;
+    name += fields.empty() ? "}" : " }";
+  }
+  if (auto it = by_name_.find(name); it != by_name_.end()) return it->second;
+  Type t;
+  t.kind = Kind::Struct;
+  t.name = name;
+  layout_struct(t, fields);
   return add(std::move(t));
+}
+
+const Type* TypeTable::declare_struct(const std::string& name) {
+  if (auto it = by_name_.find(name); it != by_name_.end()) return it->second;
+  Type t;
+  t.kind = Kind::Struct;
+  t.name = name;
+  return add(std::move(t));
+}
+
+void TypeTable::define_struct(const Type* declared, const std::vector<std::pair<std::string, const Type*>>& fields) {
+  if (declared->id >= types_.size() || types_[declared->id] != declared || declared->kind != Kind::Struct)
+    throw std::invalid_argument("define_struct: not a struct of this table: " + declared->name);
+  layout_struct(*const_cast<Type*>(declared), fields);
 }
 
 const Type* TypeTable::internal(const std::string& name, std::uint64_t size, std::uint8_t align,

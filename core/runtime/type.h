@@ -75,6 +75,14 @@ class TypeTable {
   // A struct with Go's layout. `name` is the declared name ("main.User") or
   // empty for a struct literal type, whose name is then spelled out.
   const Type* struct_of(const std::string& name, const std::vector<std::pair<std::string, const Type*>>& fields);
+  // Two-phase construction of a named struct that refers to itself through
+  // pointers, slices or maps (type Node struct{ next *Node }):
+  // declare_struct returns the (still empty) descriptor so that pointer_to,
+  // slice_of and map_of can refer to it; define_struct then lays it out like
+  // struct_of. Until defined it must not be used by value (array_of,
+  // struct_of fields). declare_struct of a name already defined returns it.
+  const Type* declare_struct(const std::string& name);
+  void define_struct(const Type* declared, const std::vector<std::pair<std::string, const Type*>>& fields);
   // Raw runtime-internal types (e.g. a map bucket) built from explicit parts.
   const Type* internal(const std::string& name, std::uint64_t size, std::uint8_t align,
                        const std::vector<std::uint64_t>& pointer_offsets);

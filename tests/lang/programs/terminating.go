@@ -1,0 +1,33 @@
+package main
+
+func a() int {
+	for {
+	}
+}
+
+func b(x int) int {
+	switch {
+	case x > 0:
+		return 1
+	default:
+		panic("no")
+	}
+}
+
+func c(x int) (r int) {
+	if x > 0 {
+		return 1
+	} else {
+		return 2
+	}
+}
+
+func d() int {
+L:
+	for {
+		break L
+	}
+	return 0
+}
+
+func main() { _, _, _, _ = a(), b(1), c(1), d() }
