@@ -1,0 +1,82 @@
+// The contract between Go maps and their callers (the interpreter, tests,
+// inspection). It mirrors the runtime ABI the Go compiler emits calls to
+// (runtime/map.go: makemap, mapaccess1/2, mapassign, mapdelete, mapclear,
+// mapiterinit/mapiternext; internal/runtime/maps for Go >= 1.24), so that
+// every map operation in a workload is exactly one call here.
+//
+// Values cross this boundary as in Go: keys are passed by pointer to their
+// bytes laid out as the key type (a string key is its {data Addr, len}
+// header, whose bytes live in simulated memory), and the results are
+// simulated addresses of elem slots, which the caller reads or writes.
+//
+// Which implementation serves a map follows the runtime's GoVersion:
+// swiss_maps() ? SwissMap : ClassicMap.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/common/types.h"
+#include "core/runtime/gc.h"
+#include "core/runtime/type.h"
+
+namespace bucketlab::runtime { class Runtime; }
+
+namespace bucketlab::maps {
+
+using runtime::Type;
+
+// Seeds a run may pin (from a real Go process, for bucket-exact comparison):
+// runtime.hashkey and the per-map seeds, applied to maps in creation order.
+struct HashSeeds {
+  bool has_hashkey = false;
+  std::uint64_t hashkey[4] = {0, 0, 0, 0};
+  std::vector<std::uint64_t> map_seeds;  // hash0 (classic: uint32) / seed (swiss), creation order
+};
+
+// Per-map iteration state (Go's hiter / maps.Iter). It holds simulated
+// pointers into the map, so it is a GC root while alive: the owner reports
+// it through scan_roots().
+class MapIter {
+ public:
+  virtual ~MapIter() = default;
+  // Address of the current key / elem, or kNil when iteration is done.
+  virtual Addr key() const = 0;
+  virtual Addr elem() const = 0;
+  virtual void next() = 0;
+  virtual void scan_roots(runtime::RootVisitor& v) const = 0;
+};
+
+class Maps {
+ public:
+  Maps(runtime::Runtime& rt, HashSeeds seeds = {});
+  ~Maps();
+
+  // make(map[K]V, hint): returns the map header's address (Go: *hmap / *maps.Map).
+  // `map_type` is a Kind::Map type. Heap maps only (see docs/deviations.md).
+  Addr make(const Type* map_type, std::int64_t hint);
+  // m[k]: elem slot, or kNil when absent (caller uses the zero value). nil map → kNil.
+  Addr access(const Type* map_type, Addr m, const void* key);
+  // m[k] = ...: the elem slot to write (allocating as Go does). nil map →
+  // runtime::GoPanic("assignment to entry in nil map").
+  Addr assign(const Type* map_type, Addr m, const void* key);
+  void remove(const Type* map_type, Addr m, const void* key);  // delete(m, k)
+  void clear(const Type* map_type, Addr m);                    // clear(m) (Go 1.21 mapclear)
+  std::int64_t len(Addr m) const;                              // len(m); nil → 0
+  std::unique_ptr<MapIter> iterate(const Type* map_type, Addr m);  // for k, v := range m
+
+  // Maps in creation order: id = position (0-based); inspection and the
+  // CLI's --hash0 list use this order.
+  std::size_t count() const;
+  Addr map_at(std::size_t id) const;
+  std::int64_t id_of(Addr m) const;  // -1 if not a map header this object made
+
+  void check_invariants() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bucketlab::maps
