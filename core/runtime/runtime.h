@@ -17,6 +17,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/runtime/fragmentation.h"
 #include "core/runtime/heap_snapshot.h"
@@ -84,7 +85,15 @@ class Runtime {
   }
   void memclr(Addr a, std::uint64_t n) { s_->arena.memclr(a, n); }
   void memmove(Addr dst, Addr src, std::uint64_t n) { s_->arena.memmove(dst, src, n); }
-  void read_bytes(Addr a, void* out, std::uint64_t n) const { s_->arena.read(a, out, n); }
+  // Reads heap or rodata bytes (string keys may point at either).
+  void read_bytes(Addr a, void* out, std::uint64_t n) const {
+    if (n != 0 && s_->rodata.contains(a))
+      s_->rodata.read(a, out, n);
+    else
+      s_->arena.read(a, out, n);
+  }
+  // Address of a string literal's bytes in the binary's read-only data.
+  Addr intern_literal(std::string_view bytes) { return s_->rodata.intern(bytes); }
   void write_bytes(Addr a, const void* in, std::uint64_t n) { s_->arena.write(a, in, n); }
 
   // --- roots ---

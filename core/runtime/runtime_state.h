@@ -18,6 +18,7 @@
 #include "core/runtime/mcache.h"
 #include "core/runtime/memstats.h"
 #include "core/runtime/mheap.h"
+#include "core/runtime/rodata.h"
 #include "core/runtime/scavenger.h"
 #include "core/runtime/sweep.h"
 #include "core/runtime/type.h"
@@ -47,6 +48,7 @@ struct RuntimeState {
   std::vector<std::string> roles;  // alloc roles; 0 = "object"
 
   HeapArena arena;
+  Rodata rodata;          // string literals (not heap)
   HeapStats stats;        // memstats.heapStats
   GcController pacer;     // gcController
   MHeap heap;             // mheap_
