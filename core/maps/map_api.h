@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/common/types.h"
+#include "core/maps/map_inspect.h"
 #include "core/runtime/gc.h"
 #include "core/runtime/type.h"
 
@@ -71,6 +72,18 @@ class Maps {
   std::size_t count() const;
   Addr map_at(std::size_t id) const;
   std::int64_t id_of(Addr m) const;  // -1 if not a map header this object made
+
+  // Whether the map with this id is still allocated (not collected).
+  bool alive(std::size_t id) const;
+
+  // Inspection: bucket indexes [first_bucket, first_bucket + max_buckets).
+  ClassicMapSnapshot inspect_classic(std::size_t id, std::uint64_t first_bucket = 0,
+                                     std::uint64_t max_buckets = 4096) const;
+  // "Step evacuation": evacuate the next old bucket of a growing map (as
+  // growWork does) without any other map operation. False if not growing.
+  bool evacuate_step(std::size_t id);
+  // Test hook: a real process's hash0 after a reseed (delete to empty, clear).
+  void set_hash0(std::size_t id, std::uint64_t seed);
 
   void check_invariants() const;
 

@@ -1,0 +1,344 @@
+// The Maps façade (map_api.h): one object per simulation that owns the
+// map types, the key algorithms and the registry of maps in creation order,
+// and dispatches each Go map operation to the implementation the Go
+// version selects.
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "core/maps/classic_map.h"
+#include "core/maps/key_alg_standin.h"
+#include "core/maps/map_api.h"
+#include "core/runtime/panic.h"
+
+namespace bucketlab::maps {
+
+using classic::ClassicMap;
+using classic::Hiter;
+using classic::MapType;
+using runtime::Kind;
+
+namespace {
+
+std::string format_value(const runtime::Runtime& rt, const KeyAlg& alg, const Type* t, const std::uint8_t* p, int depth = 0);
+
+std::string format_value(const runtime::Runtime& rt, const KeyAlg& alg, const Type* t, const std::uint8_t* p, int depth) {
+  char buf[64];
+  auto u64 = [&](int n) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, static_cast<std::size_t>(n));
+    return v;
+  };
+  auto s64 = [&](int n) {
+    std::uint64_t v = u64(n);
+    const int shift = 64 - 8 * n;
+    return static_cast<std::int64_t>(v << shift) >> shift;
+  };
+  switch (t->kind) {
+    case Kind::Bool: return p[0] ? "true" : "false";
+    case Kind::Int8: case Kind::Int16: case Kind::Int32: case Kind::Int64: case Kind::Int:
+      std::snprintf(buf, sizeof buf, "%" PRId64, s64(static_cast<int>(t->size)));
+      return buf;
+    case Kind::Uint8: case Kind::Uint16: case Kind::Uint32: case Kind::Uint64: case Kind::Uint: case Kind::Uintptr:
+      std::snprintf(buf, sizeof buf, "%" PRIu64, u64(static_cast<int>(t->size)));
+      return buf;
+    case Kind::Float32: {
+      float f;
+      std::memcpy(&f, p, 4);
+      std::snprintf(buf, sizeof buf, "%g", static_cast<double>(f));
+      return buf;
+    }
+    case Kind::Float64: {
+      double f;
+      std::memcpy(&f, p, 8);
+      std::snprintf(buf, sizeof buf, "%g", f);
+      return buf;
+    }
+    case Kind::String: {
+      auto bytes = alg.string_bytes(p);
+      std::string s = "\"";
+      const std::size_t n = std::min<std::size_t>(bytes.size(), 40);
+      for (std::size_t i = 0; i < n; ++i) {
+        const char c = static_cast<char>(bytes[i]);
+        if (c == '"' || c == '\\') s += '\\';
+        s += (bytes[i] < 0x20 || bytes[i] >= 0x7f) ? '.' : c;
+      }
+      if (bytes.size() > n) s += "...";
+      return s + "\"";
+    }
+    case Kind::Pointer: case Kind::UnsafePointer: case Kind::Map:
+      if (u64(8) == 0) return "nil";
+      std::snprintf(buf, sizeof buf, "0x%" PRIx64, u64(8));
+      return buf;
+    case Kind::Slice:
+      std::snprintf(buf, sizeof buf, "[]len=%" PRIu64, [&] { std::uint64_t v; std::memcpy(&v, p + 8, 8); return v; }());
+      return buf;
+    case Kind::Array: {
+      if (depth > 2) return "[...]";
+      std::string s = "[";
+      for (std::uint64_t i = 0; i < t->len && i < 4; ++i) {
+        if (i) s += " ";
+        s += format_value(rt, alg, t->elem, p + i * t->elem->size, depth + 1);
+      }
+      if (t->len > 4) s += " ...";
+      return s + "]";
+    }
+    case Kind::Struct: {
+      if (depth > 2) return "{...}";
+      std::string s = "{";
+      for (std::size_t i = 0; i < t->fields.size() && i < 4; ++i) {
+        if (i) s += " ";
+        s += format_value(rt, alg, t->fields[i].type, p + t->fields[i].offset, depth + 1);
+      }
+      if (t->fields.size() > 4) s += " ...";
+      return s + "}";
+    }
+  }
+  return "?";
+}
+
+// One live iteration (Go: a hiter on the goroutine's stack).
+class ClassicIter final : public MapIter {
+ public:
+  ClassicIter(ClassicMap ops, runtime::Runtime& rt) : ops_(ops), rt_(rt) { rt_.add_root_source(&roots_); }
+  ~ClassicIter() override { rt_.remove_root_source(&roots_); }
+  Hiter& hiter() { return roots_.it; }
+  Addr key() const override { return roots_.it.key; }
+  Addr elem() const override { return roots_.it.elem; }
+  void next() override {
+    if (roots_.it.key != kNil) ops_.iter_next(roots_.it);
+  }
+  void scan_roots(runtime::RootVisitor& v) const override { roots_.scan(v); }
+
+ private:
+  struct Roots : runtime::RootSource {
+    Hiter it;
+    void scan(runtime::RootVisitor& v) const {
+      for (Addr a : {it.key, it.elem, it.h, it.buckets, it.bptr, it.overflow, it.oldoverflow}) v.pointer(a);
+      v.stack_bytes(96);  // sizeof(hiter): 12 words
+    }
+    void scan_roots(runtime::RootVisitor& v) override { scan(v); }
+  };
+  ClassicMap ops_;
+  runtime::Runtime& rt_;
+  Roots roots_;
+};
+
+}  // namespace
+
+struct Maps::Impl {
+  runtime::Runtime& rt;
+  HashSeeds seeds;
+  std::unique_ptr<KeyAlg> alg;
+  classic::Roles roles;
+  std::map<const Type*, std::unique_ptr<MapType>> types;  // ordered by pointer only for lookup; never iterated for output
+  struct Record {
+    Addr h = kNil;
+    const MapType* t = nullptr;
+    bool dead = false;
+  };
+  std::vector<Record> maps;
+  std::unordered_map<Addr, std::uint32_t> by_addr;
+
+  Impl(runtime::Runtime& r, HashSeeds s) : rt(r), seeds(std::move(s)) {
+    Hashkey key;
+    if (seeds.has_hashkey)
+      for (int i = 0; i < 4; ++i) key.k[i] = seeds.hashkey[i];
+    else
+      key = Hashkey::from_rng(rt.rng());
+    alg = make_go_key_alg(rt, key);
+    roles = classic::Roles::register_in(rt);
+  }
+  const MapType& type_of(const Type* map_type) {
+    auto it = types.find(map_type);
+    if (it != types.end()) return *it->second;
+    if (map_type == nullptr || map_type->kind != Kind::Map) throw ModelError("not a map type");
+    if (rt.version().swiss_maps()) throw ModelError("Swiss maps (Go >= 1.24) are not modelled yet");
+    auto mt = std::make_unique<MapType>(classic::make_map_type(rt.types(), map_type));
+    const MapType& ref = *mt;
+    types.emplace(map_type, std::move(mt));
+    return ref;
+  }
+  ClassicMap ops(const MapType& t) { return ClassicMap(rt, t, *alg, roles); }
+  // The id of a live map header; -1 for foreign addresses.
+  std::int64_t id_of(Addr h) const {
+    auto it = by_addr.find(h);
+    return it == by_addr.end() ? -1 : static_cast<std::int64_t>(it->second);
+  }
+  std::uint32_t id_or_throw(Addr h) const {
+    const std::int64_t id = id_of(h);
+    if (id < 0) throw ModelError("not a map made by this simulation");
+    return static_cast<std::uint32_t>(id);
+  }
+  // A registered header is dead once its object was freed (its slot may
+  // since hold a new map, which then owns the address).
+  bool alive(std::size_t id) const {
+    const Record& r = maps.at(id);
+    if (r.dead) return false;
+    runtime::MSpan* s = nullptr;
+    std::uint32_t idx = 0;
+    return rt.state().heap.find_object(r.h, s, idx);
+  }
+};
+
+Maps::Maps(runtime::Runtime& rt, HashSeeds seeds) : impl_(std::make_unique<Impl>(rt, std::move(seeds))) {}
+Maps::~Maps() = default;
+
+Addr Maps::make(const Type* map_type, std::int64_t hint) {
+  Impl& m = *impl_;
+  const MapType& t = m.type_of(map_type);
+  const std::size_t n = m.maps.size();
+  // hash0: pinned by the caller (from a real process) or fastrand().
+  const std::uint32_t hash0 =
+      n < m.seeds.map_seeds.size() ? static_cast<std::uint32_t>(m.seeds.map_seeds[n]) : m.rt.rng().next32();
+  const Addr h = m.ops(t).makemap(hint, hash0);
+  if (auto it = m.by_addr.find(h); it != m.by_addr.end()) m.maps[it->second].dead = true;  // slot reused
+  m.by_addr[h] = static_cast<std::uint32_t>(n);
+  m.maps.push_back({h, &t, false});
+  return h;
+}
+
+Addr Maps::access(const Type* map_type, Addr m, const void* key) {
+  const MapType& t = impl_->type_of(map_type);
+  return impl_->ops(t).access(m, static_cast<const std::uint8_t*>(key));
+}
+
+Addr Maps::assign(const Type* map_type, Addr m, const void* key) {
+  const MapType& t = impl_->type_of(map_type);
+  if (m == kNil) throw runtime::GoPanic("assignment to entry in nil map");
+  return impl_->ops(t).assign(m, static_cast<const std::uint8_t*>(key), impl_->id_or_throw(m));
+}
+
+void Maps::remove(const Type* map_type, Addr m, const void* key) {
+  const MapType& t = impl_->type_of(map_type);
+  if (m == kNil) return;
+  impl_->ops(t).remove(m, static_cast<const std::uint8_t*>(key), impl_->id_or_throw(m));
+}
+
+void Maps::clear(const Type* map_type, Addr m) {
+  const MapType& t = impl_->type_of(map_type);
+  if (m == kNil) return;
+  impl_->ops(t).clear(m, impl_->id_or_throw(m));
+}
+
+std::int64_t Maps::len(Addr m) const {
+  return m == kNil ? 0 : static_cast<std::int64_t>(impl_->rt.load_u64(m + classic::hmap::kCount));
+}
+
+std::unique_ptr<MapIter> Maps::iterate(const Type* map_type, Addr m) {
+  const MapType& t = impl_->type_of(map_type);
+  auto it = std::make_unique<ClassicIter>(impl_->ops(t), impl_->rt);
+  impl_->ops(t).iter_init(m, it->hiter());
+  return it;
+}
+
+std::size_t Maps::count() const { return impl_->maps.size(); }
+Addr Maps::map_at(std::size_t id) const { return impl_->maps.at(id).h; }
+std::int64_t Maps::id_of(Addr m) const { return impl_->id_of(m); }
+bool Maps::alive(std::size_t id) const { return impl_->alive(id); }
+
+bool Maps::evacuate_step(std::size_t id) {
+  if (!alive(id)) return false;
+  const auto& r = impl_->maps.at(id);
+  return impl_->ops(*r.t).evacuate_next(r.h, static_cast<std::uint32_t>(id));
+}
+
+void Maps::set_hash0(std::size_t id, std::uint64_t seed) {
+  const auto& r = impl_->maps.at(id);
+  impl_->ops(*r.t).set_hash0(r.h, static_cast<std::uint32_t>(seed));
+}
+
+ClassicMapSnapshot Maps::inspect_classic(std::size_t id, std::uint64_t first_bucket, std::uint64_t max_buckets) const {
+  Impl& m = *impl_;
+  const auto& r = m.maps.at(id);
+  if (!alive(id)) throw ModelError("map " + std::to_string(id) + " has been garbage collected");
+  const MapType& t = *r.t;
+  ClassicMap ops = m.ops(t);
+  const Addr h = r.h;
+  ClassicMapSnapshot s;
+  s.hmap = h;
+  s.count = ops.count(h);
+  s.flags = ops.flags(h);
+  s.B = ops.B(h);
+  s.noverflow = ops.noverflow(h);
+  s.hash0 = ops.hash0(h);
+  s.buckets = ops.buckets(h);
+  s.oldbuckets = ops.oldbuckets(h);
+  s.extra = ops.extra(h);
+  s.nevacuate = ops.nevacuate(h);
+  s.growing = ops.growing(h);
+  s.same_size_grow = ops.same_size_grow(h);
+  s.nbuckets = s.buckets == kNil ? 0 : classic::bucket_shift(s.B);
+  s.noldbuckets = s.growing ? ops.noldbuckets(h) : 0;
+  s.key_type = t.key->name;
+  s.elem_type = t.elem->name;
+  s.keysize = t.keysize;
+  s.elemsize = t.elemsize;
+  s.bucketsize = t.bucketsize;
+  s.indirectkey = t.indirectkey;
+  s.indirectelem = t.indirectelem;
+  s.bucket_noscan = !t.bucket->has_pointers();
+  if (s.extra != kNil) s.next_overflow = m.rt.load_pointer(s.extra + classic::mapextra::kNextOverflow);
+  // The array's length comes from its heap object (newarray's count).
+  auto array_len = [&](Addr a) -> std::uint64_t {
+    if (a == kNil) return 0;
+    runtime::MSpan* sp = nullptr;
+    std::uint32_t idx = 0;
+    if (!m.rt.state().heap.find_object(a, sp, idx)) return 0;
+    // newarray records its element count per object (large objects on the span).
+    return sp->sizeclass() == 0 ? sp->large_count : sp->slots.at(idx).count;
+  };
+  s.allocated_buckets = std::max<std::uint64_t>(array_len(s.buckets), s.nbuckets);
+  if (s.next_overflow != kNil && s.buckets != kNil) {
+    const std::uint64_t used = (s.next_overflow - s.buckets) / t.bucketsize;
+    s.spare_overflow_left = s.allocated_buckets > used ? s.allocated_buckets - used : 0;
+  }
+  std::vector<std::uint8_t> kb(t.key->size), eb(t.elem->size);
+  auto view = [&](Addr array, std::uint64_t nb, bool old) {
+    std::vector<ChainView> out;
+    for (std::uint64_t j = first_bucket; j < nb && j < first_bucket + max_buckets; ++j) {
+      ChainView cv;
+      cv.index = j;
+      const Addr b0 = ops.bucket_at(array, j);
+      cv.evacuated = old && ops.evacuated(b0);
+      int guard = 0;
+      for (Addr b = b0; b != kNil && guard < 4096; b = ops.overflow(b), ++guard) {
+        BucketView bv;
+        bv.addr = b;
+        bv.spare = b >= s.buckets + s.nbuckets * t.bucketsize && b < s.buckets + s.allocated_buckets * t.bucketsize;
+        for (int i = 0; i < classic::kBucketCnt; ++i) {
+          bv.tophash[static_cast<std::size_t>(i)] = ops.top(b, i);
+          if (ops.top(b, i) >= classic::kMinTopHash) {
+            const Addr k = ops.key_at(b, i), e = ops.elem_at(b, i);
+            if (k != kNil) {
+              m.alg->read(t.key, k, kb.data());
+              bv.keys[static_cast<std::size_t>(i)] = format_value(m.rt, *m.alg, t.key, kb.data());
+            }
+            if (e != kNil) {
+              m.alg->read(t.elem, e, eb.data());
+              bv.elems[static_cast<std::size_t>(i)] = format_value(m.rt, *m.alg, t.elem, eb.data());
+            }
+          }
+        }
+        cv.chain.push_back(std::move(bv));
+      }
+      out.push_back(std::move(cv));
+    }
+    return out;
+  };
+  if (s.buckets != kNil) s.new_chains = view(s.buckets, s.nbuckets, false);
+  if (s.growing) s.old_chains = view(s.oldbuckets, s.noldbuckets, true);
+  return s;
+}
+
+void Maps::check_invariants() const {
+  for (std::size_t id = 0; id < impl_->maps.size(); ++id) {
+    if (!alive(id)) continue;
+    const auto& r = impl_->maps[id];
+    impl_->ops(*r.t).check_invariants(r.h);
+  }
+}
+
+}  // namespace bucketlab::maps
