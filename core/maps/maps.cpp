@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "core/maps/classic_map.h"
-#include "core/maps/key_alg_standin.h"
+#include "core/maps/hash.h"
 #include "core/maps/map_api.h"
 #include "core/runtime/panic.h"
 
@@ -147,7 +147,7 @@ struct Maps::Impl {
     if (seeds.has_hashkey)
       for (int i = 0; i < 4; ++i) key.k[i] = seeds.hashkey[i];
     else
-      key = Hashkey::from_rng(rt.rng());
+      key = Hashkey::from_rng(rt.rng(), rt.version());
     alg = make_go_key_alg(rt, key);
     roles = classic::Roles::register_in(rt);
   }
