@@ -160,7 +160,13 @@ void Gc::mark_done() {
   // gcMarkDone: the pacer's end-of-cycle bookkeeping (endCycle).
   const PacerHeapStats stats = rt_.heap.pacer_stats();
   last_heap_goal_ = rt_.pacer.heap_goal(stats);
-  rt_.pacer.end_cycle(stats);
+  MarkCycleStats m;
+  // Mark starts and ends at the same simulated instant (deviation R1); the
+  // cost model will supply times. Scan work is what marking measured.
+  m.mark_start_ns = m.now_ns = static_cast<std::int64_t>(rt_.nanotime);
+  m.heap_scan_work = heap_scan_work_;
+  m.stack_scan_work = stack_scan_work_;
+  rt_.pacer.end_cycle(stats, m);
   mark_termination();
 }
 

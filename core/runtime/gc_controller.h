@@ -1,7 +1,4 @@
 // The one include point for the GC pacer (gcControllerState and
-// gcPaceScavenger). Until core/runtime/pacer.h from the pacer branch is
-// merged, it resolves to a private stand-in with the same signatures.
-// MERGE NOTE: replace the include below with "core/runtime/pacer.h" and
-// delete pacer_standin.{h,cpp}.
+// gcPaceScavenger), so runtime files depend on the concept, not the file.
 #pragma once
-#include "core/runtime/pacer_standin.h"
+#include "core/runtime/pacer.h"

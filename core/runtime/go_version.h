@@ -33,6 +33,12 @@ struct GoVersion {
   constexpr bool hash_keyed_constants() const { return minor >= 23; }
   // Go 1.21: memory-limit heap goal headroom is max(3% of goal, 1 MiB) (mgcpacer.go).
   constexpr bool memlimit_headroom_percent() const { return minor >= 21; }
+  // Go 1.21: cons/mark is the max of the last measurements (lastConsMark[4])
+  // instead of a PI controller's output (mgcpacer.go endCycle).
+  constexpr bool cons_mark_history() const { return minor >= 21; }
+  // Go 1.20 (#53892): startCycle records heapLive, not the computed trigger,
+  // as the point the cycle was triggered at (mgcpacer.go).
+  constexpr bool triggered_is_heap_live() const { return minor >= 20; }
   // Go 1.21: background scavenger skips chunks >= 96.875% dense (mgcscavenge.go).
   constexpr bool scavenger_skips_dense_chunks() const { return minor >= 21; }
   // Go 1.22: the scavenger's memory-limit goal is 95% of the limit; Go 1.19-1.21

@@ -64,6 +64,7 @@ void RuntimeState::check_invariants_unwrapped() const {
   heap.check_invariants();
   mcache.check_invariants();
   gc.check_invariants();
+  pacer.check_invariants(heap.pacer_stats());
 
   // Mallocs − Frees == live objects: counted objects (flushed per-class
   // counts + allocations in cached spans not yet flushed) minus freed ones

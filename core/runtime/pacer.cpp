@@ -1,5 +1,10 @@
-// STAND-IN: see pacer_standin.h. Formulas from go1.19 mgcpacer.go.
-#include "core/runtime/pacer_standin.h"
+// gcControllerState: see pacer.h. Formulas from mgcpacer.go (Go 1.19 and 1.26).
+#include "core/runtime/pacer.h"
+
+#include <cmath>
+#include <string>
+
+#include "core/common/check.h"
 
 #include "core/runtime/page_alloc.h"
 
@@ -8,7 +13,9 @@ namespace bucketlab::runtime {
 namespace {
 constexpr std::uint64_t kDefaultHeapMinimum = 4 << 20;
 constexpr std::uint64_t kSweepMinHeapDistance = 1 << 20;
-constexpr std::uint64_t kMemoryLimitHeapGoalHeadroom = 1 << 20;
+constexpr std::uint64_t kMemoryLimitHeapGoalHeadroom = 1 << 20;  // memoryLimitMinHeapGoalHeadroom (1.21+), the fixed headroom before
+constexpr std::uint64_t kMemoryLimitHeapGoalHeadroomPercent = 3;  // Go 1.21+
+constexpr double kGcGoalUtilization = 0.25;                      // gcGoalUtilization = gcBackgroundUtilization
 constexpr std::uint64_t kTriggerRatioDen = 64, kMinTriggerRatioNum = 45, kMaxTriggerRatioNum = 61;
 }  // namespace
 
@@ -43,10 +50,17 @@ std::uint64_t GcController::memory_limit_goal(const PacerHeapStats& s) const {
   const std::uint64_t overage = s.mapped_ready > limit ? s.mapped_ready - limit : 0;
   if (non_heap + overage >= limit) return heap_marked_;
   std::uint64_t goal = limit - (non_heap + overage);
-  if (goal < kMemoryLimitHeapGoalHeadroom || goal - kMemoryLimitHeapGoalHeadroom < kMemoryLimitHeapGoalHeadroom)
-    goal = kMemoryLimitHeapGoalHeadroom;
+  // Headroom for pacing inaccuracy: 1 MiB (Go 1.19); 3 % of the goal, at
+  // least 1 MiB (Go 1.21+).
+  std::uint64_t headroom = kMemoryLimitHeapGoalHeadroom;
+  if (version_.memlimit_headroom_percent()) {
+    headroom = goal / 100 * kMemoryLimitHeapGoalHeadroomPercent;
+    if (headroom < kMemoryLimitHeapGoalHeadroom) headroom = kMemoryLimitHeapGoalHeadroom;
+  }
+  if (goal < headroom || goal - headroom < headroom)
+    goal = headroom;
   else
-    goal -= kMemoryLimitHeapGoalHeadroom;
+    goal -= headroom;
   return goal < heap_marked_ ? heap_marked_ : goal;
 }
 
@@ -82,7 +96,12 @@ std::uint64_t GcController::trigger(const PacerHeapStats& s) const {
   return t;
 }
 
-void GcController::start_cycle(const PacerHeapStats& s) { triggered_ = trigger(s); }
+// startCycle records where the cycle started: Go 1.19 the computed trigger
+// (its comment calls this a mistake, #53738), later versions the actual
+// heapLive (#53892).
+void GcController::start_cycle(const PacerHeapStats& s) {
+  triggered_ = version_.triggered_is_heap_live() ? heap_live_ : trigger(s);
+}
 
 void GcController::reset_live(std::uint64_t bytes_marked, std::uint64_t heap_scan_work, std::uint64_t stack_scan_work) {
   heap_marked_ = bytes_marked;
@@ -93,7 +112,66 @@ void GcController::reset_live(std::uint64_t bytes_marked, std::uint64_t heap_sca
   triggered_ = ~std::uint64_t{0};
 }
 
-void GcController::end_cycle(const PacerHeapStats&) {}  // consMark: not modelled by the stand-in
+std::pair<double, bool> PiController::next(double input, double setpoint, double period) {
+  const double prop = kp * (setpoint - input);
+  const double raw = prop + err_integral;
+  double output = raw;
+  if (std::isinf(output) || std::isnan(output)) {
+    reset();
+    input_overflow = true;
+    return {min, false};
+  }
+  if (output < min)
+    output = min;
+  else if (output > max)
+    output = max;
+  if (ti != 0 && tt != 0) {
+    err_integral += (kp * period / ti) * (setpoint - input) + (period / tt) * (output - raw);
+    if (std::isinf(err_integral) || std::isnan(err_integral)) {
+      reset();
+      err_overflow = true;
+      return {min, false};
+    }
+  }
+  return {output, true};
+}
+
+void GcController::end_cycle(const PacerHeapStats& s, const MarkCycleStats& m) {
+  last_heap_goal_ = heap_goal(s);
+  const std::int64_t assist_duration = m.now_ns - m.mark_start_ns;
+  double utilization = kGcGoalUtilization;  // gcBackgroundUtilization
+  if (assist_duration > 0)
+    utilization += static_cast<double>(m.assist_time_ns) / static_cast<double>(assist_duration * m.procs);
+  // Nothing allocated during mark (always so while mark completes at cycle
+  // start): Go keeps the previous estimate.
+  if (heap_live_ <= triggered_) return;
+  double idle_utilization = 0;
+  if (assist_duration > 0)
+    idle_utilization = static_cast<double>(m.idle_mark_time_ns) / static_cast<double>(assist_duration * m.procs);
+  const std::uint64_t scan_work = m.heap_scan_work + m.stack_scan_work + m.globals_scan_work;
+  const double current = (static_cast<double>(heap_live_ - triggered_) * (utilization + idle_utilization)) /
+                         (static_cast<double>(scan_work) * (1 - utilization));
+  if (version_.cons_mark_history()) {
+    // Go 1.21+: the max of this cycle's and the last four measurements.
+    cons_mark_ = current;
+    for (double x : last_cons_mark_)
+      if (x > cons_mark_) cons_mark_ = x;
+    for (int i = 0; i < 3; ++i) last_cons_mark_[i] = last_cons_mark_[i + 1];
+    last_cons_mark_[3] = current;
+  } else {
+    auto [out, ok] = cons_mark_controller_.next(cons_mark_, current, 1.0);
+    cons_mark_ = ok ? out : 0;
+  }
+}
+
+void GcController::check_invariants(const PacerHeapStats& s) const {
+  auto fail = [](const std::string& w) { throw InvariantError("pacer: " + w); };
+  const std::uint64_t goal = heap_goal(s);
+  const std::uint64_t t = trigger(s);
+  if (t > goal) fail("trigger " + std::to_string(t) + " above the goal " + std::to_string(goal));
+  if (gc_percent_ >= 0 && gc_percent_heap_goal_ < heap_minimum_) fail("GOGC goal below heapMinimum");
+  if (std::isnan(cons_mark_) || std::isinf(cons_mark_)) fail("cons/mark not finite");
+}
 
 void GcController::commit(bool is_sweep_done, const PacerHeapStats&) {
   sweep_dist_min_trigger_ = is_sweep_done ? 0 : heap_live_ + kSweepMinHeapDistance;
@@ -102,7 +180,9 @@ void GcController::commit(bool is_sweep_done, const PacerHeapStats&) {
     goal = heap_marked_ + (heap_marked_ + last_stack_scan_ + globals_scan_) * static_cast<std::uint64_t>(gc_percent_) / 100;
   if (goal < heap_minimum_) goal = heap_minimum_;
   gc_percent_heap_goal_ = goal;
-  runway_ = 0;  // consMark == 0
+  // The allocation runway the next cycle needs at the estimated cons/mark.
+  runway_ = static_cast<std::uint64_t>(cons_mark_ * (1 - kGcGoalUtilization) / kGcGoalUtilization *
+                                        static_cast<double>(last_heap_scan_ + last_stack_scan_ + globals_scan_));
 }
 
 ScavengeGoals pace_scavenger(GoVersion v, const GcController& c, std::uint64_t last_heap_inuse,
