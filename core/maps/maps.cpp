@@ -177,9 +177,11 @@ struct Maps::Impl {
   bool alive(std::size_t id) const {
     const Record& r = maps.at(id);
     if (r.dead) return false;
-    runtime::MSpan* s = nullptr;
-    std::uint32_t idx = 0;
-    return rt.state().heap.find_object(r.h, s, idx);
+    // Alive while its slot is still allocated (reuse by a new map marks the
+    // old record dead in make()).
+    const runtime::MSpan* s = rt.state().arena.span_of(r.h);
+    if (s == nullptr || s->state != runtime::SpanState::InUse || r.h < s->base() || r.h >= s->limit) return false;
+    return !s->is_free(s->obj_index(r.h));
   }
 };
 
@@ -259,6 +261,7 @@ ClassicMapSnapshot Maps::inspect_classic(std::size_t id, std::uint64_t first_buc
   const Addr h = r.h;
   ClassicMapSnapshot s;
   s.hmap = h;
+  s.first_bucket = first_bucket;
   s.count = ops.count(h);
   s.flags = ops.flags(h);
   s.B = ops.B(h);
