@@ -667,12 +667,21 @@ SizeAlign size_align(const Type* t);
 
 std::uint64_t align_up(std::uint64_t n, std::uint64_t a) { return (n + a - 1) / a * a; }
 
+// The runtime descriptor, if the checker has laid the type out (a named
+// struct only declared so far has an empty descriptor).
+const runtime::Type* laid_out(const Type* t) {
+  if (!t->rt) return nullptr;
+  if (t->kind == TypeKind::Named && t->underlying()->kind == TypeKind::Struct && t->rt_state != 2) return nullptr;
+  return t->rt;
+}
+
 // Field offsets of a struct type (t or its underlying).
 void struct_offsets(const Type* t, std::vector<std::uint64_t>& out) {
   const Type* u = t->underlying();
   out.clear();
-  if (t->rt && t->rt->kind == runtime::Kind::Struct && t->rt->fields.size() == u->fields.size()) {
-    for (const auto& f : t->rt->fields) out.push_back(f.offset);
+  const runtime::Type* rt = laid_out(t);
+  if (rt && rt->kind == runtime::Kind::Struct && rt->fields.size() == u->fields.size()) {
+    for (const auto& f : rt->fields) out.push_back(f.offset);
     return;
   }
   std::uint64_t off = 0;
@@ -685,7 +694,7 @@ void struct_offsets(const Type* t, std::vector<std::uint64_t>& out) {
 }
 
 SizeAlign size_align(const Type* t) {
-  if (t->rt) return {t->rt->size, t->rt->align};
+  if (const runtime::Type* rt = laid_out(t)) return {rt->size, rt->align};
   const Type* u = t->underlying();
   switch (u->kind) {
     case TypeKind::Basic:
@@ -931,7 +940,7 @@ class Printer {
   // Errorf: %w accepted (p.wrapErrs); Go 1.20+ records every %w operand
   // (p.wrappedErrs), Go 1.19 the one error it wraps (p.wrappedErr).
   bool wrap_errs = false;
-  bool multi_w = true;
+  bool modern_w = true;  // Go 1.20+: several %w; %#w/%+w set sharpV/plusV as %v does
   std::vector<int> wrapped_errs;
   bool wrapped_err_119 = false;
   bool reordered = false;
@@ -1540,15 +1549,15 @@ bool Printer::handle_methods(const Val& arg, char32_t verb) {
   if (verb == 'w') {
     // %w is valid only in Errorf, with an error operand (Go 1.19: only once).
     bool is_error = (arg.err && arg.t == &err_types().ptr) || find_string_method(arg.t, "Error") != nullptr;
-    if (!is_error || !wrap_errs || (!multi_w && wrapped_err_119)) {
-      if (!multi_w) {
+    if (!is_error || !wrap_errs || (!modern_w && wrapped_err_119)) {
+      if (!modern_w) {
         wrapped_err_119 = false;
         wrap_errs = false;
       }
       bad_verb(verb);
       return true;
     }
-    if (!multi_w) wrapped_err_119 = true;
+    if (!modern_w) wrapped_err_119 = true;
     verb = 'v';  // formatted as %v
   }
   if (f_.sharp_v) return false;  // GoStringer: no type here has GoString
@@ -2090,8 +2099,8 @@ void Printer::do_printf(std::string_view format, const std::vector<Arg>& a) {
       } else {
         // Fast path: a lower case ASCII verb without width, precision or index.
         if (c >= 'a' && c <= 'z' && arg_num < nargs) {
-          if (c == 'w' && multi_w) wrapped_errs.push_back(arg_num);
-          if (c == 'v' || c == 'w') {
+          if (c == 'w' && modern_w) wrapped_errs.push_back(arg_num);
+          if (c == 'v' || (c == 'w' && modern_w)) {
             f_.sharp_v = f_.sharp;
             f_.sharp = false;
             f_.plus_v = f_.plus;
@@ -2179,8 +2188,8 @@ void Printer::do_printf(std::string_view format, const std::vector<Arg>& a) {
       write_rune(static_cast<char32_t>(verb));
       buf += kMissing;
     } else {
-      if (verb == 'w' && multi_w) wrapped_errs.push_back(arg_num);
-      if (verb == 'v' || verb == 'w') {
+      if (verb == 'w' && modern_w) wrapped_errs.push_back(arg_num);
+      if (verb == 'v' || (verb == 'w' && modern_w)) {
         f_.sharp_v = f_.sharp;
         f_.sharp = false;
         f_.plus_v = f_.plus;
@@ -2234,11 +2243,11 @@ ErrorfResult errorf(std::string_view format, const std::vector<Arg>& args, const
                     runtime::GoVersion version) {
   Printer p(mem);
   p.wrap_errs = true;
-  p.multi_w = version.minor >= 20;  // Go 1.20: several %w (wrapErrors)
+  p.modern_w = version.minor >= 20;  // Go 1.20: several %w (wrapErrors)
   p.do_printf(format, args);
   ErrorfResult r;
   r.text = std::move(p.buf);
-  if (!p.multi_w) {
+  if (!p.modern_w) {
     r.type_name = p.wrapped_err_119 ? "*fmt.wrapError" : "*errors.errorString";
   } else if (p.wrapped_errs.empty()) {
     r.type_name = "*errors.errorString";
