@@ -982,6 +982,7 @@ class Printer {
   // Arg -> value: an error operand is its dynamic value (or nil).
   Val operand(const Arg& a) {
     Val v{a.type, a.bytes, false, nullptr};
+    if (v.t && v.t->kind == TypeKind::Basic && v.t->basic == BasicKind::UntypedNil) return Val{};
     if (v.t && is_interface_type(v.t)) return iface_elem(v);
     return v;
   }
@@ -1586,6 +1587,21 @@ bool Printer::handle_methods(const Val& arg, char32_t verb) {
       return true;
     }
     fmt_string(duration_string(static_cast<std::int64_t>(load_u(arg.b, 8))), verb);
+    return true;
+  }
+  if (named && named->kind == TypeKind::Named && named->pkg == "time" && named->name == "Time") {
+    const std::uint8_t* tb = arg.b;
+    if (t->kind == TypeKind::Pointer) {
+      Addr p = addr_of(arg);
+      if (p == 0) {
+        buf += kNilAngle;
+        return true;
+      }
+      tb = read(p, size_align(named).size);
+    }
+    std::optional<std::string> text = mem_.time_string(tb);
+    if (!text) return false;
+    fmt_string(*text, verb);
     return true;
   }
   if (const FuncObj* m = find_string_method(t, "Error")) {

@@ -53,15 +53,20 @@ struct ValueMemory {
   // errors bucketlab creates are errors.New / fmt.Errorf values.
   virtual std::string error_type_name(const std::uint8_t* /*iface*/) const { return "*errors.errorString"; }
   // Calls the String() or Error() method `method` of a type declared by
-  // the program, on the receiver value `recv` of type `recv_type` (the
-  // named type, or a pointer to it for pointer receivers and pointer
-  // operands). fmt calls these for the verbs v s x X q (handleMethods).
-  // nullopt: methods are not called, and the value prints as its
-  // underlying value.
+  // the program (Error is preferred, as fmt does), on the value `recv` of
+  // type `recv_type`: the named type T, or *T when the operand is a
+  // pointer (then a value-receiver method needs *recv, and a nil pointer
+  // panics: return panicked, fmt prints <nil>). fmt calls these for the
+  // verbs v s x X q, for operands and for values inside them reached
+  // through exported fields (handleMethods). nullopt: methods are not
+  // called, and the value prints as its underlying value.
   virtual std::optional<MethodResult> call_string_method(const FuncObj* /*method*/, const Type* /*recv_type*/,
                                                          const std::uint8_t* /*recv*/) const {
     return std::nullopt;
   }
+  // time.Time's String() for the Time value bytes `t` (fmt prints times
+  // with it); nullopt: the struct's fields are printed.
+  virtual std::optional<std::string> time_string(const std::uint8_t* /*t*/) const { return std::nullopt; }
 };
 
 // One operand: its (dynamic) type from the checker and its bytes in Go's

@@ -162,6 +162,10 @@ struct TestMemory : gofmt::ValueMemory {
     if (load64(iface) == 0) return std::nullopt;
     return errors.at(load64(iface + 8));
   }
+  std::optional<std::string> time_string(const std::uint8_t* t) const override {
+    if (load64(t) == 0 && load64(t + 8) == 63393490800 && load64(t + 16) == 0) return "2009-11-10 23:00:00 +0000 UTC";
+    return "?";
+  }
   std::optional<gofmt::MethodResult> call_string_method(const FuncObj* m, const Type* recv_type,
                                                         const std::uint8_t* recv) const override {
     if (!methods) return std::nullopt;
@@ -663,6 +667,12 @@ TEST_CASE("fmt formats values exactly as Go's fmt (oracle: tests/lang/fmt/values
     V dur = f.pt(f.D(3 * s));
     V nil_dur = f.rawp(f.ptr_t(f.t_dur), 0);
     o.pf("dur_ptr", "%v|%v|%s|%d|%T", {dur, nil_dur, nil_dur, nil_dur, nil_dur});
+  }
+  {
+    // time.Time{wall, ext, loc} of time.Date(2009, 11, 10, 23, 0, 0, 0, time.UTC); TestMemory plays Time.String
+    const Type* tt = f.front.program->stdlib.time;
+    V tm = f.st(tt, {f.num(f.t_uint64, 0), f.num(f.t_int64, 63393490800), f.rawp(tt->underlying()->fields[2].type, 0)});
+    o.pf("time_value", "%v|%s|%q|%d|%v|%T", {tm, tm, tm, tm, f.pt(tm), tm});
   }
   o.pf("dur_slice", "%v|%d|%s", {f.sl(f.t_dur, {f.D(s), f.D(2500000)}), f.sl(f.t_dur, {f.D(1)}), f.ar(f.t_dur, {f.D(3600 * s)})});
 

@@ -265,6 +265,8 @@ func main() {
 	dur := 3 * time.Second
 	var nilDur *time.Duration
 	pf("dur_ptr", "%v|%v|%s|%d|%T", &dur, nilDur, nilDur, nilDur, nilDur)
+	tm := time.Date(2009, 11, 10, 23, 0, 0, 0, time.UTC)
+	pf("time_value", "%v|%s|%q|%d|%v|%T", tm, tm, tm, tm, &tm, tm)
 	pf("dur_slice", "%v|%d|%s", []time.Duration{time.Second, 2500 * time.Microsecond}, []time.Duration{1}, [1]time.Duration{time.Hour})
 
 	// errors
