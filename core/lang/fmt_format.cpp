@@ -1518,7 +1518,11 @@ bool Printer::call_method(const Val& arg, char32_t verb, const FuncObj* m, const
   std::optional<MethodResult> r = mem_.call_string_method(m, arg.t, arg.b);
   if (!r) return false;
   if (!r->panicked) {
-    fmt_string(r->text, verb);
+    if (std::strcmp(name, "GoString") == 0) {
+      fmt_s(r->text);  // GoString's result is printed unadorned
+    } else {
+      fmt_string(r->text, verb);
+    }
     return true;
   }
   // print.go catchPanic: a nil pointer receiver prints <nil>.
@@ -1561,7 +1565,10 @@ bool Printer::handle_methods(const Val& arg, char32_t verb) {
     if (!modern_w) wrapped_err_119 = true;
     verb = 'v';  // formatted as %v
   }
-  if (f_.sharp_v) return false;  // GoStringer: no type here has GoString
+  if (f_.sharp_v) {  // Go syntax: only a GoString method applies
+    const FuncObj* m = find_string_method(arg.t, "GoString");
+    return m && !m->is_lib && call_method(arg, verb, m, "GoString");
+  }
   switch (verb) {
     case 'v':
     case 's':

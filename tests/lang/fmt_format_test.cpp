@@ -109,6 +109,10 @@ type MyErr struct{ Code int }
 func (e MyErr) Error() string  { return "" }
 func (e MyErr) String() string { return "" }
 
+type Gs int
+
+func (g Gs) GoString() string { return "" }
+
 type ColorHolder struct {
 	C Color
 	c Color
@@ -182,6 +186,7 @@ struct TestMemory : gofmt::ValueMemory {
     std::int64_t v = static_cast<std::int64_t>(load64(value.data()));
     if (type == "Color") return gofmt::MethodResult{std::vector<std::string>{"red", "green", "blue"}.at(v), false};
     if (type == "Box") return gofmt::MethodResult{"box(" + std::to_string(v) + ")", false};
+    if (type == "Gs") return gofmt::MethodResult{"Gs!", false};
     if (type == "Bad") return gofmt::MethodResult{"oops", true};
     if (type == "MyErr" && m->name == "Error") return gofmt::MethodResult{"code " + std::to_string(v), false};
     return gofmt::MethodResult{"not me", false};
@@ -709,6 +714,11 @@ TEST_CASE("fmt formats values exactly as Go's fmt (oracle: tests/lang/fmt/values
   }
   auto BA = [&](std::int64_t b) { return f.as(Bad, I(b)); };
   o.pf("stringer_panic", "%v|%d|%s|%x|%5v|", {BA(1), BA(1), f.sl(Bad, {BA(2)}), BA(3), BA(4)});
+  {
+    const Type* Gs = f.named("Gs");
+    auto G = [&](std::int64_t g) { return f.as(Gs, I(g)); };
+    o.pf("gostringer", "%#v|%v|%#v|%#10v|%+v", {G(1), G(2), f.sl(Gs, {G(3)}), G(4), G(5)});
+  }
   o.ps("stringer_sprint", {C(0), C(1), S("x"), C(2)});
 
   // %T

@@ -69,6 +69,10 @@ type MyErr struct{ Code int }
 func (e MyErr) Error() string  { return fmt.Sprintf("code %d", e.Code) }
 func (e MyErr) String() string { return "not me" }
 
+type Gs int
+
+func (g Gs) GoString() string { return "Gs!" }
+
 type ColorHolder struct {
 	C Color
 	c Color
@@ -292,6 +296,7 @@ func main() {
 	pf("stringer_nested", "%v|%v|%v", []Color{0, 2}, [2]Color{1, 1}, map[string]Color{"a": 2})
 	pf("stringer_ptr", "%v|%v|%+v|%v|%v|%s|%d", &Box{3}, Box{3}, Box{4}, []*Box{{4}, nil}, (*Box)(nil), &Box{5}, &Box{6})
 	pf("stringer_panic", "%v|%d|%s|%x|%5v|", Bad(1), Bad(1), []Bad{2}, Bad(3), Bad(4))
+	pf("gostringer", "%#v|%v|%#v|%#10v|%+v", Gs(1), Gs(2), []Gs{3}, Gs(4), Gs(5))
 	ps("stringer_sprint", Color(0), Color(1), "x", Color(2))
 
 	// %T
