@@ -1553,7 +1553,8 @@ bool Printer::handle_methods(const Val& arg, char32_t verb) {
   if (erroring_) return false;
   if (verb == 'w') {
     // %w is valid only in Errorf, with an error operand (Go 1.19: only once).
-    bool is_error = (arg.err && arg.t == &err_types().ptr) || find_string_method(arg.t, "Error") != nullptr;
+    bool is_error =
+        arg.valid() && ((arg.err && arg.t == &err_types().ptr) || find_string_method(arg.t, "Error") != nullptr);
     if (!is_error || !wrap_errs || (!modern_w && wrapped_err_119)) {
       if (!modern_w) {
         wrapped_err_119 = false;
@@ -1565,6 +1566,7 @@ bool Printer::handle_methods(const Val& arg, char32_t verb) {
     if (!modern_w) wrapped_err_119 = true;
     verb = 'v';  // formatted as %v
   }
+  if (!arg.valid()) return false;  // a nil interface has no methods
   if (f_.sharp_v) {  // Go syntax: only a GoString method applies
     const FuncObj* m = find_string_method(arg.t, "GoString");
     return m && !m->is_lib && call_method(arg, verb, m, "GoString");
@@ -1702,7 +1704,7 @@ void Printer::print_value(const Val& value, char32_t verb, int depth) {
     if (is_interface_type(a.t)) a = iface_elem(a);
     arg_ = a;
     has_arg_ = a.valid();
-    if (a.valid() && handle_methods(a, verb)) return;
+    if (handle_methods(a, verb)) return;
   }
   has_arg_ = false;
   arg_ = Val{};

@@ -701,6 +701,7 @@ TEST_CASE("fmt formats values exactly as Go's fmt (oracle: tests/lang/fmt/values
   o.pe("errorf_w_nonerror", "x %w", {I(5)});
   o.pe("errorf_w_nil", "x %w", {nilErr});
   o.pe("errorf_v_only", "%v", {e});
+  o.pe("errorf_w_nested", "%w|%w", {f.sl(f.t_error, {nilErr}), f.st(f.anon({{"E", f.t_error}}), {nilErr})});
   o.pe("errorf_w_sharp", "%#w|%+w|%5w", {e, e, e});
 
   // methods of program types (played by TestMemory)

@@ -289,6 +289,7 @@ func main() {
 	pe("errorf_w_nonerror", fmt.Errorf("x %w", 5))
 	pe("errorf_w_nil", fmt.Errorf("x %w", nilErr))
 	pe("errorf_v_only", fmt.Errorf("%v", e))
+	pe("errorf_w_nested", fmt.Errorf("%w|%w", []error{nil}, struct{ E error }{nil}))
 	pe("errorf_w_sharp", fmt.Errorf("%#w|%+w|%5w", e, e, e))
 
 	// methods of program types
