@@ -105,18 +105,6 @@ std::uint64_t fsize_rt(const runtime::Type* t) { return is_scalar_rt(t) ? 8 : al
 
 }  // namespace
 
-Interp::Interp(const Program& prog, runtime::Runtime& rt, maps::Maps& maps, std::uint64_t seed)
-    : P(prog), rt_(rt), maps_(maps), seed_(seed) {
-  globals_.assign(std::max<std::uint32_t>(P.global_bytes, 8), 0);
-  stack_.assign(64 * 1024, 0);
-  rt_.add_root_source(this);
-  Frame f{&P.funcs[0], 0, 0, kNone, 0};
-  frames_.push_back(f);
-  iters_.resize(P.funcs[0].niters);
-}
-
-Interp::~Interp() { rt_.remove_root_source(this); }
-
 Pos Interp::pos() const {
   if (frames_.empty()) return {};
   const Frame& f = frames_.back();
@@ -800,6 +788,9 @@ Stop Interp::run(const RunLimits& lim) {
   } catch (const runtime::OutOfMemoryError& e) {
     panic_pos_ = pos();
     message_ = std::string("fatal error: out of memory (") + e.what() + ")";
+  } catch (const ModelError& e) {
+    panic_pos_ = pos();
+    message_ = std::string("fatal error: ") + e.what();
   }
   exit_status_ = 2;
   frames_.clear();

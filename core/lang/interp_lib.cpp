@@ -119,6 +119,19 @@ struct Interp::RandState {
   std::map<Addr, RngSource> sources;  // NewSource results, by their heap address
 };
 
+Interp::Interp(const Program& prog, runtime::Runtime& rt, maps::Maps& maps, std::uint64_t seed)
+    : P(prog), rt_(rt), maps_(maps), seed_(seed) {
+  globals_.assign(std::max<std::uint32_t>(P.global_bytes, 8), 0);
+  stack_.assign(64 * 1024, 0);
+  rt_.add_root_source(this);
+  Frame f{&P.funcs[0], 0, 0, kNone, 0};
+  frames_.push_back(f);
+  iters_.resize(P.funcs[0].niters);
+}
+
+
+Interp::~Interp() { rt_.remove_root_source(this); }
+
 // Error values: {tag, data}. tag 1: *errors.errorString / fmt.Errorf (data → {s string});
 // tag 2: *strconv.NumError (data → {Func, Num string; Err error}); tag 3: strconv.ErrSyntax /
 // ErrRange (package-level, data 1 or 2).
