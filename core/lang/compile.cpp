@@ -59,8 +59,9 @@ class Compiler {
 
  private:
   // ---- layout
-  const runtime::Type* rt(const Type* t) { return P.types->rt(t); }
+  const runtime::Type* rt(const Type* t) { return P.types->rt(is_untyped(t) ? default_type(*P.types, t) : t); }
   std::uint32_t fsize(const Type* t) {
+    if (is_untyped(t)) t = default_type(*P.types, t);
     if (is_scalar(t)) return 8;
     if (is_iface(t)) return 16;
     const runtime::Type* r = rt(t);
@@ -972,7 +973,7 @@ void Compiler::conversion_to(CallExpr* call, std::uint32_t dst) {
   Expr* arg = call->args.at(0);
   const Type* from = arg->type;
   cur_pos_ = call->pos;
-  if (unparen(arg)->mode == Mode::Constant) { expr_to_typed(arg, dst, to); return; }
+  if (call->mode == Mode::Constant) { expr_to_typed(call, dst, to); return; }
   const Type* ut = U(to);
   const Type* uf = U(from);
   if (is_str(ut)) {
