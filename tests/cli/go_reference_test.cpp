@@ -1,0 +1,415 @@
+// The real-Go side of `bucketlab vs-go` (cli/go_reference.h): the source
+// rewriting and report parsing on their own, then workloads run under real
+// Go 1.19 (skipped with a WARN when the toolchain is absent). Expected
+// numbers come from Go 1.19's runtime/map.go and runtime/alg.go, cited
+// where used.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/go_reference.h"
+
+using namespace bucketlab;
+using cli::GoMapState;
+using cli::GoReference;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool have_go119() {
+  if (fs::exists(BUCKETLAB_GO119)) return true;
+  WARN("skipped: " BUCKETLAB_GO119 " not found");
+  return false;
+}
+
+GoReference run_go(const std::string& src) {
+  std::string err;
+  auto r = cli::run_under_go(src, err, BUCKETLAB_GO119);
+  INFO(err);
+  REQUIRE(r.has_value());
+  return *r;
+}
+
+// runtime/map.go: tophash values below minTopHash (5) mark empty or
+// evacuated cells; an occupied cell's tophash is >= minTopHash.
+constexpr std::uint8_t kMinTopHash = 5;
+
+std::int64_t occupied(const GoMapState& m) {
+  return std::count_if(m.tophash.begin(), m.tophash.end(), [](std::uint8_t t) { return t >= kMinTopHash; });
+}
+
+std::uint64_t overflow_total(const GoMapState& m) {
+  std::uint64_t n = 0;
+  for (auto c : m.chain_len) n += c;
+  return n;
+}
+
+// Checks what holds for any live map that is not growing and whose
+// buckets have no overflow: every entry sits in the main array.
+void check_plain_map(const GoMapState& m) {
+  REQUIRE(m.frame_live);
+  CHECK_FALSE(m.growing);
+  CHECK(m.tophash.size() == (std::size_t{8} << m.B));
+  CHECK(m.chain_len.size() == (std::size_t{1} << m.B));
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+// --- without Go ---------------------------------------------------------
+
+TEST_CASE("vs-go instrument: every map creation is wrapped, lines are kept", "[vs-go]") {
+  const std::string src =
+      "type T struct{ m map[string]int }\n"
+      "a := make(map[int64]int64, 10)\n"
+      "b := map[string][]int{\"x\": {1}}\n"
+      "c := []map[int]bool{{1: true}, nil}\n"
+      "t := T{m: map[string]int{}}\n"
+      "var s []int = make([]int, 3)\n"
+      "fmt.Println(len(a), len(b), len(c), len(t.m), len(s))\n";
+  std::string err;
+  auto ins = cli::instrument(src, err);
+  INFO(err);
+  REQUIRE(ins.has_value());
+  const std::string& g = ins->main_go;
+  CHECK(g.find("a := __bl_track(make(map[int64]int64, 10), 0)") != std::string::npos);
+  CHECK(g.find("b := __bl_track(map[string][]int{\"x\": {1}}, 1)") != std::string::npos);
+  // An elided literal gets its type written out.
+  CHECK(g.find("c := []map[int]bool{__bl_track(map[int]bool{1: true}, 2), nil}") != std::string::npos);
+  CHECK(g.find("t := T{m: __bl_track(map[string]int{}, 3)}") != std::string::npos);
+  CHECK(g.find("make([]int, 3)") != std::string::npos);  // a slice: untouched
+  CHECK(g.find("func main() { defer __bl_report(__bl_spoff());") != std::string::npos);
+  // Same number of lines: positions in Go's messages stay valid.
+  CHECK(std::count(g.begin(), g.end(), '\n') == std::count(ins->plain.begin(), ins->plain.end(), '\n'));
+  // Sites in snippet coordinates, with Go's type names.
+  REQUIRE(ins->sites.size() == 4);
+  CHECK(ins->sites[0].line == 2);
+  CHECK(ins->sites[0].col == 6);
+  CHECK(ins->sites[0].type == "map[int64]int64");
+  CHECK(ins->sites[1].line == 3);
+  CHECK(ins->sites[2].line == 4);
+  CHECK(ins->sites[2].col == 21);  // the `{` of the elided literal
+  CHECK(ins->sites[2].type == "map[int]bool");
+  CHECK(ins->sites[3].line == 5);
+}
+
+TEST_CASE("vs-go instrument: nested creations, named map types, whole programs", "[vs-go]") {
+  const std::string src =
+      "package main\n"
+      "\n"
+      "import \"fmt\"\n"
+      "\n"
+      "type Set map[string]bool\n"
+      "\n"
+      "var global = make(Set)\n"
+      "\n"
+      "func main() {\n"
+      "\tm := map[string]map[int]int{\"a\": map[int]int{1: 2}, \"b\": {3: 4}}\n"
+      "\tn := make(map[int]int, len(make(map[int]int)))\n"
+      "\tglobal[\"x\"] = true\n"
+      "\tfmt.Println(len(m), len(n), len(global))\n"
+      "}\n";
+  std::string err;
+  auto ins = cli::instrument(src, err);
+  INFO(err);
+  REQUIRE(ins.has_value());
+  const std::string& g = ins->main_go;
+  INFO(g);
+  CHECK(ins->plain == src);
+  CHECK(ins->line_map.empty());
+  CHECK(g.find("var global = __bl_track(make(Set), 0)") != std::string::npos);
+  CHECK(g.find("m := __bl_track(map[string]map[int]int{\"a\": __bl_track(map[int]int{1: 2}, 2), \"b\": "
+               "__bl_track(map[int]int{3: 4}, 3)}, 1)") != std::string::npos);
+  CHECK(g.find("n := __bl_track(make(map[int]int, len(__bl_track(make(map[int]int), 5))), 4)") != std::string::npos);
+  REQUIRE(ins->sites.size() == 6);
+  CHECK(ins->sites[0].type == "Set");
+  CHECK(ins->sites[0].line == 7);
+  CHECK(ins->sites[1].line == 10);
+  CHECK(ins->sites[1].col == 7);
+}
+
+TEST_CASE("vs-go instrument: front-end errors are reported at snippet positions", "[vs-go]") {
+  std::string err, plain;
+  auto ins = cli::instrument("x := 1\ny := undefinedName\n", err, &plain);
+  CHECK_FALSE(ins.has_value());
+  CHECK(err.find("2:6: undefined: undefinedName") != std::string::npos);
+  CHECK(plain.find("package main") == 0);
+}
+
+TEST_CASE("vs-go map_go_positions: main.go lines become snippet lines", "[vs-go]") {
+  const std::vector<std::uint32_t> line_map = {0, 0, 0, 1, 2, 0};
+  CHECK(cli::map_go_positions("./main.go:5:3: undefined: x\n", line_map) == "2:3: undefined: x\n");
+  CHECK(cli::map_go_positions("\t/tmp/a/main.go:4 +0x1d\n", line_map) == "\t1 +0x1d\n");
+  CHECK(cli::map_go_positions("./main.go:6:1: missing return\n", line_map) == "./main.go:6:1: missing return\n");
+  CHECK(cli::map_go_positions("./main.go:5:3: x\n", {}) == "./main.go:5:3: x\n");
+}
+
+TEST_CASE("vs-go parse_report: workload output kept exactly, fields in order", "[vs-go]") {
+  const std::vector<cli::MapSite> sites = {{3, 6, "map[int64]int64"}};
+  const std::string out =
+      "hello\nno newline"
+      "@@bucketlab-vs-go-report-v1@@\n"
+      "hashkey 11 2 3 4\n"
+      "mem_end 100 10 90 9000 12000 16384 3801088 3784704 3000000 4194304 0 0\n"
+      "map 0 0 1 1 305419896 2596069104 9 1 0 1 0 0 144 8 8 4\n"
+      "tophash 0506070800000000090a0b0c0d000000\n"
+      "chains 1 0\n"
+      "dropped 0\n"
+      "mem_gc 101 60 41 4100 12100 8192 3801088 3792896 3000000 4194304 1 1\n"
+      "end\n";
+  GoReference ref;
+  std::string err;
+  REQUIRE(cli::parse_report(out, sites, ref, err));
+  CHECK(ref.stdout_text == "hello\nno newline");
+  CHECK(ref.hashkey[0] == 11);
+  CHECK(ref.hashkey[3] == 4);
+  CHECK(ref.at_end.Mallocs == 100);
+  CHECK(ref.at_end.HeapObjects == 90);
+  CHECK(ref.Mallocs == 101);
+  CHECK(ref.Frees == 60);
+  CHECK(ref.HeapObjects == 41);
+  CHECK(ref.HeapAlloc == 4100);
+  CHECK(ref.TotalAlloc == 12100);
+  CHECK(ref.HeapInuse == 8192);
+  CHECK(ref.HeapSys == 3801088);
+  CHECK(ref.NextGC == 4194304);
+  CHECK(ref.NumGC == 1);
+  CHECK(ref.after_gc.HeapReleased == 3000000);
+  REQUIRE(ref.maps.size() == 1);
+  const GoMapState& m = ref.maps[0];
+  CHECK(m.line == 3);
+  CHECK(m.type == "map[int64]int64");
+  CHECK(m.stack);
+  CHECK(m.hash0_at_make == 305419896u);
+  CHECK(m.hash0_final == 2596069104u);
+  CHECK(m.count == 9);
+  CHECK(m.B == 1);
+  CHECK(m.noverflow == 1);
+  CHECK(m.bucketsize == 144);
+  CHECK(m.tophash == std::vector<std::uint8_t>{5, 6, 7, 8, 0, 0, 0, 0, 9, 10, 11, 12, 13, 0, 0, 0});
+  CHECK(m.chain_len == std::vector<std::uint32_t>{1, 0});
+
+  SECTION("missing or cut reports are errors") {
+    CHECK_FALSE(cli::parse_report("hello\n", sites, ref, err));
+    CHECK(err.find("no report") != std::string::npos);
+    CHECK_FALSE(cli::parse_report(out.substr(0, out.find("mem_gc")), sites, ref, err));
+    CHECK(err.find("incomplete") != std::string::npos);
+    std::string bad = out;
+    bad.replace(bad.find("map 0 0"), 7, "map 0 7");  // site 7 does not exist
+    CHECK_FALSE(cli::parse_report(bad, sites, ref, err));
+  }
+}
+
+TEST_CASE("vs-go: a missing toolchain is an error, not a crash", "[vs-go]") {
+  std::string err;
+  auto r = cli::run_under_go("fmt.Println(1)\n", err, "/nonexistent/go");
+  CHECK_FALSE(r.has_value());
+  CHECK(err == "Go toolchain not found: /nonexistent/go");
+}
+
+// --- under real Go 1.19 ----------------------------------------------------
+
+TEST_CASE("vs-go under Go 1.19: 100 int64 keys", "[vs-go][oracle-go]") {
+  if (!have_go119()) return;
+  const GoReference r = run_go(
+      "m := make(map[int64]int64)\n"
+      "for i := int64(0); i < 100; i++ {\n"
+      "\tm[i] = i * i\n"
+      "}\n"
+      "fmt.Println(\"len\", len(m))\n");
+  CHECK(r.stdout_text == "len 100\n");
+  // runtime/alg.go alginit (no AES): hashkey[i] = uintptr(fastrand64()) | 1.
+  for (auto k : r.hashkey) {
+    CHECK(k != 0);
+    CHECK((k & 1) == 1);
+  }
+  REQUIRE(r.maps.size() == 1);
+  const GoMapState& m = r.maps[0];
+  CHECK(m.type == "map[int64]int64");
+  CHECK(m.line == 1);
+  CHECK(m.col == 6);
+  CHECK(m.count == 100);
+  // runtime/map.go overLoadFactor: grow while count > 6.5 * 2^B, so 100
+  // entries need B = 4 (100 > 52 = 6.5*8, 100 <= 104 = 6.5*16).
+  CHECK(m.B == 4);
+  check_plain_map(m);
+  // Growth from B=3 to 4 finished (every insert evacuates up to 2 buckets).
+  CHECK(m.nevacuate == 8);
+  CHECK(m.bucketsize == 144);  // 8 + 8*8 + 8*8 + 8 (runtime/map.go bmap)
+  CHECK(m.keysize == 8);
+  CHECK(m.elemsize == 8);
+  CHECK(m.hash0_final == m.hash0_at_make);
+  // Occupied main-array cells plus overflow cells hold all entries; each
+  // overflow bucket holds at most 8.
+  const std::int64_t main_cells = occupied(m);
+  CHECK(main_cells <= 100);
+  CHECK(main_cells + 8 * static_cast<std::int64_t>(overflow_total(m)) >= 100);
+  CHECK(m.noverflow == overflow_total(m));
+  // Not escaping: Go kept the hmap in main's frame (the model puts every
+  // hmap on the heap: deviation R20).
+  CHECK(m.stack);
+  CHECK(m.frame_live);
+  CHECK(r.NumGC >= 1);  // the report's runtime.GC()
+  CHECK(r.at_end.NumGC + 1 == r.NumGC);
+  CHECK(r.Mallocs >= r.at_end.Mallocs);
+  CHECK(r.HeapObjects == r.Mallocs - r.Frees);  // runtime/mstats.go: HeapObjects = Mallocs - Frees
+  CHECK(r.HeapAlloc <= r.at_end.HeapAlloc);
+}
+
+TEST_CASE("vs-go under Go 1.19: hint, reseed, string keys, escaping maps", "[vs-go][oracle-go]") {
+  if (!have_go119()) return;
+  const GoReference r = run_go(
+      "var keep []map[string]int\n"
+      "h := make(map[int64]int64, 1000)\n"
+      "h[1] = 1\n"
+      "e := make(map[int64]int64)\n"
+      "for i := int64(0); i < 5; i++ {\n"
+      "\te[i] = i\n"
+      "}\n"
+      "for i := int64(0); i < 5; i++ {\n"
+      "\tdelete(e, i)\n"
+      "}\n"
+      "e[42] = 1\n"
+      "s := map[string]int{}\n"
+      "for i := 0; i < 500; i++ {\n"
+      "\ts[\"key\"+strconv.Itoa(i)] = i\n"
+      "}\n"
+      "keep = append(keep, s)\n"
+      "fmt.Print(len(h), len(e), len(keep[0]))\n");
+  CHECK(r.stdout_text == "1 1 500");  // no newline: kept exactly
+  REQUIRE(r.maps.size() == 3);
+  const GoMapState &h = r.maps[0], &e = r.maps[1], &s = r.maps[2];
+  // runtime/map.go makemap: B is the smallest with hint <= 6.5*2^B: 1000 -> 8 (832 < 1000 <= 1664).
+  CHECK(h.B == 8);
+  CHECK(h.count == 1);
+  check_plain_map(h);
+  CHECK(occupied(h) == 1);
+  CHECK(overflow_total(h) == 0);
+  // runtime/map.go mapdelete: deleting the last entry reseeds hash0
+  // (h.hash0 = fastrand()); insertions never change it.
+  CHECK(e.hash0_final != e.hash0_at_make);
+  CHECK(e.count == 1);
+  CHECK(e.B == 0);
+  check_plain_map(e);
+  CHECK(occupied(e) == 1);
+  // String keys: 500 entries -> B = 7 (416 < 500 <= 832).
+  CHECK(s.type == "map[string]int");
+  CHECK(s.count == 500);
+  CHECK(s.B == 7);
+  CHECK(s.keysize == 16);
+  CHECK(s.bucketsize == 8 + 8 * 16 + 8 * 8 + 8);
+  CHECK(s.growing == false);
+  CHECK(occupied(s) + 8 * static_cast<std::int64_t>(overflow_total(s)) >= 500);
+  CHECK(occupied(s) <= 500);
+  // s escapes into the keep slice, which lives on the heap: a heap hmap.
+  CHECK_FALSE(s.stack);
+  // The three hash0 values are independent fastrand() draws.
+  std::set<std::uint32_t> seeds = {h.hash0_at_make, e.hash0_at_make, e.hash0_final, s.hash0_at_make};
+  CHECK(seeds.size() == 4);
+}
+
+TEST_CASE("vs-go under Go 1.19: maps in returned frames and growth in progress", "[vs-go][oracle-go]") {
+  if (!have_go119()) return;
+  const GoReference r = run_go(
+      "package main\n"
+      "\n"
+      "import \"fmt\"\n"
+      "\n"
+      "var global map[int]int\n"
+      "\n"
+      "func local() int {\n"
+      "\tm := make(map[int]int)\n"
+      "\tfor i := 0; i < 20; i++ {\n"
+      "\t\tm[i] = i\n"
+      "\t}\n"
+      "\treturn len(m)\n"
+      "}\n"
+      "\n"
+      "func main() {\n"
+      "\tn := local()\n"
+      "\tglobal = make(map[int]int)\n"
+      "\tfor i := 0; i < 53; i++ {\n"
+      "\t\tglobal[i] = i\n"
+      "\t}\n"
+      "\tfmt.Println(n, len(global))\n"
+      "}\n");
+  CHECK(r.stdout_text == "20 53\n");
+  REQUIRE(r.maps.size() == 2);
+  // local's map lived in local's frame, which had returned: not read.
+  CHECK(r.maps[0].stack);
+  CHECK_FALSE(r.maps[0].frame_live);
+  CHECK(r.maps[0].tophash.empty());
+  CHECK(r.maps[0].line == 8);
+  // The 53rd insert finds 53 > 6.5*2^3 and starts growing to B = 4
+  // (runtime/map.go mapassign -> hashGrow); growWork then evacuates the
+  // written bucket and bucket nevacuate, at most 2 of the 8 old buckets,
+  // so the map is still growing with nevacuate 1 or 2
+  // (advanceEvacuationMark stops at the first unevacuated old bucket).
+  const GoMapState& g = r.maps[1];
+  CHECK_FALSE(g.stack);  // a package-level variable's map is on the heap
+  CHECK(g.count == 53);
+  CHECK(g.B == 4);
+  CHECK(g.growing);
+  CHECK(g.nevacuate >= 1);
+  CHECK(g.nevacuate <= 2);
+  CHECK((g.flags & 8) == 0);  // sameSizeGrow: not a same-size grow
+  CHECK(g.tophash.size() == 16 * 8);
+  // Most entries are still in the old array.
+  CHECK(occupied(g) < g.count);
+}
+
+TEST_CASE("vs-go under Go 1.19: a compile error comes back in Go's words", "[vs-go][oracle-go]") {
+  if (!have_go119()) return;
+  std::string err;
+  auto r = cli::run_under_go("x := 1\nfmt.Println(y)\n", err, BUCKETLAB_GO119);
+  CHECK_FALSE(r.has_value());
+  INFO(err);
+  CHECK(err.find("go build failed") != std::string::npos);
+  CHECK(err.find("2:13: undefined: y") != std::string::npos);  // at the snippet's position
+  CHECK(err.find("x declared but not used") != std::string::npos);  // Go 1.19's wording
+}
+
+TEST_CASE("vs-go under Go 1.19: a panicking workload is an error with Go's stderr", "[vs-go][oracle-go]") {
+  if (!have_go119()) return;
+  std::string err;
+  auto r = cli::run_under_go("var m map[string]int\nm[\"a\"] = 1\n", err, BUCKETLAB_GO119);
+  CHECK_FALSE(r.has_value());
+  INFO(err);
+  CHECK(err.find("exit status 2") != std::string::npos);
+  CHECK(err.find("panic: assignment to entry in nil map") != std::string::npos);
+}
+
+TEST_CASE("vs-go under Go 1.19: every example runs", "[vs-go][oracle-go][examples]") {
+  if (!have_go119()) return;
+  std::vector<fs::path> ex;
+  for (const auto& e : fs::directory_iterator(fs::path(BUCKETLAB_SOURCE_DIR) / "examples"))
+    if (e.path().extension() == ".go") ex.push_back(e.path());
+  std::sort(ex.begin(), ex.end());
+  CHECK(ex.size() >= 10);
+  for (const auto& p : ex) {
+    INFO(p.filename().string());
+    std::string err;
+    auto r = cli::run_under_go(slurp(p), err, BUCKETLAB_GO119);
+    INFO(err);
+    REQUIRE(r.has_value());
+    CHECK(r->dropped_maps == 0);
+    for (const auto& m : r->maps) {
+      if (!m.frame_live) continue;
+      // A live map's tophash dump covers its whole main array.
+      CHECK(m.tophash.size() == (std::size_t{8} << m.B));
+      CHECK(occupied(m) <= m.count);
+    }
+  }
+}
