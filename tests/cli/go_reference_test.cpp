@@ -5,6 +5,8 @@
 // where used.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -57,6 +59,44 @@ void check_plain_map(const GoMapState& m) {
   CHECK_FALSE(m.growing);
   CHECK(m.tophash.size() == (std::size_t{8} << m.B));
   CHECK(m.chain_len.size() == (std::size_t{1} << m.B));
+}
+
+// Builds files into dir with Go 1.19 (extra build flags allowed) and, if
+// run, runs the program as run_under_go does; returns the exit status and
+// the combined output.
+int go_build_run(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files,
+                 const std::string& flags, bool run, std::string& out) {
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "go.mod") << "module t\n\ngo 1.19\n";
+  for (const auto& [name, text] : files) std::ofstream(dir / name) << text;
+  const char* bd = std::getenv("BUCKETLAB_BUILD_DIR");
+  const fs::path cache = (bd ? fs::path(bd) : fs::temp_directory_path()) / "go-vsgo" / "gocache";
+  std::string cmd = "cd '" + dir.string() + "' && GOCACHE='" + cache.string() +
+                    "' GOTOOLCHAIN=local GOPROXY=off GOFLAGS=-mod=mod CGO_ENABLED=0 " BUCKETLAB_GO119 " build " + flags +
+                    " -o prog . 2>&1";
+  if (run) cmd += " && GODEBUG=cpu.aes=off GOMAXPROCS=1 ./prog";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return -1;
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  const int st = pclose(p);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+// go build -gcflags=-m diagnostics of main.go, columns dropped (the
+// rewriting moves columns, never lines), sorted.
+std::vector<std::string> escape_lines(const std::string& out) {
+  std::vector<std::string> v;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("./main.go:", 0) != 0) continue;
+    const std::size_t a = line.find(':', 10), b = line.find(':', a + 1);
+    v.push_back(line.substr(0, a) + line.substr(b));
+  }
+  std::sort(v.begin(), v.end());
+  return v;
 }
 
 std::string slurp(const fs::path& p) {
@@ -412,4 +452,68 @@ TEST_CASE("vs-go under Go 1.19: every example runs", "[vs-go][oracle-go][example
       CHECK(occupied(m) <= m.count);
     }
   }
+}
+
+TEST_CASE("vs-go under Go 1.19: instrumenting keeps Go's escape decisions for every example", "[vs-go][oracle-go][examples]") {
+  if (!have_go119()) return;
+  const char* bd = std::getenv("BUCKETLAB_BUILD_DIR");
+  const fs::path base = (bd ? fs::path(bd) : fs::temp_directory_path()) / "go-vsgo" / "escape-test";
+  for (const auto& e : fs::directory_iterator(fs::path(BUCKETLAB_SOURCE_DIR) / "examples")) {
+    if (e.path().extension() != ".go") continue;
+    INFO(e.path().filename().string());
+    std::string err;
+    auto ins = cli::instrument(slurp(e.path()), err);
+    INFO(err);
+    REQUIRE(ins.has_value());
+    std::string plain_out, ins_out;
+    REQUIRE(go_build_run(base / "plain", {{"main.go", ins->plain}}, "-gcflags=-m", false, plain_out) == 0);
+    auto files = cli::support_files();
+    files.emplace_back("main.go", ins->main_go);
+    REQUIRE(go_build_run(base / "ins", files, "-gcflags=-m", false, ins_out) == 0);
+    const auto a = escape_lines(plain_out), b = escape_lines(ins_out);
+    CHECK(!a.empty());
+    CHECK(a == b);  // "make(map[int]int) does not escape" etc., line by line
+  }
+}
+
+TEST_CASE("vs-go under Go 1.19: instrumenting allocates nothing in the workload", "[vs-go][oracle-go]") {
+  if (!have_go119()) return;
+  // No allocation here depends on hash seeds (no map can need an overflow
+  // bucket), so the workload's own MemStats deltas are exact, and must be
+  // the same with and without the instrumentation.
+  const std::string src =
+      "var s0, s1 runtime.MemStats\n"
+      "runtime.ReadMemStats(&s0)\n"
+      "small := make(map[int]int)\n"
+      "for i := 0; i < 8; i++ {\n"
+      "\tsmall[i] = i\n"
+      "}\n"
+      "var keep []map[string]int\n"
+      "for j := 0; j < 10; j++ {\n"
+      "\tkeep = append(keep, map[string]int{\"a\": j})\n"
+      "}\n"
+      "h := make(map[int64]int64, 50)\n"
+      "h[1], h[2], h[3] = 1, 2, 3\n"
+      "var strs []string\n"
+      "for i := 0; i < 100; i++ {\n"
+      "\tstrs = append(strs, \"s\"+strconv.Itoa(i))\n"
+      "}\n"
+      "runtime.ReadMemStats(&s1)\n"
+      "fmt.Println(s1.Mallocs-s0.Mallocs, s1.TotalAlloc-s0.TotalAlloc, s1.HeapObjects-s0.HeapObjects,\n"
+      "\tlen(small), len(keep), len(h), len(strs))\n";
+  std::string err;
+  auto ins = cli::instrument(src, err);
+  REQUIRE(ins.has_value());
+  const char* bd = std::getenv("BUCKETLAB_BUILD_DIR");
+  const fs::path base = (bd ? fs::path(bd) : fs::temp_directory_path()) / "go-vsgo" / "alloc-test";
+  std::string plain_out;
+  REQUIRE(go_build_run(base, {{"main.go", ins->plain}}, "", true, plain_out) == 0);
+  const GoReference r = run_go(src);
+  CHECK(r.stdout_text == plain_out);
+  CHECK(r.stdout_text.find(" 8 10 3 100\n") != std::string::npos);
+  REQUIRE(r.maps.size() == 12);
+  CHECK(r.maps[0].stack);          // small: does not escape
+  CHECK_FALSE(r.maps[1].stack);    // the literals kept in the slice escape
+  CHECK(r.maps[11].stack);         // h
+  CHECK(r.maps[11].B == 3);        // hint 50: 6.5*4 < 50 <= 6.5*8
 }
