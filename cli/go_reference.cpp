@@ -267,13 +267,16 @@ func __bl_report(mainsp uintptr) {
 			}
 		}
 		__bl_byte('\n')
-		// ... and the length of each bucket's overflow chain.
+		// ... and the length of each bucket's overflow chain (bounded: the
+		// memory of a collected map may have been reused, and cycle).
 		__bl_str("chains")
+		budget := uint64(1) << 24
 		for b := uintptr(0); b < nb; b++ {
 			n := uint64(0)
 			p := *(*uintptr)(__bl_unsafe.Pointer(hm.buckets + b*bs + bs - 8))
-			for ; p != 0 && n < 1<<24 && __bl_readable(p, bs); n++ {
+			for ; p != 0 && budget > 0 && __bl_readable(p, bs); n++ {
 				p = *(*uintptr)(__bl_unsafe.Pointer(p + bs - 8))
+				budget--
 			}
 			__bl_num(n)
 		}

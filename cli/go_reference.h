@@ -19,7 +19,7 @@
 // runtime.GC() and MemStats again. Support code: see kSupportGo in
 // go_reference.cpp.
 //
-// Limits (docs/deviations.md V1-V4): maps are listed in the order __bl_track
+// Limits (docs/deviations.md R24-R27): maps are listed in the order __bl_track
 // saw them, which is creation order except that a map literal nested in
 // another map literal is listed before the outer one; maps that are no
 // longer alive are read anyway (freed heap memory stays mapped, scavenged

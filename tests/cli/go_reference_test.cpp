@@ -517,3 +517,43 @@ TEST_CASE("vs-go under Go 1.19: instrumenting allocates nothing in the workload"
   CHECK(r.maps[11].stack);         // h
   CHECK(r.maps[11].B == 3);        // hint 50: 6.5*4 < 50 <= 6.5*8
 }
+
+TEST_CASE("vs-go under Go 1.19: a stack map is found again after the stack moved", "[vs-go][oracle-go]") {
+  if (!have_go119()) return;
+  // Deep recursion grows main's goroutine stack by copying it
+  // (runtime/stack.go copystack): the hmap in main's frame moves, and is
+  // found through its offset from stack.hi.
+  const GoReference r = run_go(
+      "func deep(n int) int {\n"
+      "\tvar pad [64]int\n"
+      "\tpad[n%64] = n\n"
+      "\tif n == 0 {\n"
+      "\t\treturn pad[0]\n"
+      "\t}\n"
+      "\treturn deep(n-1) + pad[n%64]\n"
+      "}\n"
+      "m := make(map[int]int)\n"
+      "m[1] = 1\n"
+      "d := deep(5000)\n"
+      "for i := 0; i < 40; i++ {\n"
+      "\tm[i] = i\n"
+      "}\n"
+      "m2 := map[int]int{}\n"
+      "for i := 0; i < 40; i++ {\n"
+      "\tdelete(m, i)\n"
+      "}\n"
+      "m2[1] = 1\n"
+      "fmt.Println(d, len(m), len(m2))\n");
+  CHECK(r.stdout_text == "12502500 0 1\n");
+  REQUIRE(r.maps.size() == 2);
+  const GoMapState& m = r.maps[0];
+  CHECK(m.stack);
+  CHECK(m.frame_live);
+  CHECK(m.count == 0);
+  // 40 entries: B = 3 (26 < 40 <= 52, runtime/map.go overLoadFactor).
+  CHECK(m.B == 3);
+  CHECK(occupied(m) == 0);
+  // Deleting the last entry reseeded hash0 (runtime/map.go mapdelete).
+  CHECK(m.hash0_final != m.hash0_at_make);
+  CHECK(r.maps[1].count == 1);
+}
