@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <unordered_set>
@@ -249,7 +250,7 @@ func __bl_report(mainsp uintptr) {
 		__bl_str("map")
 		for _, v := range [...]uint64{uint64(i), uint64(r.site), stack, live, uint64(r.hash0), uint64(hm.hash0),
 			uint64(hm.count), uint64(hm.B), uint64(hm.flags), uint64(hm.noverflow), uint64(hm.nevacuate), growing,
-			uint64(t.bucketsize), uint64(t.keysize), uint64(t.elemsize), uint64(t.flags)} {
+			uint64(t.bucketsize), uint64(t.keysize), uint64(t.elemsize), uint64(t.flags), uint64(r.addr)} {
 			__bl_num(v)
 		}
 		__bl_byte('\n')
@@ -664,6 +665,7 @@ bool parse_report(std::string_view out, const std::vector<MapSite>& sites, GoRef
   std::string line;
   std::vector<std::uint64_t> v;
   bool have_hashkey = false, have_end = false, have_gc = false, done = false;
+  std::vector<std::pair<bool, std::uint64_t>> addrs;  // (stack, address or stack offset) per map
   auto bad = [&](const std::string& why) {
     error = "malformed vs-go report (" + why + "): " + line.substr(0, 200);
     return false;
@@ -681,7 +683,7 @@ bool parse_report(std::string_view out, const std::vector<MapSite>& sites, GoRef
       if (!parse_u64s(line, v) || !parse_mem(v, ref.after_gc)) return bad("mem_gc");
       have_gc = true;
     } else if (tag == "map") {
-      if (!parse_u64s(line, v) || v.size() != 16) return bad("map");
+      if (!parse_u64s(line, v) || v.size() != 17) return bad("map");
       GoMapState s;
       const std::uint64_t site = v[1];
       if (v[0] != ref.maps.size() || site >= sites.size()) return bad("map index or site");
@@ -702,6 +704,7 @@ bool parse_report(std::string_view out, const std::vector<MapSite>& sites, GoRef
       s.keysize = static_cast<std::uint8_t>(v[13]);
       s.elemsize = static_cast<std::uint8_t>(v[14]);
       s.maptype_flags = static_cast<std::uint32_t>(v[15]);
+      addrs.emplace_back(s.stack, v[16]);
       ref.maps.push_back(std::move(s));
     } else if (tag == "tophash") {
       if (ref.maps.empty()) return bad("tophash before map");
@@ -732,6 +735,13 @@ bool parse_report(std::string_view out, const std::vector<MapSite>& sites, GoRef
   if (!done || !have_hashkey || !have_end || !have_gc) {
     error = "incomplete vs-go report (the Go program stopped while reporting)";
     return false;
+  }
+  // A map whose memory a later map took over (a collected heap map, a stack
+  // slot of a loop body) is dead; what was read there is the later map.
+  {
+    std::set<std::pair<bool, std::uint64_t>> later;
+    for (std::size_t i = addrs.size(); i-- > 0;)
+      if (!later.insert(addrs[i]).second) ref.maps[i].superseded = true;
   }
   const GoMemStats& g = ref.after_gc;
   ref.Mallocs = g.Mallocs; ref.Frees = g.Frees; ref.HeapObjects = g.HeapObjects; ref.HeapAlloc = g.HeapAlloc;

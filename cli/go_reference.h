@@ -56,6 +56,10 @@ struct GoMapState {
   // the state fields are stale stack memory and tophash/chain_len are empty).
   bool stack = false;
   bool frame_live = true;
+  // A later map was made at the same address (a collected heap map's
+  // memory, a stack slot reused by a loop body): this map is dead and its
+  // state fields describe the later one.
+  bool superseded = false;
   // From the map's runtime type (Go 1.19 runtime/type.go maptype).
   std::uint16_t bucketsize = 0;
   std::uint8_t keysize = 0, elemsize = 0;

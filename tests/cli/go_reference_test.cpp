@@ -203,7 +203,7 @@ TEST_CASE("vs-go parse_report: workload output kept exactly, fields in order", "
       "@@bucketlab-vs-go-report-v1@@\n"
       "hashkey 11 2 3 4\n"
       "mem_end 100 10 90 9000 12000 16384 3801088 3784704 3000000 4194304 0 0\n"
-      "map 0 0 1 1 305419896 2596069104 9 1 0 1 0 0 144 8 8 4\n"
+      "map 0 0 1 1 305419896 2596069104 9 1 0 1 0 0 144 8 8 4 400\n"
       "tophash 0506070800000000090a0b0c0d000000\n"
       "chains 1 0\n"
       "dropped 0\n"
@@ -240,6 +240,20 @@ TEST_CASE("vs-go parse_report: workload output kept exactly, fields in order", "
   CHECK(m.bucketsize == 144);
   CHECK(m.tophash == std::vector<std::uint8_t>{5, 6, 7, 8, 0, 0, 0, 0, 9, 10, 11, 12, 13, 0, 0, 0});
   CHECK(m.chain_len == std::vector<std::uint32_t>{1, 0});
+
+  CHECK_FALSE(m.superseded);
+
+  SECTION("a map whose address a later map took is superseded") {
+    std::string two = out;
+    const std::string line0 = "map 0 0 1 1 305419896 2596069104 9 1 0 1 0 0 144 8 8 4 400\n";
+    two.insert(two.find("dropped"), "map 1 0 1 1 1 1 0 0 0 0 0 0 144 8 8 4 400\ntophash \nchains\n"
+                                    "map 2 0 0 1 1 1 0 0 0 0 0 0 144 8 8 4 400\ntophash \nchains\n");
+    REQUIRE(cli::parse_report(two, sites, ref, err));
+    REQUIRE(ref.maps.size() == 3);
+    CHECK(ref.maps[0].superseded);       // same stack offset as map 1
+    CHECK_FALSE(ref.maps[1].superseded);
+    CHECK_FALSE(ref.maps[2].superseded);  // a heap address: a different place
+  }
 
   SECTION("missing or cut reports are errors") {
     CHECK_FALSE(cli::parse_report("hello\n", sites, ref, err));
@@ -556,4 +570,28 @@ TEST_CASE("vs-go under Go 1.19: a stack map is found again after the stack moved
   // Deleting the last entry reseeded hash0 (runtime/map.go mapdelete).
   CHECK(m.hash0_final != m.hash0_at_make);
   CHECK(r.maps[1].count == 1);
+}
+
+TEST_CASE("vs-go under Go 1.19: a loop body's stack map is superseded by the next iteration's", "[vs-go][oracle-go]") {
+  if (!have_go119()) return;
+  const GoReference r = run_go(
+      "total := 0\n"
+      "for i := 0; i < 3; i++ {\n"
+      "\ttmp := make(map[string]int, 100)\n"
+      "\ttmp[\"x\"] = i\n"
+      "\ttotal += len(tmp)\n"
+      "}\n"
+      "fmt.Println(total)\n");
+  CHECK(r.stdout_text == "3\n");
+  REQUIRE(r.maps.size() == 3);
+  for (const auto& m : r.maps) {
+    CHECK(m.stack);
+    CHECK(m.B == 4);  // hint 100: 52 < 100 <= 104 (runtime/map.go makemap)
+  }
+  // One stack slot, reused by every iteration.
+  CHECK(r.maps[0].superseded);
+  CHECK(r.maps[1].superseded);
+  CHECK_FALSE(r.maps[2].superseded);
+  CHECK(r.maps[2].hash0_final == r.maps[2].hash0_at_make);
+  CHECK(r.maps[0].hash0_final == r.maps[2].hash0_at_make);  // what is read there is the last map
 }
