@@ -595,3 +595,12 @@ TEST_CASE("vs-go under Go 1.19: a loop body's stack map is superseded by the nex
   CHECK(r.maps[2].hash0_final == r.maps[2].hash0_at_make);
   CHECK(r.maps[0].hash0_final == r.maps[2].hash0_at_make);  // what is read there is the last map
 }
+
+TEST_CASE("vs-go under Go 1.19: a workload Go accepts but bucketlab refuses is an error", "[vs-go][oracle-go]") {
+  if (!have_go119()) return;
+  std::string err;
+  auto r = cli::run_under_go("ch := make(chan int, 1)\nch <- 1\nfmt.Println(<-ch)\n", err, BUCKETLAB_GO119);
+  CHECK_FALSE(r.has_value());
+  INFO(err);
+  CHECK(err.rfind("bucketlab's front end refused the workload (Go accepts it):\n1:", 0) == 0);
+}
