@@ -6,7 +6,9 @@
 // stderr), 2 usage error. FILE "-" reads standard input.
 // `run` and `vs-go` arrive with the interpreter (issue 4); until then they
 // are refused as usage errors rather than pretending to work.
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -15,6 +17,9 @@
 #include <vector>
 
 #include "core/lang/front.h"
+#include "core/sim/simulation.h"
+#include "cli/go_reference.h"
+#include "core/runtime/runtime.h"
 
 namespace {
 
@@ -22,9 +27,14 @@ using bucketlab::runtime::GoVersion;
 
 int usage(const std::string& why) {
   if (!why.empty()) std::cerr << "bucketlab: " << why << "\n";
-  std::cerr << "usage: bucketlab check FILE [--go 1.19|1.26] [--impl classic|swiss]\n"
-               "  check   parse and type-check a workload (a Go program or snippet); '-' reads stdin\n"
-               "exit codes: 0 ok, 1 workload error, 2 usage error\n";
+  std::cerr << "usage: bucketlab run FILE [--json] [--csv FILE] [--go 1.19|1.26] [--impl classic|swiss] [--gogc N]\n"
+               "                     [--memlimit BYTES] [--seed N] [--hashkey K0,K1,K2,K3] [--hash0 H[,H...]] [--max-ops N]\n"
+               "       bucketlab check FILE [--go 1.19|1.26]\n"
+               "       bucketlab vs-go FILE   (needs /usr/lib/go-1.19/bin/go)\n"
+               "  run     run a workload (a Go program or snippet) on the model; '-' reads stdin\n"
+               "  check   parse and type-check only\n"
+               "  vs-go   run under real Go 1.19 and on the model with Go's hash seeds; compare\n"
+               "exit codes: 0 ok, 1 workload error, 2 usage error, 3 vs-go found differences\n";
   return 2;
 }
 
@@ -44,7 +54,35 @@ bool read_all(const std::string& path, std::string& out) {
 struct Options {
   std::string file;
   GoVersion version = GoVersion::go1_19();
+  // run
+  bool json = false;
+  std::string csv;
+  bucketlab::sim::SimConfig sim;
 };
+
+bool parse_u64(const std::string& v, std::uint64_t& out) {
+  if (v.empty()) return false;
+  char* end = nullptr;
+  errno = 0;
+  out = std::strtoull(v.c_str(), &end, 0);
+  return errno == 0 && *end == '\0' && v[0] != '-';
+}
+bool parse_i64(const std::string& v, std::int64_t& out) {
+  if (v.empty()) return false;
+  char* end = nullptr;
+  errno = 0;
+  out = std::strtoll(v.c_str(), &end, 0);
+  return errno == 0 && *end == '\0';
+}
+std::vector<std::string> split(const std::string& s, char c) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : s) {
+    if (ch == c) { out.push_back(cur); cur.clear(); } else cur += ch;
+  }
+  out.push_back(cur);
+  return out;
+}
 
 // Parses FILE and flags; returns an error message or "".
 std::string parse_args(const std::vector<std::string>& args, Options& o) {
@@ -72,6 +110,36 @@ std::string parse_args(const std::vector<std::string>& args, Options& o) {
       const GoVersion want = v == "classic" ? GoVersion::go1_19() : GoVersion::go1_26();
       if (version_set && o.version.swiss_maps() != want.swiss_maps()) return "--impl " + v + " contradicts --go";
       o.version = want;
+    } else if (a == "--json") {
+      o.json = true;
+    } else if (a == "--csv") {
+      if (!value(o.csv)) return "--csv needs a FILE";
+    } else if (a == "--gogc") {
+      std::int64_t n;
+      if (!value(v) || !parse_i64(v, n) || n < -1 || n > INT32_MAX) return "--gogc needs an integer (-1 = off)";
+      o.sim.gogc = static_cast<std::int32_t>(n);
+    } else if (a == "--memlimit") {
+      std::int64_t n;
+      if (!value(v) || !parse_i64(v, n) || n < 0) return "--memlimit needs a byte count";
+      o.sim.memory_limit = n;
+    } else if (a == "--seed") {
+      if (!value(v) || !parse_u64(v, o.sim.seed)) return "--seed needs an unsigned integer";
+    } else if (a == "--max-ops") {
+      if (!value(v) || !parse_u64(v, o.sim.budgets.max_ops) || o.sim.budgets.max_ops == 0) return "--max-ops needs a positive integer";
+    } else if (a == "--hashkey") {
+      if (!value(v)) return "--hashkey needs K0,K1,K2,K3";
+      auto parts = split(v, ',');
+      if (parts.size() != 4) return "--hashkey needs four comma-separated values";
+      for (int k = 0; k < 4; ++k)
+        if (!parse_u64(parts[k], o.sim.hash_seeds.hashkey[k])) return "--hashkey: bad value " + parts[k];
+      o.sim.hash_seeds.has_hashkey = true;
+    } else if (a == "--hash0") {
+      if (!value(v)) return "--hash0 needs H[,H...]";
+      for (auto& p : split(v, ',')) {
+        std::uint64_t h;
+        if (!parse_u64(p, h)) return "--hash0: bad value " + p;
+        o.sim.hash_seeds.map_seeds.push_back(h);
+      }
     } else if (a.size() > 1 && a[0] == '-') {
       return "unknown flag " + a;
     } else if (o.file.empty()) {
@@ -82,6 +150,178 @@ std::string parse_args(const std::vector<std::string>& args, Options& o) {
   }
   if (o.file.empty()) return "missing FILE";
   return "";
+}
+
+std::string json_str(const std::string& s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') { o += '\\'; o += static_cast<char>(c); }
+    else if (c == '\n') o += "\\n";
+    else if (c == '\t') o += "\\t";
+    else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); o += b; }
+    else o += static_cast<char>(c);
+  }
+  return o + "\"";
+}
+
+int cmd_run(const std::vector<std::string>& args) {
+  Options o;
+  if (std::string err = parse_args(args, o); !err.empty()) return usage("run: " + err);
+  std::string src;
+  if (!read_all(o.file, src)) {
+    std::cerr << "bucketlab: cannot read " << o.file << "\n";
+    return 2;
+  }
+  const std::string name = o.file == "-" ? "<stdin>" : o.file;
+  o.sim.version = o.version;
+  auto lr = bucketlab::sim::load(src, o.sim);
+  if (!lr.sim) {
+    for (const auto& d : lr.diagnostics) std::cerr << name << ":" << d.str() << "\n";
+    return 1;
+  }
+  auto& sim = *lr.sim;
+  sim.run();
+  using bucketlab::sim::RunState;
+  const bool failed = sim.state() != RunState::Done;
+  const auto ms = sim.memstats();
+  const auto maps = sim.maps();
+  if (!o.csv.empty()) {
+    std::ofstream f(o.csv);
+    f << "ops,map_ops,nanotime,HeapAlloc,HeapInuse,HeapIdle,HeapReleased,HeapSys,NextGC,Mallocs,Frees,HeapObjects,TotalAlloc,NumGC,fragmentation,reason\n";
+    for (const auto& x : sim.samples())
+      f << x.ops << ',' << x.map_ops << ',' << x.nanotime << ',' << x.HeapAlloc << ',' << x.HeapInuse << ',' << x.HeapIdle << ','
+        << x.HeapReleased << ',' << x.HeapSys << ',' << x.NextGC << ',' << x.Mallocs << ',' << x.Frees << ',' << x.HeapObjects << ','
+        << x.TotalAlloc << ',' << x.NumGC << ',' << x.fragmentation << ',' << int(x.reason) << "\n";
+  }
+  if (o.json) {
+    std::ostringstream j;
+    j << "{\"go\":" << json_str(o.version.name()) << ",\"state\":"
+      << json_str(sim.state() == RunState::Done ? "done" : sim.state() == RunState::Panicked ? "panicked" : "stopped");
+    if (failed) j << ",\"error\":" << json_str(sim.error()) << ",\"error_line\":" << sim.error_position().line
+                  << ",\"error_col\":" << sim.error_position().col;
+    j << ",\"hashkey\":[" << sim.hashkey(0) << "," << sim.hashkey(1) << "," << sim.hashkey(2) << "," << sim.hashkey(3) << "]";
+    j << ",\"maps\":[";
+    for (std::size_t i = 0; i < maps.size(); ++i) {
+      const auto& m = maps[i];
+      j << (i ? "," : "") << "{\"id\":" << m.id << ",\"name\":" << json_str(m.name) << ",\"impl\":" << json_str(m.impl)
+        << ",\"type\":" << json_str(m.type) << ",\"alive\":" << (m.alive ? "true" : "false") << ",\"hash0\":" << m.hash0
+        << ",\"count\":" << m.count << ",\"B\":" << m.B << ",\"noverflow\":" << m.noverflow
+        << ",\"growing\":" << (m.growing ? "true" : "false") << ",\"nevacuate\":" << m.nevacuate << "}";
+    }
+    j << "],\"memstats\":{\"Alloc\":" << ms.Alloc << ",\"TotalAlloc\":" << ms.TotalAlloc << ",\"Sys\":" << ms.Sys
+      << ",\"Mallocs\":" << ms.Mallocs << ",\"Frees\":" << ms.Frees << ",\"HeapAlloc\":" << ms.HeapAlloc
+      << ",\"HeapSys\":" << ms.HeapSys << ",\"HeapIdle\":" << ms.HeapIdle << ",\"HeapInuse\":" << ms.HeapInuse
+      << ",\"HeapReleased\":" << ms.HeapReleased << ",\"HeapObjects\":" << ms.HeapObjects << ",\"NextGC\":" << ms.NextGC
+      << ",\"NumGC\":" << ms.NumGC << ",\"NumForcedGC\":" << ms.NumForcedGC << "}";
+    j << ",\"gcs\":[";
+    bool first = true;
+    for (const auto& e : sim.events().events()) {
+      if (e.kind != bucketlab::EventKind::GcStart) continue;
+      j << (first ? "" : ",") << "{\"cycle\":" << e.a0 << ",\"trigger\":" << e.a1 << ",\"heap_live\":" << e.a2
+        << ",\"goal\":" << e.a3 << "}";
+      first = false;
+    }
+    j << "],\"samples\":[";
+    first = true;
+    for (const auto& x : sim.samples()) {
+      j << (first ? "" : ",") << "{\"ops\":" << x.ops << ",\"HeapAlloc\":" << x.HeapAlloc << ",\"HeapInuse\":" << x.HeapInuse
+        << ",\"NextGC\":" << x.NextGC << ",\"Mallocs\":" << x.Mallocs << ",\"Frees\":" << x.Frees << ",\"NumGC\":" << x.NumGC << "}";
+      first = false;
+    }
+    j << "],\"ops\":" << sim.ops() << ",\"map_ops\":" << sim.map_ops() << ",\"stdout\":" << json_str(sim.stdout_text()) << "}\n";
+    std::cout << j.str();
+  } else {
+    std::cout << sim.stdout_text();
+    std::cout.flush();
+    std::ostringstream r;
+    r << "---- bucketlab " << o.version.name() << " (model: one P, simulated time; see docs/deviations.md)\n";
+    for (const auto& m : maps) {
+      r << "map#" << m.id << " " << m.type << (m.alive ? "" : " (collected)");
+      if (m.alive) r << ": count=" << m.count << " B=" << m.B << " noverflow=" << m.noverflow << " hash0=" << m.hash0
+                     << (m.growing ? " growing nevacuate=" + std::to_string(m.nevacuate) : "");
+      r << "\n";
+    }
+    r << "MemStats: HeapAlloc=" << ms.HeapAlloc << " HeapInuse=" << ms.HeapInuse << " HeapIdle=" << ms.HeapIdle
+      << " HeapReleased=" << ms.HeapReleased << " HeapSys=" << ms.HeapSys << " NextGC=" << ms.NextGC << "\n"
+      << "          Mallocs=" << ms.Mallocs << " Frees=" << ms.Frees << " HeapObjects=" << ms.HeapObjects
+      << " TotalAlloc=" << ms.TotalAlloc << " NumGC=" << ms.NumGC << "\n";
+    const auto fr = sim.fragmentation();
+    (void)fr;
+    r << "ops=" << sim.ops() << " map_ops=" << sim.map_ops() << "\n";
+    std::cerr << r.str();
+  }
+  if (failed) {
+    std::cerr << sim.error() << "\n";
+    if (sim.error_position().line) std::cerr << "\t" << name << ":" << sim.error_position().line << ":" << sim.error_position().col << "\n";
+    return sim.state() == RunState::Panicked ? 1 : 1;
+  }
+  return 0;
+}
+
+// vs-go: the same workload under real Go 1.19 (AES hash off, seeds read back)
+// and in the model pinned to those seeds; prints both. Exit 0 when every live
+// map's structure matches exactly and Mallocs, HeapObjects and HeapAlloc
+// after a final runtime.GC() are within 2%; 3 when they differ.
+int cmd_vs_go(const std::vector<std::string>& args) {
+  Options o;
+  if (std::string err = parse_args(args, o); !err.empty()) return usage("vs-go: " + err);
+  if (o.version.minor != 19) return usage("vs-go: only --go 1.19 is compared (Swiss maps are not modelled yet)");
+  std::string src;
+  if (!read_all(o.file, src)) {
+    std::cerr << "bucketlab: cannot read " << o.file << "\n";
+    return 2;
+  }
+  std::string why;
+  auto ref = bucketlab::cli::run_under_go(src, why);
+  if (!ref) {
+    std::cerr << "bucketlab vs-go: " << why << "\n";
+    return 1;
+  }
+  o.sim.version = o.version;
+  o.sim.hash_seeds.has_hashkey = true;
+  for (int k = 0; k < 4; ++k) o.sim.hash_seeds.hashkey[k] = ref->hashkey[k];
+  o.sim.hash_seeds.map_seeds.clear();
+  for (const auto& m : ref->maps) o.sim.hash_seeds.map_seeds.push_back(m.hash0_at_make);
+  auto lr = bucketlab::sim::load(src, o.sim);
+  if (!lr.sim) {
+    for (const auto& d : lr.diagnostics) std::cerr << o.file << ":" << d.str() << "\n";
+    return 1;
+  }
+  auto& sim = *lr.sim;
+  sim.run();
+  if (sim.state() != bucketlab::sim::RunState::Done) {
+    std::cerr << sim.error() << "\n";
+    return 1;
+  }
+  const auto maps = sim.maps();
+  sim.runtime().gc();
+  const auto ms = sim.runtime().read_mem_stats();
+  bool same = true;
+  std::printf("%-28s %14s %14s\n", "", "real Go 1.19", "model");
+  for (std::size_t i = 0; i < maps.size(); ++i) {
+    const auto& m = maps[i];
+    if (!m.alive || i >= ref->maps.size()) continue;
+    const auto& g = ref->maps[i];
+    const bool eq = g.count == m.count && g.B == m.B && g.noverflow == m.noverflow;
+    same = same && eq;
+    std::printf("map#%zu %-22s count %6lld/%-6lld B %2u/%-2u noverflow %5u/%-5llu %s\n", i, m.type.c_str(),
+                static_cast<long long>(g.count), static_cast<long long>(m.count), g.B, m.B, g.noverflow,
+                static_cast<unsigned long long>(m.noverflow), eq ? "same" : "DIFFERENT");
+  }
+  auto row = [&](const char* name, std::uint64_t go, std::uint64_t model) {
+    const double rel = go ? (static_cast<double>(model) - static_cast<double>(go)) / static_cast<double>(go) : (model ? 1.0 : 0.0);
+    const bool ok = rel <= 0.02 && rel >= -0.02;
+    same = same && ok;
+    std::printf("%-28s %14llu %14llu %+7.2f%% %s\n", name, static_cast<unsigned long long>(go),
+                static_cast<unsigned long long>(model), 100 * rel, ok ? "" : "(over 2%)");
+  };
+  std::printf("after the workload and runtime.GC():\n");
+  row("Mallocs", ref->Mallocs, ms.Mallocs);
+  row("HeapObjects", ref->HeapObjects, ms.HeapObjects);
+  row("HeapAlloc", ref->HeapAlloc, ms.HeapAlloc);
+  std::printf("%-28s %14u %14u\n", "NumGC", ref->NumGC, ms.NumGC);
+  std::printf("stdout %s\n", ref->stdout_text == sim.stdout_text() ? "identical" : "differs");
+  return same ? 0 : 3;
 }
 
 int cmd_check(const std::vector<std::string>& args) {
@@ -110,6 +350,7 @@ int main(int argc, char** argv) {
     usage("");
     return 0;
   }
-  if (cmd == "run" || cmd == "vs-go") return usage(cmd + ": not available yet (the interpreter is not built)");
+  if (cmd == "run") return cmd_run(args);
+  if (cmd == "vs-go") return cmd_vs_go(args);
   return usage("unknown command " + cmd);
 }

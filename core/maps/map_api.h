@@ -84,6 +84,8 @@ class Maps {
   bool evacuate_step(std::size_t id);
   // Test hook: a real process's hash0 after a reseed (delete to empty, clear).
   void set_hash0(std::size_t id, std::uint64_t seed);
+  // runtime.hashkey[i] in use (pinned or drawn at start).
+  std::uint64_t hashkey(int i) const;
 
   void check_invariants() const;
 

@@ -132,6 +132,7 @@ struct Maps::Impl {
   runtime::Runtime& rt;
   HashSeeds seeds;
   std::unique_ptr<KeyAlg> alg;
+  Hashkey hashkey;
   classic::Roles roles;
   std::map<const Type*, std::unique_ptr<MapType>> types;  // ordered by pointer only for lookup; never iterated for output
   struct Record {
@@ -149,6 +150,7 @@ struct Maps::Impl {
     else
       key = Hashkey::from_rng(rt.rng(), rt.version());
     alg = make_go_key_alg(rt, key);
+    hashkey = key;
     roles = classic::Roles::register_in(rt);
   }
   const MapType& type_of(const Type* map_type) {
@@ -246,6 +248,8 @@ bool Maps::evacuate_step(std::size_t id) {
   const auto& r = impl_->maps.at(id);
   return impl_->ops(*r.t).evacuate_next(r.h, static_cast<std::uint32_t>(id));
 }
+
+std::uint64_t Maps::hashkey(int i) const { return impl_->hashkey.k[i]; }
 
 void Maps::set_hash0(std::size_t id, std::uint64_t seed) {
   const auto& r = impl_->maps.at(id);

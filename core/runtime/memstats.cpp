@@ -6,6 +6,10 @@ namespace bucketlab::runtime {
 
 MemStats read_mem_stats(RuntimeState& rt) {
   rt.mcache.release_all();  // flushallmcaches (stopping the world flushes every P)
+  return peek_mem_stats(rt);
+}
+
+MemStats peek_mem_stats(const RuntimeState& rt) {
   const HeapStats& st = rt.stats;
   std::uint64_t total_alloc = st.large_alloc, n_malloc = st.large_alloc_count;
   std::uint64_t total_free = st.large_free, n_free = st.large_free_count;

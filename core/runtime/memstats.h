@@ -76,5 +76,8 @@ struct MemStats {
 
 // runtime.ReadMemStats: flushes the mcache (a visible effect, as in Go).
 MemStats read_mem_stats(RuntimeState& rt);
+// The same figures without flushing the mcache (no effect on the run; like
+// runtime/metrics, allocations from spans still cached are not yet counted).
+MemStats peek_mem_stats(const RuntimeState& rt);
 
 }  // namespace bucketlab::runtime

@@ -89,11 +89,16 @@ class Runtime {
   void read_bytes(Addr a, void* out, std::uint64_t n) const {
     if (n != 0 && s_->rodata.contains(a))
       s_->rodata.read(a, out, n);
+    else if (n != 0 && s_->stack_tmp.contains(a))
+      s_->stack_tmp.read(a, out, n);
     else
       s_->arena.read(a, out, n);
   }
   // Address of a string literal's bytes in the binary's read-only data.
   Addr intern_literal(std::string_view bytes) { return s_->rodata.intern(bytes); }
+  // A non-escaping string's bytes in a stack tmpBuf (≤ 32 bytes, short-lived).
+  Addr stack_tmp_string(std::string_view bytes) { return s_->stack_tmp.put(bytes); }
+  bool is_heap_addr(Addr a) const { return s_->arena.in_heap(a); }
   void write_bytes(Addr a, const void* in, std::uint64_t n) { s_->arena.write(a, in, n); }
 
   // --- roots ---
@@ -127,6 +132,7 @@ class Runtime {
 
   // --- observation ---
   MemStats read_mem_stats();  // runtime.ReadMemStats (flushes the mcache, as Go does)
+  MemStats peek_mem_stats() const { return bucketlab::runtime::peek_mem_stats(*s_); }
   Fragmentation fragmentation() const { return measure_fragmentation(*s_); }
   HeapSnapshot heap_snapshot() const { return take_heap_snapshot(*s_); }
   GcPhase gc_phase() const { return s_->gc.phase(); }

@@ -19,6 +19,7 @@
 #include "core/runtime/memstats.h"
 #include "core/runtime/mheap.h"
 #include "core/runtime/rodata.h"
+#include "core/runtime/stack.h"
 #include "core/runtime/scavenger.h"
 #include "core/runtime/sweep.h"
 #include "core/runtime/type.h"
@@ -49,6 +50,7 @@ struct RuntimeState {
 
   HeapArena arena;
   Rodata rodata;          // string literals (not heap)
+  StackTmp stack_tmp;     // tmpBuf string buffers on the goroutine stack (not heap)
   HeapStats stats;        // memstats.heapStats
   GcController pacer;     // gcController
   MHeap heap;             // mheap_

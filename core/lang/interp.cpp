@@ -1,0 +1,807 @@
+// The bytecode interpreter. See interp.h.
+#include "core/lang/interp.h"
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "core/lang/checker.h"
+#include "core/runtime/heap_arena.h"
+#include "core/runtime/mheap.h"
+#include "core/runtime/panic.h"
+#include "core/runtime/runtime.h"
+#include "core/runtime/slice.h"
+
+namespace bucketlab::lang {
+
+using runtime::GoPanic;
+using runtime::GoFatal;
+
+namespace {
+
+inline std::uint64_t ld64(const std::uint8_t* p) { std::uint64_t v; std::memcpy(&v, p, 8); return v; }
+inline void st64(std::uint8_t* p, std::uint64_t v) { std::memcpy(p, &v, 8); }
+inline double ldf(const std::uint8_t* p) { double v; std::memcpy(&v, p, 8); return v; }
+inline void stf(std::uint8_t* p, double v) { std::memcpy(p, &v, 8); }
+
+std::uint64_t ext(std::uint64_t v, W w) {
+  switch (w) {
+    case W::I8: return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int8_t>(v)));
+    case W::I16: return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int16_t>(v)));
+    case W::I32: return static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(v)));
+    case W::U8: return v & 0xff;
+    case W::U16: return v & 0xffff;
+    case W::U32: return v & 0xffffffffu;
+    case W::F32: {
+      double d;
+      std::memcpy(&d, &v, 8);
+      d = static_cast<float>(d);
+      std::memcpy(&v, &d, 8);
+      return v;
+    }
+    default: return v;
+  }
+}
+unsigned wbytes(W w) {
+  switch (w) {
+    case W::I8: case W::U8: return 1;
+    case W::I16: case W::U16: return 2;
+    case W::I32: case W::U32: case W::F32: return 4;
+    default: return 8;
+  }
+}
+// memory bytes (Go layout, width w) → normalized word
+std::uint64_t from_mem(const std::uint8_t* p, W w) {
+  if (w == W::F32) {
+    float f;
+    std::memcpy(&f, p, 4);
+    double d = f;
+    std::uint64_t v;
+    std::memcpy(&v, &d, 8);
+    return v;
+  }
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, wbytes(w));
+  return ext(v, w);
+}
+void to_mem(std::uint8_t* p, std::uint64_t v, W w) {
+  if (w == W::F32) {
+    double d;
+    std::memcpy(&d, &v, 8);
+    const float f = static_cast<float>(d);
+    std::memcpy(p, &f, 4);
+    return;
+  }
+  std::memcpy(p, &v, wbytes(w));
+}
+
+std::string idx_msg(std::int64_t i, std::int64_t len) {
+  return "runtime error: index out of range [" + std::to_string(i) + "] with length " + std::to_string(len);
+}
+const char* kNilDeref = "runtime error: invalid memory address or nil pointer dereference";
+
+bool is_scalar_rt(const runtime::Type* t) {
+  switch (t->kind) {
+    case runtime::Kind::String: case runtime::Kind::Slice: case runtime::Kind::Array: case runtime::Kind::Struct: return false;
+    default: return true;
+  }
+}
+W width_rt(const runtime::Type* t) {
+  using K = runtime::Kind;
+  switch (t->kind) {
+    case K::Bool: case K::Uint8: return W::U8;
+    case K::Int8: return W::I8;
+    case K::Int16: return W::I16;
+    case K::Uint16: return W::U16;
+    case K::Int32: return W::I32;
+    case K::Uint32: return W::U32;
+    case K::Float32: return W::F32;
+    case K::Float64: return W::F64;
+    case K::Int: case K::Int64: return W::I64;
+    default: return W::U64;
+  }
+}
+std::uint64_t fsize_rt(const runtime::Type* t) { return is_scalar_rt(t) ? 8 : align_up(std::max<std::uint64_t>(t->size, 8), 8); }
+
+}  // namespace
+
+Pos Interp::pos() const {
+  if (frames_.empty()) return {};
+  const Frame& f = frames_.back();
+  return f.pc < f.fn->pos.size() ? f.fn->pos[f.pc] : Pos{};
+}
+
+std::string Interp::map_name(Addr) const { return ""; }
+
+void Interp::scan_roots(runtime::RootVisitor& v) {
+  for (const Frame& f : frames_) {
+    const std::uint32_t pc = f.pc < f.fn->live.size() ? f.pc : static_cast<std::uint32_t>(f.fn->live.size() - 1);
+    if (f.fn->live.empty()) continue;
+    for (std::uint32_t w : P.live_sets[f.fn->live[pc]]) v.pointer(ld64(&stack_[f.base + 8ull * w]));
+    v.stack_bytes(f.fn->frame_bytes);
+  }
+  for (std::uint32_t w : P.global_ptr_words) v.pointer(ld64(&globals_[8ull * w]));
+  for (auto& it : iters_)
+    if (it) it->scan_roots(v);
+}
+
+// ---------------------------------------------------------------------------
+// memory
+
+void Interp::read(Addr a, void* out, std::uint64_t n) const {
+  if (n == 0) return;
+  if (a - kGlobalBase < globals_.size()) {
+    std::memcpy(out, &globals_[a - kGlobalBase], n);
+    return;
+  }
+  if (a == 0) throw GoPanic(kNilDeref);
+  rt_.read_bytes(a, out, n);
+}
+
+void Interp::write(Addr a, const void* in, std::uint64_t n) {
+  if (n == 0) return;
+  if (a - kGlobalBase < globals_.size()) {
+    std::memcpy(&globals_[a - kGlobalBase], in, n);
+    return;
+  }
+  if (a == 0) throw GoPanic(kNilDeref);
+  if (!rt_.is_heap_addr(a)) {
+    if (a == runtime::kZeroBaseAddr) return;
+    throw GoFatal("unexpected write to read-only memory");
+  }
+  rt_.write_bytes(a, in, n);
+}
+
+std::string Interp::read_string(const std::uint8_t* hdr) const {
+  const Addr d = ld64(hdr);
+  const std::uint64_t n = ld64(hdr + 8);
+  std::string s(n, '\0');
+  if (n) read(d, s.data(), n);
+  return s;
+}
+
+Addr Interp::alloc_string(const std::string& s, bool noescape) {
+  if (s.empty()) return 0;
+  if (noescape && s.size() <= runtime::kTmpStringBufSize) return rt_.stack_tmp_string(s);
+  const Addr a = rt_.mallocgc(s.size(), nullptr, false);  // rawstring: noscan, not zeroed
+  rt_.write_bytes(a, s.data(), s.size());
+  return a;
+}
+
+// typedmemmove: pointer words through the write barrier
+void Interp::typed_store(Addr dst, const std::uint8_t* src, std::uint64_t n, std::uint32_t type_index) {
+  if (type_index != kNone && rt_.gc_phase() == runtime::GcPhase::Mark && rt_.is_heap_addr(dst)) {
+    const runtime::Type* t = P.types[type_index];
+    for (std::uint64_t w = 0; w * 8 < t->ptrdata; ++w)
+      if (t->is_pointer_word(w)) rt_.store_pointer(dst + 8 * w, ld64(src + 8 * w));
+  }
+  write(dst, src, n);
+}
+
+void Interp::store_elem(Addr dst, const std::uint8_t* v, const runtime::Type* et) {
+  if (is_scalar_rt(et)) {
+    std::uint8_t b[8];
+    to_mem(b, ld64(v), width_rt(et));
+    if (et->kind == runtime::Kind::Pointer || et->kind == runtime::Kind::Map) {
+      if (rt_.is_heap_addr(dst)) { rt_.store_pointer(dst, ld64(v)); return; }
+    }
+    write(dst, b, et->size);
+    return;
+  }
+  typed_store(dst, v, et->size, kNone);
+  if (et->has_pointers() && rt_.gc_phase() == runtime::GcPhase::Mark && rt_.is_heap_addr(dst))
+    for (std::uint64_t w = 0; w * 8 < et->ptrdata; ++w)
+      if (et->is_pointer_word(w)) rt_.store_pointer(dst + 8 * w, ld64(v + 8 * w));
+}
+
+void Interp::load_elem(std::uint8_t* v, Addr src, const runtime::Type* et) {
+  if (is_scalar_rt(et)) {
+    std::uint8_t b[8] = {0};
+    read(src, b, et->size);
+    st64(v, from_mem(b, width_rt(et)));
+    return;
+  }
+  read(src, v, et->size);
+}
+
+// ---------------------------------------------------------------------------
+// calls
+
+void Interp::enter(std::uint32_t fi, const std::uint8_t* args, std::uint32_t ret_dst) {
+  const Function& callee = P.funcs[fi];
+  const Frame& cur = frames_.back();
+  const std::uint64_t base = cur.base + cur.fn->frame_bytes;
+  const std::uint64_t need = base + callee.frame_bytes;
+  if (need > stack_.size()) {
+    if (need > limits_stack_) throw GoFatal("stack overflow");
+    std::uint64_t n = stack_.size();
+    while (n < need) n *= 2;
+    const std::ptrdiff_t args_off = args - stack_.data();
+    stack_.resize(n, 0);
+    args = stack_.data() + args_off;
+  }
+  std::memset(&stack_[base], 0, callee.frame_bytes);
+  std::memcpy(&stack_[base], args, callee.arg_bytes);
+  Frame f{&callee, 0, base, ret_dst, static_cast<std::uint32_t>(iters_.size())};
+  iters_.resize(iters_.size() + callee.niters);
+  frames_.push_back(f);
+}
+
+// ---------------------------------------------------------------------------
+// the loop
+
+Stop Interp::run(const RunLimits& lim) {
+  if (frames_.empty()) return exit_status_ ? Stop::Panicked : Stop::Done;
+  max_output_ = lim.max_output_bytes;
+  limits_stack_ = lim.max_stack_bytes;
+  bool first = true;
+  try {
+    for (;;) {
+      Frame& F = frames_.back();
+      const Function& fn = *F.fn;
+      std::uint8_t* fp = &stack_[F.base];
+      const Instr* code = fn.code.data();
+      std::uint32_t pc = F.pc;
+      for (;;) {
+        if (ops_ >= lim.max_ops) { F.pc = pc; return Stop::Paused; }
+        const Instr& in = code[pc];
+#define A (fp + in.a)
+#define B (fp + in.b)
+#define C (fp + in.c)
+#define WA(v) st64(A, (v))
+#define RB ld64(B)
+#define RC ld64(C)
+        ++ops_;
+        switch (in.op) {
+          case Opc::Nop: break;
+          case Opc::Mov: WA(RB); break;
+          case Opc::MovN: std::memmove(A, B, in.c); break;
+          case Opc::Const: WA(fn.k[in.b]); break;
+          case Opc::Zero: std::memset(A, 0, in.c); break;
+          case Opc::Add: WA(RB + RC); break;
+          case Opc::Sub: WA(RB - RC); break;
+          case Opc::Mul: WA(RB * RC); break;
+          case Opc::And: WA(RB & RC); break;
+          case Opc::Or: WA(RB | RC); break;
+          case Opc::Xor: WA(RB ^ RC); break;
+          case Opc::AndNot: WA(RB & ~RC); break;
+          case Opc::AddK: WA(RB + static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(in.c)))); break;
+          case Opc::DivS: case Opc::RemS: {
+            const auto x = static_cast<std::int64_t>(RB), y = static_cast<std::int64_t>(RC);
+            if (y == 0) { F.pc = pc; throw GoPanic("runtime error: integer divide by zero"); }
+            std::int64_t r;
+            if (y == -1) r = in.op == Opc::DivS ? static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(x)) : 0;
+            else r = in.op == Opc::DivS ? x / y : x % y;
+            WA(static_cast<std::uint64_t>(r));
+            break;
+          }
+          case Opc::DivU: case Opc::RemU: {
+            const auto x = RB, y = RC;
+            if (y == 0) { F.pc = pc; throw GoPanic("runtime error: integer divide by zero"); }
+            WA(in.op == Opc::DivU ? x / y : x % y);
+            break;
+          }
+          case Opc::Shl: case Opc::ShrS: case Opc::ShrU: {
+            const std::uint64_t x = RB, n = RC;
+            if ((in.aux & 1) && static_cast<std::int64_t>(n) < 0) { F.pc = pc; throw GoPanic("runtime error: negative shift amount"); }
+            std::uint64_t r;
+            if (in.op == Opc::Shl) r = n >= 64 ? 0 : x << n;
+            else if (in.op == Opc::ShrU) r = n >= 64 ? 0 : x >> n;
+            else r = static_cast<std::uint64_t>(static_cast<std::int64_t>(x) >> (n >= 64 ? 63 : n));
+            WA(r);
+            break;
+          }
+          case Opc::Neg: WA(0 - RB); break;
+          case Opc::Not: WA(~RB); break;
+          case Opc::LNot: WA(RB ? 0 : 1); break;
+          case Opc::Ext: WA(ext(RB, static_cast<W>(in.aux))); break;
+          case Opc::FAdd: stf(A, ldf(B) + ldf(C)); break;
+          case Opc::FSub: stf(A, ldf(B) - ldf(C)); break;
+          case Opc::FMul: stf(A, ldf(B) * ldf(C)); break;
+          case Opc::FDiv: stf(A, ldf(B) / ldf(C)); break;
+          case Opc::FNeg: stf(A, -ldf(B)); break;
+          case Opc::I2F: stf(A, static_cast<double>(static_cast<std::int64_t>(RB))); break;
+          case Opc::U2F: stf(A, static_cast<double>(RB)); break;
+          case Opc::F2I: {
+            const double d = ldf(B);
+            // amd64 CVTTSD2SQ: out of range and NaN give 0x8000000000000000
+            const bool ok = d > -9223372036854775808.0 - 1 && d < 9223372036854775808.0;
+            WA(ok ? static_cast<std::uint64_t>(static_cast<std::int64_t>(d)) : 0x8000000000000000ull);
+            break;
+          }
+          case Opc::F2U: {
+            const double d = ldf(B);
+            std::uint64_t r;
+            if (!(d >= 0)) r = static_cast<std::uint64_t>(d > -9223372036854775808.0 ? static_cast<std::int64_t>(d) : INT64_MIN);
+            else if (d < 9223372036854775808.0) r = static_cast<std::uint64_t>(static_cast<std::int64_t>(d));
+            else if (d < 18446744073709551616.0) r = static_cast<std::uint64_t>(static_cast<std::int64_t>(d - 9223372036854775808.0)) ^ 0x8000000000000000ull;
+            else r = 0x8000000000000000ull;
+            WA(r);
+            break;
+          }
+          case Opc::Eq: WA(RB == RC); break;
+          case Opc::Ne: WA(RB != RC); break;
+          case Opc::LtS: WA(static_cast<std::int64_t>(RB) < static_cast<std::int64_t>(RC)); break;
+          case Opc::LeS: WA(static_cast<std::int64_t>(RB) <= static_cast<std::int64_t>(RC)); break;
+          case Opc::LtU: WA(RB < RC); break;
+          case Opc::LeU: WA(RB <= RC); break;
+          case Opc::FEq: WA(ldf(B) == ldf(C)); break;
+          case Opc::FNe: WA(ldf(B) != ldf(C)); break;
+          case Opc::FLt: WA(ldf(B) < ldf(C)); break;
+          case Opc::FLe: WA(ldf(B) <= ldf(C)); break;
+          case Opc::StrEq: case Opc::StrNe: case Opc::StrLt: case Opc::StrLe: {
+            const std::uint64_t lb = ld64(B + 8), lc = ld64(C + 8);
+            int cmp;
+            if (in.op == Opc::StrEq || in.op == Opc::StrNe) {
+              if (lb != lc) cmp = 1;
+              else if (ld64(B) == ld64(C)) cmp = 0;
+              else cmp = read_string(B) == read_string(C) ? 0 : 1;
+            } else {
+              const std::string x = read_string(B), y = read_string(C);
+              cmp = x.compare(y);
+            }
+            bool r = in.op == Opc::StrEq ? cmp == 0 : in.op == Opc::StrNe ? cmp != 0 : in.op == Opc::StrLt ? cmp < 0 : cmp <= 0;
+            WA(r ? 1 : 0);
+            break;
+          }
+          case Opc::BlkEq: WA(std::memcmp(B, C, in.d) == 0); break;
+          case Opc::Jmp: pc = in.a; continue;
+          case Opc::Jt: if (RB) { pc = in.a; continue; } break;
+          case Opc::Jf: if (!RB) { pc = in.a; continue; } break;
+          case Opc::Stmt:
+            ++stmts_;
+            if (lim.stop_at_statement && !first) { F.pc = pc; --ops_; return Stop::Paused; }
+            break;
+          case Opc::Call: {
+            F.pc = pc + 1;
+            enter(in.a, fp + in.b, in.c);
+            goto next_frame;
+          }
+          case Opc::Ret: {
+            const Frame done = frames_.back();
+            iters_.resize(done.iter_base);
+            frames_.pop_back();
+            if (frames_.empty()) { exit_status_ = 0; return Stop::Done; }
+            const Frame& caller = frames_.back();
+            if (done.ret_dst != kNone && done.fn->result_bytes)
+              std::memmove(&stack_[caller.base + done.ret_dst], &stack_[done.base + done.fn->result_off], done.fn->result_bytes);
+            goto next_frame;
+          }
+          case Opc::CallLib: F.pc = pc; call_lib(static_cast<LibId>(in.aux), fp, in); fp = &stack_[F.base]; break;
+          case Opc::Ld: {
+            const Addr p = RB;
+            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            std::uint8_t b[8] = {0};
+            read(p + in.d, b, wbytes(static_cast<W>(in.aux)));
+            WA(from_mem(b, static_cast<W>(in.aux)));
+            break;
+          }
+          case Opc::LdBlk: {
+            const Addr p = RB;
+            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            read(p + in.d, A, in.c);
+            break;
+          }
+          case Opc::St: {
+            const Addr p = ld64(A);
+            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            std::uint8_t b[8];
+            to_mem(b, RB, static_cast<W>(in.aux));
+            write(p + in.d, b, wbytes(static_cast<W>(in.aux)));
+            break;
+          }
+          case Opc::StPtr: {
+            const Addr p = ld64(A);
+            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (rt_.is_heap_addr(p)) rt_.store_pointer(p + in.d, RB);
+            else { const std::uint64_t v = RB; write(p + in.d, &v, 8); }
+            break;
+          }
+          case Opc::StBlk: {
+            const Addr p = ld64(A);
+            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            typed_store(p + in.d, B, in.c, in.e);
+            break;
+          }
+          case Opc::NilChk: if (ld64(A) == 0) { F.pc = pc; throw GoPanic(kNilDeref); } break;
+          case Opc::FLd: WA(from_mem(B, static_cast<W>(in.aux))); break;
+          case Opc::FSt: to_mem(A, RB, static_cast<W>(in.aux)); break;
+          case Opc::FLdD: {
+            const std::uint8_t* src = fp + in.b + RC;
+            if (in.e == 0) WA(from_mem(src, static_cast<W>(in.aux)));
+            else std::memmove(A, src, in.e);
+            break;
+          }
+          case Opc::FStD: {
+            std::uint8_t* dst = fp + in.a + RC;
+            if (in.e == 0) to_mem(dst, RB, static_cast<W>(in.aux));
+            else std::memmove(dst, B, in.e);
+            break;
+          }
+          case Opc::IdxChk: {
+            const auto i = static_cast<std::int64_t>(RB);
+            if (i < 0 || i >= static_cast<std::int64_t>(in.c)) { F.pc = pc; throw GoPanic(idx_msg(i, in.c)); }
+            break;
+          }
+          case Opc::New: {
+            F.pc = pc;
+            const Addr a = rt_.newobject(P.types[in.b]);
+            fp = &stack_[F.base];
+            WA(a);
+            break;
+          }
+          case Opc::MakeSlice: {
+            F.pc = pc;
+            const runtime::Type* et = P.types[in.e];
+            const auto len = static_cast<std::int64_t>(RB);
+            const auto cap = in.c == kNone ? len : static_cast<std::int64_t>(RC);
+            if (len < 0 || (et->size && static_cast<std::uint64_t>(len) > (1ull << 47) / et->size))
+              throw GoPanic("runtime error: makeslice: len out of range");
+            if (cap < len || (et->size && static_cast<std::uint64_t>(cap) > (1ull << 47) / et->size))
+              throw GoPanic("runtime error: makeslice: cap out of range");
+            const Addr a = rt_.newarray(et, cap);
+            fp = &stack_[F.base];
+            WA(a);
+            st64(A + 8, static_cast<std::uint64_t>(len));
+            st64(A + 16, static_cast<std::uint64_t>(cap));
+            break;
+          }
+          case Opc::Concat: {
+            F.pc = pc;
+            std::string s;
+            std::uint32_t nonempty = 0, last = 0;
+            for (std::uint32_t i = 0; i < in.c; ++i) {
+              const std::uint8_t* h = B + 16 * i;
+              if (ld64(h + 8)) { ++nonempty; last = i; }
+            }
+            if (nonempty == 0) { std::memset(A, 0, 16); break; }
+            if (nonempty == 1) {  // concatstrings returns the one non-empty operand
+              std::memmove(A, B + 16 * last, 16);
+              break;
+            }
+            for (std::uint32_t i = 0; i < in.c; ++i) s += read_string(B + 16 * i);
+            const Addr a = alloc_string(s, in.aux & 1);
+            fp = &stack_[F.base];
+            WA(a);
+            st64(A + 8, s.size());
+            break;
+          }
+          case Opc::StrIdx: {
+            const auto i = static_cast<std::int64_t>(RC);
+            const auto n = static_cast<std::int64_t>(ld64(B + 8));
+            if (i < 0 || i >= n) { F.pc = pc; throw GoPanic(idx_msg(i, n)); }
+            std::uint8_t c = 0;
+            read(ld64(B) + i, &c, 1);
+            WA(c);
+            break;
+          }
+          case Opc::StrSlice: {
+            const auto n = static_cast<std::int64_t>(ld64(B + 8));
+            const std::int64_t lo = in.c == kNone ? 0 : static_cast<std::int64_t>(RC);
+            const std::int64_t hi = in.d == kNone ? n : static_cast<std::int64_t>(ld64(fp + in.d));
+            if (hi < 0 || hi > n) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with length " + std::to_string(n)); }
+            if (lo < 0 || lo > hi) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]"); }
+            const Addr d = ld64(B);
+            WA(hi - lo == 0 ? d : d + lo);
+            st64(A + 8, static_cast<std::uint64_t>(hi - lo));
+            break;
+          }
+          case Opc::BytesToStr: {
+            F.pc = pc;
+            std::string s;
+            const Addr arr = ld64(B);
+            const auto n = ld64(B + 8);
+            if (in.aux & 2) {  // []rune → string
+              for (std::uint64_t i = 0; i < n; ++i) {
+                std::int32_t r;
+                read(arr + 4 * i, &r, 4);
+                std::uint32_t c = static_cast<std::uint32_t>(r);
+                if (c > 0x10ffff || (c >= 0xd800 && c < 0xe000)) c = 0xfffd;
+                if (c < 0x80) s += static_cast<char>(c);
+                else if (c < 0x800) { s += static_cast<char>(0xc0 | (c >> 6)); s += static_cast<char>(0x80 | (c & 0x3f)); }
+                else if (c < 0x10000) { s += static_cast<char>(0xe0 | (c >> 12)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); s += static_cast<char>(0x80 | (c & 0x3f)); }
+                else { s += static_cast<char>(0xf0 | (c >> 18)); s += static_cast<char>(0x80 | ((c >> 12) & 0x3f)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); s += static_cast<char>(0x80 | (c & 0x3f)); }
+              }
+            } else {
+              s.resize(n);
+              if (n) read(arr, s.data(), n);
+            }
+            const Addr a = alloc_string(s, in.aux & 1);
+            fp = &stack_[F.base];
+            WA(a);
+            st64(A + 8, s.size());
+            break;
+          }
+          case Opc::StrToBytes: {
+            F.pc = pc;
+            const std::string s = read_string(B);
+            if (in.aux & 2) {
+              std::vector<std::int32_t> runes;
+              for (std::size_t i = 0; i < s.size();) {
+                // decoded below by the same rules as range
+                const unsigned char c0 = static_cast<unsigned char>(s[i]);
+                std::int32_t r = 0xfffd;
+                std::size_t w = 1;
+                if (c0 < 0x80) r = c0;
+                else if ((c0 & 0xe0) == 0xc0 && i + 1 < s.size() && (s[i + 1] & 0xc0) == 0x80) { r = ((c0 & 0x1f) << 6) | (s[i + 1] & 0x3f); w = 2; if (r < 0x80) { r = 0xfffd; w = 1; } }
+                else if ((c0 & 0xf0) == 0xe0 && i + 2 < s.size() && (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) { r = ((c0 & 0x0f) << 12) | ((s[i + 1] & 0x3f) << 6) | (s[i + 2] & 0x3f); w = 3; if (r < 0x800 || (r >= 0xd800 && r < 0xe000)) { r = 0xfffd; w = 1; } }
+                else if ((c0 & 0xf8) == 0xf0 && i + 3 < s.size() && (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80 && (s[i + 3] & 0xc0) == 0x80) { r = ((c0 & 0x07) << 18) | ((s[i + 1] & 0x3f) << 12) | ((s[i + 2] & 0x3f) << 6) | (s[i + 3] & 0x3f); w = 4; if (r < 0x10000 || r > 0x10ffff) { r = 0xfffd; w = 1; } }
+                runes.push_back(r);
+                i += w;
+              }
+              const runtime::Type* i32 = rt_.types().basic(runtime::Kind::Int32);
+              const Addr a = runes.empty() ? 0 : rt_.mallocgc(rt_.roundupsize(4 * runes.size(), true), nullptr, false);
+              (void)i32;
+              if (a) rt_.write_bytes(a, runes.data(), 4 * runes.size());
+              fp = &stack_[F.base];
+              WA(a);
+              st64(A + 8, runes.size());
+              st64(A + 16, a ? rt_.roundupsize(4 * runes.size(), true) / 4 : 0);
+            } else {
+              // rawbyteslice: cap = roundupsize(len)
+              const std::uint64_t cap = s.empty() ? 0 : rt_.roundupsize(s.size(), true);
+              const Addr a = s.empty() ? runtime::kZeroBaseAddr : rt_.mallocgc(cap, nullptr, false);
+              if (!s.empty()) {
+                rt_.write_bytes(a, s.data(), s.size());
+                if (cap > s.size()) rt_.memclr(a + s.size(), cap - s.size());
+              }
+              fp = &stack_[F.base];
+              WA(a);
+              st64(A + 8, s.size());
+              st64(A + 16, cap);
+            }
+            break;
+          }
+          case Opc::RuneToStr: {
+            F.pc = pc;
+            auto r = static_cast<std::int64_t>(RB);
+            std::uint32_t c = (r < 0 || r > 0x10ffff || (r >= 0xd800 && r < 0xe000)) ? 0xfffd : static_cast<std::uint32_t>(r);
+            std::string s;
+            if (c < 0x80) s += static_cast<char>(c);
+            else if (c < 0x800) { s += static_cast<char>(0xc0 | (c >> 6)); s += static_cast<char>(0x80 | (c & 0x3f)); }
+            else if (c < 0x10000) { s += static_cast<char>(0xe0 | (c >> 12)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); s += static_cast<char>(0x80 | (c & 0x3f)); }
+            else { s += static_cast<char>(0xf0 | (c >> 18)); s += static_cast<char>(0x80 | ((c >> 12) & 0x3f)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); s += static_cast<char>(0x80 | (c & 0x3f)); }
+            // intstring: single-byte results come from staticuint64s... (runtime/string.go: no
+            // allocation for one-byte strings since Go 1.?); modelled as Go 1.19: rawstring
+            Addr a;
+            if (s.size() == 1) a = rt_.intern_literal(s);
+            else a = alloc_string(s, false);
+            fp = &stack_[F.base];
+            WA(a);
+            st64(A + 8, s.size());
+            break;
+          }
+          case Opc::StrNext: {
+            // a ← rune at index d of string c, b ← next index (utf8 decoding as Go's decoderune)
+            const std::uint8_t* hs = fp + in.c;
+            const std::uint64_t i = ld64(fp + in.d);
+            const Addr d = ld64(hs);
+            const std::uint64_t n = ld64(hs + 8);
+            unsigned char buf[4] = {0, 0, 0, 0};
+            const std::uint64_t m = std::min<std::uint64_t>(4, n - i);
+            read(d + i, buf, m);
+            std::int32_t r = 0xfffd;
+            std::uint64_t w = 1;
+            const unsigned c0 = buf[0];
+            if (c0 < 0x80) r = static_cast<std::int32_t>(c0);
+            else if ((c0 & 0xe0) == 0xc0 && m >= 2 && (buf[1] & 0xc0) == 0x80) { r = ((c0 & 0x1f) << 6) | (buf[1] & 0x3f); w = 2; if (r < 0x80) { r = 0xfffd; w = 1; } }
+            else if ((c0 & 0xf0) == 0xe0 && m >= 3 && (buf[1] & 0xc0) == 0x80 && (buf[2] & 0xc0) == 0x80) { r = ((c0 & 0x0f) << 12) | ((buf[1] & 0x3f) << 6) | (buf[2] & 0x3f); w = 3; if (r < 0x800 || (r >= 0xd800 && r < 0xe000)) { r = 0xfffd; w = 1; } }
+            else if ((c0 & 0xf8) == 0xf0 && m >= 4 && (buf[1] & 0xc0) == 0x80 && (buf[2] & 0xc0) == 0x80 && (buf[3] & 0xc0) == 0x80) { r = ((c0 & 0x07) << 18) | ((buf[1] & 0x3f) << 12) | ((buf[2] & 0x3f) << 6) | (buf[3] & 0x3f); w = 4; if (r < 0x10000 || r > 0x10ffff) { r = 0xfffd; w = 1; } }
+            WA(static_cast<std::uint64_t>(static_cast<std::int64_t>(r)));
+            st64(B, i + w);
+            break;
+          }
+          case Opc::SliceIdx: {
+            const auto i = static_cast<std::int64_t>(RC);
+            const auto n = static_cast<std::int64_t>(ld64(B + 8));
+            if (static_cast<std::uint64_t>(i) >= static_cast<std::uint64_t>(n)) { F.pc = pc; throw GoPanic(idx_msg(i, n)); }
+            WA(ld64(B) + static_cast<std::uint64_t>(i) * in.d);
+            break;
+          }
+          case Opc::PtrIdx: {
+            const Addr p = RB;
+            const auto i = static_cast<std::int64_t>(RC);
+            if (static_cast<std::uint64_t>(i) >= in.e) { F.pc = pc; throw GoPanic(idx_msg(i, in.e)); }
+            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            WA(p + static_cast<std::uint64_t>(i) * in.d);
+            break;
+          }
+          case Opc::Reslice: case Opc::ArrSlice: {
+            Addr arr;
+            std::int64_t len, cap;
+            if (in.op == Opc::Reslice) { arr = ld64(B); len = static_cast<std::int64_t>(ld64(B + 8)); cap = static_cast<std::int64_t>(ld64(B + 16)); }
+            else {
+              arr = RB;
+              if (arr == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+              len = cap = in.x;
+            }
+            const std::int64_t lo = in.c == kNone ? 0 : static_cast<std::int64_t>(RC);
+            const std::int64_t hi = in.d == kNone ? len : static_cast<std::int64_t>(ld64(fp + in.d));
+            const std::int64_t mx = in.e == kNone ? cap : static_cast<std::int64_t>(ld64(fp + in.e));
+            const char* what = in.op == Opc::Reslice ? "capacity" : "length";
+            if (mx < 0 || mx > cap) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [::" + std::to_string(mx) + "] with " + what + " " + std::to_string(cap)); }
+            if (hi < 0 || hi > mx) {
+              F.pc = pc;
+              if (in.e != kNone) throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + ":" + std::to_string(mx) + "]");
+              throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with " + what + " " + std::to_string(cap));
+            }
+            if (lo < 0 || lo > hi) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]"); }
+            WA(mx - lo == 0 ? arr : arr + static_cast<std::uint64_t>(lo) * in.aux);
+            st64(A + 8, static_cast<std::uint64_t>(hi - lo));
+            st64(A + 16, static_cast<std::uint64_t>(mx - lo));
+            break;
+          }
+          case Opc::Append: {
+            F.pc = pc;
+            const runtime::Type* et = P.types[in.e];
+            runtime::SliceHeader s{ld64(B), static_cast<std::int64_t>(ld64(B + 8)), static_cast<std::int64_t>(ld64(B + 16))};
+            const std::int64_t nl = s.len + in.c;
+            if (nl > s.cap) {
+              s = runtime::growslice(rt_, et, s, nl);
+              fp = &stack_[F.base];
+            }
+            const std::uint64_t fs = fsize_rt(et);
+            for (std::uint32_t i = 0; i < in.c; ++i) store_elem(s.array + (s.len + i) * et->size, fp + in.d + i * fs, et);
+            WA(s.array);
+            st64(A + 8, static_cast<std::uint64_t>(nl));
+            st64(A + 16, static_cast<std::uint64_t>(s.cap));
+            break;
+          }
+          case Opc::AppendSl: {
+            F.pc = pc;
+            const runtime::Type* et = P.types[in.e];
+            runtime::SliceHeader s{ld64(B), static_cast<std::int64_t>(ld64(B + 8)), static_cast<std::int64_t>(ld64(B + 16))};
+            const Addr src = ld64(C);
+            const auto n = static_cast<std::int64_t>(ld64(C + 8));
+            const std::int64_t nl = s.len + n;
+            if (nl > s.cap) {
+              s = runtime::growslice(rt_, et, s, nl);
+              fp = &stack_[F.base];
+            }
+            if (n > 0) {
+              std::vector<std::uint8_t> tmp(static_cast<std::size_t>(n) * et->size);
+              read(src, tmp.data(), tmp.size());
+              typed_store(s.array + s.len * et->size, tmp.data(), tmp.size(), kNone);
+              if (et->has_pointers() && rt_.gc_phase() == runtime::GcPhase::Mark)
+                for (std::int64_t i = 0; i < n; ++i)
+                  for (std::uint64_t w = 0; w * 8 < et->ptrdata; ++w)
+                    if (et->is_pointer_word(w)) rt_.store_pointer(s.array + (s.len + i) * et->size + 8 * w, ld64(&tmp[i * et->size + 8 * w]));
+            }
+            WA(s.array);
+            st64(A + 8, static_cast<std::uint64_t>(nl));
+            st64(A + 16, static_cast<std::uint64_t>(s.cap));
+            break;
+          }
+          case Opc::Copy: {
+            const runtime::Type* et = P.types[in.e];
+            const Addr dst = ld64(B);
+            const auto dn = static_cast<std::int64_t>(ld64(B + 8));
+            const Addr src = ld64(C);
+            auto sn = static_cast<std::int64_t>(ld64(C + 8));
+            if (in.aux & 4) sn = dn;  // clear(slice)
+            const std::int64_t n = std::min(dn, sn);
+            if (n > 0) {
+              std::vector<std::uint8_t> tmp(static_cast<std::size_t>(n) * et->size, 0);
+              if (!(in.aux & 4)) read(src, tmp.data(), tmp.size());
+              write(dst, tmp.data(), tmp.size());
+            }
+            WA(static_cast<std::uint64_t>(std::max<std::int64_t>(n, 0)));
+            break;
+          }
+          case Opc::MakeMap: {
+            F.pc = pc;
+            std::int64_t hint = in.b == kNone ? 0 : static_cast<std::int64_t>(RB);
+            if (hint < 0) throw GoPanic("runtime error: makemap: size out of range");
+            const Addr m = maps_.make(P.types[in.e], hint);
+            fp = &stack_[F.base];
+            WA(m);
+            break;
+          }
+          case Opc::MapLoad: {
+            F.pc = pc;
+            const runtime::Type* mt = P.types[in.e];
+            const Addr slot = maps_.access(mt, RB, C);
+            ++map_ops_;
+            fp = &stack_[F.base];
+            if (slot == kNil) std::memset(A, 0, fsize_rt(mt->elem));
+            else load_elem(A, slot, mt->elem);
+            if (in.d != kNone) st64(fp + in.d, slot != kNil);
+            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            break;
+          }
+          case Opc::MapStore: {
+            F.pc = pc;
+            const runtime::Type* mt = P.types[in.e];
+            const Addr slot = maps_.assign(mt, ld64(A), B);
+            ++map_ops_;
+            fp = &stack_[F.base];
+            store_elem(slot, C, mt->elem);
+            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            break;
+          }
+          case Opc::MapDel: {
+            F.pc = pc;
+            maps_.remove(P.types[in.e], ld64(A), B);
+            ++map_ops_;
+            fp = &stack_[F.base];
+            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            break;
+          }
+          case Opc::MapClear: {
+            F.pc = pc;
+            maps_.clear(P.types[in.e], ld64(A));
+            ++map_ops_;
+            fp = &stack_[F.base];
+            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            break;
+          }
+          case Opc::MapLen: WA(static_cast<std::uint64_t>(maps_.len(RB))); break;
+          case Opc::IterInit: {
+            F.pc = pc;
+            iters_[F.iter_base + in.c] = maps_.iterate(P.types[in.e], RB);
+            fp = &stack_[F.base];
+            break;
+          }
+          case Opc::IterNext: {
+            F.pc = pc;
+            auto& it = iters_[F.iter_base + in.d];
+            const runtime::Type* mt = P.types[in.e];
+            if (!it || it->key() == kNil) { it.reset(); pc = in.a; continue; }
+            if (in.b != kNone) load_elem(fp + in.b, it->key(), mt->key);
+            if (in.c != kNone) load_elem(fp + in.c, it->elem(), mt->elem);
+            it->next();
+            ++map_ops_;
+            fp = &stack_[F.base];
+            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            break;
+          }
+          case Opc::IterEnd: iters_[F.iter_base + in.c].reset(); break;
+          case Opc::Renew: {
+            F.pc = pc;
+            const runtime::Type* t = P.types[in.b];
+            std::vector<std::uint8_t> tmp(t->size);
+            read(ld64(A), tmp.data(), t->size);
+            const Addr a = rt_.newobject(t);
+            fp = &stack_[F.base];
+            typed_store(a, tmp.data(), t->size, in.b);
+            WA(a);
+            break;
+          }
+          case Opc::Print: F.pc = pc; print_builtin(fp, in); break;
+          case Opc::Panic: F.pc = pc; panic_value(fp, in);
+          case Opc::PanicMsg: F.pc = pc; throw GoPanic(P.strings[in.a]);
+          default: F.pc = pc; throw GoFatal("bucketlab: bad instruction");
+        }
+        ++pc;
+        first = false;
+      }
+    next_frame:
+      first = false;
+      continue;
+    }
+  } catch (const GoPanic& p) {
+    panic_pos_ = pos();
+    message_ = std::string("panic: ") + p.what();
+  } catch (const GoFatal& f) {
+    panic_pos_ = pos();
+    message_ = std::string("fatal error: ") + f.what();
+  } catch (const runtime::OutOfMemoryError& e) {
+    panic_pos_ = pos();
+    message_ = std::string("fatal error: out of memory (") + e.what() + ")";
+  } catch (const ModelError& e) {
+    panic_pos_ = pos();
+    message_ = std::string("fatal error: ") + e.what();
+  }
+  exit_status_ = 2;
+  frames_.clear();
+  iters_.clear();
+  return Stop::Panicked;
+#undef A
+#undef B
+#undef C
+#undef WA
+#undef RB
+#undef RC
+}
+
+}  // namespace bucketlab::lang

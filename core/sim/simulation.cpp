@@ -1,0 +1,232 @@
+// The Simulation: front end → compiler → interpreter on one Runtime + Maps.
+#include "core/sim/simulation.h"
+
+#include <algorithm>
+
+#include "core/lang/compile.h"
+#include "core/lang/front.h"
+#include "core/lang/interp.h"
+#include "core/runtime/runtime.h"
+
+namespace bucketlab::sim {
+
+struct Simulation::Impl {
+  SimConfig config;
+  std::unique_ptr<runtime::Runtime> rt;
+  std::unique_ptr<maps::Maps> maps;
+  std::unique_ptr<lang::CheckedProgram> checked;
+  std::unique_ptr<lang::Program> program;
+  std::unique_ptr<lang::Interp> interp;
+  std::vector<Sample> samples;
+  std::uint64_t sample_stride = 0;     // ops between periodic samples (grows when the buffer halves)
+  std::uint64_t next_sample_ops = 0;
+  std::uint32_t last_num_gc = 0;
+  RunState state = RunState::Ready;
+  std::string error;
+  Position error_pos;
+  bool wrapped = false;
+  lang::WrappedSnippet wrap;
+
+  void sample(std::uint8_t reason) {
+    const runtime::MemStats m = rt->peek_mem_stats();
+    Sample s;
+    s.ops = interp->ops();
+    s.map_ops = interp->map_ops();
+    s.nanotime = rt->nanotime();
+    s.HeapAlloc = m.HeapAlloc; s.HeapInuse = m.HeapInuse; s.HeapIdle = m.HeapIdle; s.HeapReleased = m.HeapReleased;
+    s.HeapSys = m.HeapSys; s.NextGC = m.NextGC; s.Mallocs = m.Mallocs; s.Frees = m.Frees; s.HeapObjects = m.HeapObjects;
+    s.TotalAlloc = m.TotalAlloc; s.NumGC = m.NumGC;
+    s.fragmentation = m.HeapInuse ? 1.0 - static_cast<double>(m.HeapAlloc) / static_cast<double>(m.HeapInuse) : 0;
+    s.reason = reason;
+    if (samples.size() >= config.max_samples) {
+      // keep the whole run at half the resolution: drop every other periodic sample
+      std::vector<Sample> kept;
+      for (std::size_t i = 0; i < samples.size(); ++i)
+        if (samples[i].reason != 0 || i % 2 == 0) kept.push_back(samples[i]);
+      samples.swap(kept);
+      sample_stride *= 2;
+    }
+    samples.push_back(s);
+  }
+};
+
+Simulation::Simulation() : impl_(std::make_unique<Impl>()) {}
+Simulation::~Simulation() = default;
+
+LoadResult load(std::string_view source, const SimConfig& config) {
+  LoadResult r;
+  std::unique_ptr<Simulation> sim(new Simulation());
+  auto& I = *sim->impl_;
+  I.config = config;
+  runtime::RuntimeConfig rc;
+  rc.version = config.version;
+  rc.gogc = config.gogc;
+  rc.memory_limit = config.memory_limit;
+  rc.seed = config.seed;
+  rc.heap_budget_bytes = config.budgets.max_heap_bytes;
+  I.rt = std::make_unique<runtime::Runtime>(rc);
+  std::shared_ptr<runtime::TypeTable> table(&I.rt->types(), [](runtime::TypeTable*) {});
+  lang::FrontResult fr = lang::compile_front(source, config.version, table);
+  if (!fr.ok()) {
+    r.diagnostics = std::move(fr.diagnostics);
+    return r;
+  }
+  I.checked = std::move(fr.program);
+  lang::CompileResult cr = lang::compile_program(*I.checked, *I.rt);
+  if (!cr.program) {
+    r.diagnostics = std::move(cr.diagnostics);
+    return r;
+  }
+  I.program = std::move(cr.program);
+  I.maps = std::make_unique<maps::Maps>(*I.rt, config.hash_seeds);
+  I.interp = std::make_unique<lang::Interp>(*I.program, *I.rt, *I.maps, config.seed);
+  I.sample_stride = std::max<std::uint64_t>(config.sample_every_ops, 1);
+  I.next_sample_ops = 0;
+  I.sample(0);
+  r.sim = std::move(sim);
+  return r;
+}
+
+namespace {
+Position to_pos(lang::Pos p) { return Position{p.line, p.col}; }
+}  // namespace
+
+RunResult Simulation::run(std::uint64_t max_ops) {
+  auto& I = *impl_;
+  RunResult res;
+  if (I.state != RunState::Ready) { res.state = I.state; return res; }
+  const std::uint64_t target = max_ops == UINT64_MAX ? UINT64_MAX : I.interp->ops() + max_ops;
+  lang::RunLimits lim;
+  lim.max_stack_bytes = I.config.budgets.max_stack_bytes;
+  lim.max_output_bytes = I.config.budgets.max_output_bytes;
+  for (;;) {
+    // run in chunks so samples are taken every sample_stride instructions and at each GC
+    const std::uint64_t budget_end = I.config.budgets.max_ops;
+    std::uint64_t chunk_end = std::min({target, budget_end, I.interp->ops() + I.sample_stride});
+    lim.max_ops = chunk_end;
+    const lang::Stop st = I.interp->run(lim);
+    if (I.rt->num_gc() != I.last_num_gc) { I.last_num_gc = I.rt->num_gc(); I.sample(2); }
+    if (st == lang::Stop::Done) { I.state = RunState::Done; I.sample(3); break; }
+    if (st == lang::Stop::Panicked) {
+      I.state = RunState::Panicked;
+      I.error = I.interp->message();
+      I.error_pos = to_pos(I.interp->panic_pos());
+      I.sample(3);
+      break;
+    }
+    if (I.interp->ops() >= budget_end) {
+      I.state = RunState::Stopped;
+      I.error = "bucketlab: the workload exceeded its budget of " + std::to_string(budget_end) +
+                " operations (raise it with --max-ops)";
+      I.error_pos = to_pos(I.interp->pos());
+      I.sample(3);
+      break;
+    }
+    if (I.interp->ops() >= chunk_end && chunk_end != target) { I.sample(0); continue; }
+    break;  // reached max_ops
+  }
+  res.state = I.state;
+  res.pos = I.state == RunState::Ready ? to_pos(I.interp->pos()) : I.error_pos;
+  return res;
+}
+
+RunResult Simulation::step(StepKind kind) {
+  auto& I = *impl_;
+  RunResult res;
+  if (I.state != RunState::Ready) { res.state = I.state; return res; }
+  lang::RunLimits lim;
+  lim.max_stack_bytes = I.config.budgets.max_stack_bytes;
+  lim.max_output_bytes = I.config.budgets.max_output_bytes;
+  const std::uint64_t budget_end = I.config.budgets.max_ops;
+  const std::uint32_t gc0 = I.rt->num_gc();
+  std::uint64_t ev0 = I.rt->events().total();
+  for (;;) {
+    lim.max_ops = std::min(budget_end, I.interp->ops() + I.sample_stride);
+    lim.stop_at_statement = kind == StepKind::Statement || kind == StepKind::GcCycle || kind == StepKind::Evacuation;
+    lim.stop_after_map_op = kind == StepKind::MapOp || kind == StepKind::Evacuation;
+    const lang::Stop st = I.interp->run(lim);
+    if (I.rt->num_gc() != I.last_num_gc) { I.last_num_gc = I.rt->num_gc(); I.sample(2); }
+    if (st == lang::Stop::Done) { I.state = RunState::Done; I.sample(3); break; }
+    if (st == lang::Stop::Panicked) {
+      I.state = RunState::Panicked;
+      I.error = I.interp->message();
+      I.error_pos = to_pos(I.interp->panic_pos());
+      break;
+    }
+    if (I.interp->ops() >= budget_end) {
+      I.state = RunState::Stopped;
+      I.error = "bucketlab: the workload exceeded its budget of " + std::to_string(budget_end) + " operations";
+      break;
+    }
+    bool reached = false;
+    switch (kind) {
+      case StepKind::Statement: reached = I.interp->ops() < lim.max_ops; break;
+      case StepKind::MapOp: reached = I.interp->ops() < lim.max_ops; break;
+      case StepKind::GcCycle: reached = I.rt->num_gc() != gc0; break;
+      case StepKind::Evacuation: {
+        const auto& evs = I.rt->events().events();
+        for (auto it = evs.rbegin(); it != evs.rend() && it->seq >= ev0; ++it)
+          if (it->kind == EventKind::MapEvacuate) { reached = true; break; }
+        break;
+      }
+    }
+    if (reached) { res.step_reached = true; break; }
+    if (I.interp->ops() >= lim.max_ops) I.sample(0);
+  }
+  res.state = I.state;
+  res.pos = I.state == RunState::Ready ? to_pos(I.interp->pos()) : I.error_pos;
+  return res;
+}
+
+RunState Simulation::state() const { return impl_->state; }
+const std::string& Simulation::error() const { return impl_->error; }
+Position Simulation::error_position() const { return impl_->error_pos; }
+const std::string& Simulation::stdout_text() const { return impl_->interp->out(); }
+runtime::MemStats Simulation::memstats() { return impl_->rt->peek_mem_stats(); }
+runtime::Fragmentation Simulation::fragmentation() const { return impl_->rt->fragmentation(); }
+runtime::HeapSnapshot Simulation::inspect_heap() const { return impl_->rt->heap_snapshot(); }
+const std::vector<Sample>& Simulation::samples() const { return impl_->samples; }
+const EventLog& Simulation::events() const { return impl_->rt->state().events; }
+std::uint64_t Simulation::ops() const { return impl_->interp->ops(); }
+std::uint64_t Simulation::map_ops() const { return impl_->interp->map_ops(); }
+const SimConfig& Simulation::config() const { return impl_->config; }
+runtime::Runtime& Simulation::runtime() { return *impl_->rt; }
+
+maps::ClassicMapSnapshot Simulation::inspect_map(std::size_t id, std::uint64_t first, std::uint64_t max) const {
+  return impl_->maps->inspect_classic(id, first, max);
+}
+
+std::uint64_t Simulation::hashkey(int i) const { return impl_->maps->hashkey(i); }
+
+std::vector<MapSummary> Simulation::maps() const {
+  std::vector<MapSummary> out;
+  auto& M = *impl_->maps;
+  for (std::size_t id = 0; id < M.count(); ++id) {
+    MapSummary s;
+    s.id = id;
+    s.name = "map#" + std::to_string(id);
+    s.impl = impl_->config.version.swiss_maps() ? "swiss" : "classic";
+    s.alive = M.alive(id);
+    if (s.alive && !impl_->config.version.swiss_maps()) {
+      const maps::ClassicMapSnapshot snap = M.inspect_classic(id, 0, 0);
+      s.type = "map[" + snap.key_type + "]" + snap.elem_type;
+      s.hash0 = snap.hash0;
+      s.count = snap.count;
+      s.B = snap.B;
+      s.noverflow = snap.noverflow;
+      s.growing = snap.growing;
+      s.nevacuate = snap.nevacuate;
+      s.buckets = 1ull << snap.B;
+      
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+void Simulation::check_invariants() const {
+  impl_->rt->check_invariants();
+  impl_->maps->check_invariants();
+}
+
+}  // namespace bucketlab::sim
