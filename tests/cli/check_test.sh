@@ -26,6 +26,8 @@ has() {  # name, expected substring of $err
 golden() { sed -n 's|^// ERROR ||p' "$1" | head -1; }
 
 ok=$src/tests/lang/programs/maps_basic.go
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 t "valid program" 0 "$bin" check "$ok"
 [ -z "$err" ] || { echo "FAIL valid program printed: $err"; fails=$((fails + 1)); }
 
@@ -53,7 +55,13 @@ t "unsupported version" 2 "$bin" check "$ok" --go 1.7
 t "contradicting flags" 2 "$bin" check "$ok" --go 1.19 --impl swiss
 t "missing file" 2 "$bin" check /nonexistent.go
 t "unknown command" 2 "$bin" frobnicate
-t "run not built yet" 2 "$bin" run "$ok"
+t "run a program" 0 "$bin" run "$ok"
+t "run: bad flag value" 2 "$bin" run "$ok" --gogc lots
+has "run: bad flag value" "--gogc needs an integer"
+printf 'var m map[string]int\nm["a"] = 1\n' > "$tmp/nilmap.go"
+t "run: a panic is a workload error" 1 "$bin" run "$tmp/nilmap.go"
+has "run: panic message" "panic: assignment to entry in nil map"
+has "run: panic position" "nilmap.go:2:"
 
 if [ $fails -ne 0 ]; then
   echo "$fails failure(s)"
