@@ -51,6 +51,25 @@ W width_of(const Type* t) {
 }
 bool narrow(W w) { return w != W::I64 && w != W::U64 && w != W::F64; }
 
+// The instruction for a binary arithmetic operator on operands of type t.
+Opc arith_op(Op op, const Type* t, Pos pos, const std::string& what) {
+  const bool f = is_flt(t), uns = is_uns(t);
+  switch (op) {
+    case Op::Add: return f ? Opc::FAdd : Opc::Add;
+    case Op::Sub: return f ? Opc::FSub : Opc::Sub;
+    case Op::Mul: return f ? Opc::FMul : Opc::Mul;
+    case Op::Div: return f ? Opc::FDiv : (uns ? Opc::DivU : Opc::DivS);
+    case Op::Rem: return uns ? Opc::RemU : Opc::RemS;
+    case Op::And: return Opc::And;
+    case Op::Or: return Opc::Or;
+    case Op::Xor: return Opc::Xor;
+    case Op::AndNot: return Opc::AndNot;
+    case Op::Shl: return Opc::Shl;
+    case Op::Shr: return uns ? Opc::ShrU : Opc::ShrS;
+    default: throw Unsupported{pos, what};
+  }
+}
+
 class Compiler {
  public:
   Compiler(const CheckedProgram& prog, runtime::Runtime& rt, Program& out) : P(prog), rt_(rt), out_(out) {}
@@ -172,19 +191,21 @@ class Compiler {
   // Temporaries: stack discipline per statement. Pointer-holding temps are
   // zeroed when allocated, so the GC never sees a stale pointer in them.
   std::uint32_t temp(const Type* t) { return temp_bytes(fsize(t), t); }
+  // A region of the current statement's temps that holds a value of type t:
+  // zeroed and added to the live set if t has pointers.
+  void track_temp(std::uint32_t off, const Type* t) {
+    std::vector<std::uint32_t> w;
+    ptr_words(t, off, w);
+    if (w.empty()) return;
+    emit(Opc::Zero, off, 0, fsize(t));
+    temp_ptrs_.emplace_back(off, std::move(w));
+    live_dirty_ = true;
+  }
   std::uint32_t temp_bytes(std::uint32_t n, const Type* t = nullptr) {
     const std::uint32_t off = frame_top_;
     frame_top_ += align_up(std::max<std::uint32_t>(n, 8), 8);
     frame_max_ = std::max(frame_max_, frame_top_);
-    if (t) {
-      std::vector<std::uint32_t> w;
-      ptr_words(t, off, w);
-      if (!w.empty()) {
-        emit(Opc::Zero, off, 0, fsize(t));
-        temp_ptrs_.emplace_back(off, std::move(w));
-        live_dirty_ = true;
-      }
-    }
+    if (t) track_temp(off, t);
     return off;
   }
   struct TempMark {
@@ -249,8 +270,6 @@ class Compiler {
   void slice_to(SliceExpr* sx, std::uint32_t dst);
   void concat_to(Operation* op, std::uint32_t dst, bool noescape);
   void cond_jump(Expr* cond, bool jump_if, std::vector<std::size_t>& jumps);
-  std::uint32_t result_block_bytes(const Type* sig);
-  const Type* call_result_type(CallExpr* c);
 
   // ---- statements
   void func(const FuncInfo* f, std::uint32_t id);
@@ -267,7 +286,6 @@ class Compiler {
   void ret(ReturnStmt* s);
   void var_decl(VarDecl* d);
   void assign_values(const std::vector<Expr*>& lhs, const std::vector<Expr*>& rhs, const std::vector<const VarObj*>& decl);
-  Loop* find_loop(const Stmt* target);
   bool is_map_clear(ForStmt* s, RangeClause* rc);
   bool noescape_use(Expr* e) { return noescape_.count(e) != 0; }
   std::set<const Expr*> noescape_;
@@ -335,7 +353,6 @@ std::uint32_t Compiler::addr_of(const LV& lv) {
 
 Compiler::LV Compiler::lvalue(Expr* e) {
   e = unparen(e);
-  cur_pos_ = start_pos(e).known() ? cur_pos_ : cur_pos_;
   if (auto n = as<Name>(e)) {
     if (n->value == "_") return LV{};
     auto* v = dynamic_cast<VarObj*>(n->obj);
@@ -753,23 +770,7 @@ void Compiler::operation_to(Operation* op, std::uint32_t dst) {
     expr_to_typed(op->y, y, t);
   }
   cur_pos_ = op->pos;
-  const bool f = is_flt(t);
-  const bool uns = is_uns(t);
-  Opc o = Opc::Nop;
-  switch (op->op) {
-    case Op::Add: o = f ? Opc::FAdd : Opc::Add; break;
-    case Op::Sub: o = f ? Opc::FSub : Opc::Sub; break;
-    case Op::Mul: o = f ? Opc::FMul : Opc::Mul; break;
-    case Op::Div: o = f ? Opc::FDiv : (uns ? Opc::DivU : Opc::DivS); break;
-    case Op::Rem: o = uns ? Opc::RemU : Opc::RemS; break;
-    case Op::And: o = Opc::And; break;
-    case Op::Or: o = Opc::Or; break;
-    case Op::Xor: o = Opc::Xor; break;
-    case Op::AndNot: o = Opc::AndNot; break;
-    case Op::Shl: o = Opc::Shl; break;
-    case Op::Shr: o = uns ? Opc::ShrU : Opc::ShrS; break;
-    default: throw Unsupported{op->pos, "operator in " + expr_string(op)};
-  }
+  const Opc o = arith_op(op->op, t, op->pos, "operator in " + expr_string(op));
   const bool signed_count = shift && !is_uns(op->y->type) && op->y->mode != Mode::Constant;
   emit(o, dst, x, y, 0, 0, signed_count ? 1 : 0);
   normalize(dst, t);
@@ -960,14 +961,6 @@ void Compiler::composite_to(CompositeLit* lit, const Type* t, std::uint32_t dst)
   }
 }
 
-const Type* Compiler::call_result_type(CallExpr* c) { return c->type; }
-
-std::uint32_t Compiler::result_block_bytes(const Type* sig) {
-  std::uint32_t n = 0;
-  for (const Param& p : sig->results) n += fsize(p.type);
-  return n;
-}
-
 void Compiler::conversion_to(CallExpr* call, std::uint32_t dst) {
   const Type* to = call->type;
   Expr* arg = call->args.at(0);
@@ -1019,22 +1012,13 @@ void Compiler::call_to(CallExpr* call, std::uint32_t dst) {
   const FuncInfo* callee = call->func ? call->func->info : nullptr;
   if (!callee) throw Unsupported{call->pos, "call of " + expr_string(call->fun)};
   const std::uint32_t id = func_ids_.at(callee);
-  const Type* sig = callee->obj->type;
   // argument block: receiver, parameters (as laid out in the callee's frame)
   std::uint32_t nbytes = 0;
   std::vector<std::pair<const Type*, std::uint32_t>> slots;
   if (callee->recv) { slots.emplace_back(callee->recv->type, nbytes); nbytes += fsize(callee->recv->type); }
   for (const VarObj* p : callee->params) { slots.emplace_back(p->type, nbytes); nbytes += fsize(p->type); }
   const std::uint32_t base = temp_bytes(nbytes);
-  for (auto& [t, off] : slots) {
-    std::vector<std::uint32_t> w;
-    ptr_words(t, base + off, w);
-    if (!w.empty()) {
-      emit(Opc::Zero, base + off, 0, fsize(t));
-      temp_ptrs_.emplace_back(base + off, std::move(w));
-      live_dirty_ = true;
-    }
-  }
+  for (auto& [t, off] : slots) track_temp(base + off, t);
   std::size_t si = 0;
   if (callee->recv) {
     auto* sel = as<SelectorExpr>(unparen(call->fun));
@@ -1153,15 +1137,7 @@ void Compiler::builtin_to(CallExpr* call, std::uint32_t dst) {
       const std::uint32_t n = static_cast<std::uint32_t>(a.size() - 1);
       const std::uint32_t es = fsize(et);
       const std::uint32_t vals = temp_bytes(es * std::max<std::uint32_t>(n, 1));
-      for (std::uint32_t i = 0; i < n; ++i) {
-        std::vector<std::uint32_t> w;
-        ptr_words(et, vals + i * es, w);
-        if (!w.empty()) {
-          emit(Opc::Zero, vals + i * es, 0, es);
-          temp_ptrs_.emplace_back(vals + i * es, std::move(w));
-          live_dirty_ = true;
-        }
-      }
+      for (std::uint32_t i = 0; i < n; ++i) track_temp(vals + i * es, et);
       for (std::uint32_t i = 0; i < n; ++i) {
         Expr* v = a[i + 1];
         if (auto cl = as<CompositeLit>(unparen(v)); cl && U(cl->type)->kind != TypeKind::Pointer) composite_to(cl, et, vals + i * es);
@@ -1311,15 +1287,8 @@ void Compiler::lib_to(CallExpr* call, std::uint32_t dst) {
     total += nil ? 16 : fsize(t);
   }
   const std::uint32_t base = temp_bytes(std::max<std::uint32_t>(total, 8));
-  for (std::size_t i = 0; i < vals.size(); ++i) {
-    std::vector<std::uint32_t> w;
-    if (site.types[i]) ptr_words(site.types[i], base + site.offs[i], w);
-    if (!w.empty()) {
-      emit(Opc::Zero, base + site.offs[i], 0, fsize(site.types[i]));
-      temp_ptrs_.emplace_back(base + site.offs[i], std::move(w));
-      live_dirty_ = true;
-    }
-  }
+  for (std::size_t i = 0; i < vals.size(); ++i)
+    if (site.types[i]) track_temp(base + site.offs[i], site.types[i]);
   for (std::size_t i = 0; i < vals.size(); ++i) {
     if (!site.types[i]) { emit(Opc::Zero, base + site.offs[i], 0, 16); continue; }
     if (i == 0 && recv && call->call_kind == CallKind::LibMethod) {
@@ -1385,12 +1354,6 @@ void Compiler::block(const std::vector<Stmt*>& list) {
   end_scope_vars(scope);
 }
 
-Compiler::Loop* Compiler::find_loop(const Stmt* target) {
-  for (auto it = loops_.rbegin(); it != loops_.rend(); ++it)
-    if (it->target == target || (target == nullptr)) return &*it;
-  return nullptr;
-}
-
 void Compiler::var_decl(VarDecl* d) {
   std::vector<Expr*> lhs(d->names.begin(), d->names.end());
   std::vector<Expr*> rhs = unpack_list(d->values);
@@ -1428,15 +1391,7 @@ void Compiler::assign_values(const std::vector<Expr*>& lhs, const std::vector<Ex
       std::vector<std::uint32_t> offs;
       for (const Param& p : tt->params) { offs.push_back(total); total += fsize(p.type); }
       const std::uint32_t base = temp_bytes(total);
-      for (std::size_t i = 0; i < tt->params.size(); ++i) {
-        std::vector<std::uint32_t> w;
-        ptr_words(tt->params[i].type, base + offs[i], w);
-        if (!w.empty()) {
-          emit(Opc::Zero, base + offs[i], 0, fsize(tt->params[i].type));
-          temp_ptrs_.emplace_back(base + offs[i], std::move(w));
-          live_dirty_ = true;
-        }
-      }
+      for (std::size_t i = 0; i < tt->params.size(); ++i) track_temp(base + offs[i], tt->params[i].type);
       call_to(call, base);
       for (std::size_t i = 0; i < lhs.size(); ++i) { vals[i] = base + offs[i]; vtypes[i] = tt->params[i].type; }
     } else {
@@ -1462,7 +1417,6 @@ void Compiler::assign_values(const std::vector<Expr*>& lhs, const std::vector<Ex
     }
     LV lv = lvalue(lhs[i]);
     if (lv.k == LK::Blank) continue;
-    if (vtypes[i] && is_scalar(lv.t) && is_scalar(vtypes[i])) { store(lv, vals[i]); continue; }
     store(lv, vals[i]);
   }
 }
@@ -1506,22 +1460,7 @@ void Compiler::assign(AssignStmt* s) {
     if (is_flt(t)) { double one = 1.0; std::uint64_t b; std::memcpy(&b, &one, 8); emit(Opc::Const, y, konst(b)); }
     else emit(Opc::Const, y, konst(1));
   }
-  const bool f = is_flt(t), uns = is_uns(t);
-  Opc o = Opc::Nop;
-  switch (s->op) {
-    case Op::Add: o = f ? Opc::FAdd : Opc::Add; break;
-    case Op::Sub: o = f ? Opc::FSub : Opc::Sub; break;
-    case Op::Mul: o = f ? Opc::FMul : Opc::Mul; break;
-    case Op::Div: o = f ? Opc::FDiv : (uns ? Opc::DivU : Opc::DivS); break;
-    case Op::Rem: o = uns ? Opc::RemU : Opc::RemS; break;
-    case Op::And: o = Opc::And; break;
-    case Op::Or: o = Opc::Or; break;
-    case Op::Xor: o = Opc::Xor; break;
-    case Op::AndNot: o = Opc::AndNot; break;
-    case Op::Shl: o = Opc::Shl; break;
-    case Op::Shr: o = uns ? Opc::ShrU : Opc::ShrS; break;
-    default: throw Unsupported{s->pos, "assignment operator"};
-  }
+  const Opc o = arith_op(s->op, t, s->pos, "assignment operator");
   const std::uint32_t r = lv.k == LK::Slot ? lv.off : temp_bytes(8);
   cur_pos_ = s->pos;
   const bool signed_count = (s->op == Op::Shl || s->op == Op::Shr) && s->rhs && !is_uns(s->rhs->type) &&
@@ -1805,7 +1744,6 @@ void Compiler::switch_stmt(SwitchStmt* s) {
   // continue inside a switch targets the enclosing loop
   if (!conts.empty()) {
     Loop* outer = loops_.empty() ? nullptr : &loops_.back();
-    for (auto& l : loops_) (void)l;
     if (outer) for (auto c : conts) outer->continues.push_back(c);
   }
   end_scope_vars(scope);
@@ -1838,15 +1776,6 @@ void Compiler::ret(ReturnStmt* s) {
         vals.push_back(v);
       }
       for (std::size_t i = 0; i < rs.size(); ++i) store(var_lv(f->results[i], f->results[i]->type), vals[i]);
-    }
-  }
-  // escaped results live in cells: copy them to the result slots
-  for (auto* r : f->results) {
-    const VarLoc& loc = vars_.at(r);
-    if (loc.heap) {
-      LV lv;
-      lv.k = LK::Mem; lv.t = r->type; lv.ptr = loc.off;
-      load_to(lv, fn_->result_off + (loc.off - fn_->result_off));  // unreachable layout: handled in func()
     }
   }
   // release every live iterator
@@ -1949,7 +1878,6 @@ void Compiler::func(const FuncInfo* f, std::uint32_t id) {
   std::vector<const VarObj*> order;
   if (f->recv) order.push_back(f->recv);
   for (auto* p : f->params) order.push_back(p);
-  std::vector<const VarObj*> params_in = order;
   for (const VarObj* v : order) { vars_[v] = VarLoc{off, false, false}; off += fsize(v->type); }
   F.arg_bytes = off;
   F.result_off = off;
@@ -1964,7 +1892,8 @@ void Compiler::func(const FuncInfo* f, std::uint32_t id) {
     off += sz;
   }
   for (const VarObj* v : order) if (v->escapes) moved.emplace_back(v, vars_[v].off);
-  for (auto* r : f->results) if (r->escapes) moved.emplace_back(r, vars_[r].off);
+  for (auto* r : f->results)
+    if (r->escapes) throw Unsupported{f->decl->pos, "taking the address of a result parameter"};
   std::vector<std::pair<const VarObj*, std::uint32_t>> cells;
   for (auto& [v, slot] : moved) { cells.emplace_back(v, off); off += 8; }
   frame_top_ = frame_max_ = off;
@@ -1995,12 +1924,7 @@ void Compiler::func(const FuncInfo* f, std::uint32_t id) {
   }
   block(f->decl->body->list);
   cur_pos_ = f->decl->body->rbrace;
-  // falling off the end: copy escaped results back, return
   emit(Opc::Ret);
-  // results moved to the heap: every Ret copies them back first
-  bool any_result_cell = false;
-  for (auto* r : f->results) if (vars_.at(r).heap) any_result_cell = true;
-  if (any_result_cell) throw Unsupported{f->decl->pos, "taking the address of a result parameter"};
   F.frame_bytes = align_up(frame_max_, 8);
   F.niters = niters_;
 }

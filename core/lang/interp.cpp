@@ -75,6 +75,36 @@ void to_mem(std::uint8_t* p, std::uint64_t v, W w) {
   std::memcpy(p, &v, wbytes(w));
 }
 
+// runtime/utf8.go encoderune: invalid code points become U+FFFD.
+void encode_rune(std::int64_t r, std::string& out) {
+  const std::uint32_t c = (r < 0 || r > 0x10ffff || (r >= 0xd800 && r < 0xe000)) ? 0xfffd : static_cast<std::uint32_t>(r);
+  if (c < 0x80) out += static_cast<char>(c);
+  else if (c < 0x800) { out += static_cast<char>(0xc0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3f)); }
+  else if (c < 0x10000) { out += static_cast<char>(0xe0 | (c >> 12)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); out += static_cast<char>(0x80 | (c & 0x3f)); }
+  else { out += static_cast<char>(0xf0 | (c >> 18)); out += static_cast<char>(0x80 | ((c >> 12) & 0x3f)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); out += static_cast<char>(0x80 | (c & 0x3f)); }
+}
+
+// runtime/utf8.go decoderune over the m ≥ 1 bytes at p: the rune and its
+// width (U+FFFD, width 1 for invalid or overlong encodings).
+std::int32_t decode_rune(const unsigned char* p, std::uint64_t m, std::uint64_t& w) {
+  const unsigned c0 = p[0];
+  w = 1;
+  auto cont = [&](std::uint64_t i) { return m > i && (p[i] & 0xc0) == 0x80; };
+  std::int32_t r;
+  if (c0 < 0x80) return static_cast<std::int32_t>(c0);
+  if ((c0 & 0xe0) == 0xc0 && cont(1)) {
+    r = static_cast<std::int32_t>(((c0 & 0x1f) << 6) | (p[1] & 0x3f));
+    if (r >= 0x80) { w = 2; return r; }
+  } else if ((c0 & 0xf0) == 0xe0 && cont(1) && cont(2)) {
+    r = static_cast<std::int32_t>(((c0 & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f));
+    if (r >= 0x800 && !(r >= 0xd800 && r < 0xe000)) { w = 3; return r; }
+  } else if ((c0 & 0xf8) == 0xf0 && cont(1) && cont(2) && cont(3)) {
+    r = static_cast<std::int32_t>(((c0 & 0x07) << 18) | ((p[1] & 0x3f) << 12) | ((p[2] & 0x3f) << 6) | (p[3] & 0x3f));
+    if (r >= 0x10000 && r <= 0x10ffff) { w = 4; return r; }
+  }
+  return 0xfffd;
+}
+
 std::string idx_msg(std::int64_t i, std::int64_t len) {
   return "runtime error: index out of range [" + std::to_string(i) + "] with length " + std::to_string(len);
 }
@@ -110,8 +140,6 @@ Pos Interp::pos() const {
   const Frame& f = frames_.back();
   return f.pc < f.fn->pos.size() ? f.fn->pos[f.pc] : Pos{};
 }
-
-std::string Interp::map_name(Addr) const { return ""; }
 
 void Interp::scan_roots(runtime::RootVisitor& v) {
   for (const Frame& f : frames_) {
@@ -495,12 +523,7 @@ Stop Interp::run(const RunLimits& lim) {
               for (std::uint64_t i = 0; i < n; ++i) {
                 std::int32_t r;
                 read(arr + 4 * i, &r, 4);
-                std::uint32_t c = static_cast<std::uint32_t>(r);
-                if (c > 0x10ffff || (c >= 0xd800 && c < 0xe000)) c = 0xfffd;
-                if (c < 0x80) s += static_cast<char>(c);
-                else if (c < 0x800) { s += static_cast<char>(0xc0 | (c >> 6)); s += static_cast<char>(0x80 | (c & 0x3f)); }
-                else if (c < 0x10000) { s += static_cast<char>(0xe0 | (c >> 12)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); s += static_cast<char>(0x80 | (c & 0x3f)); }
-                else { s += static_cast<char>(0xf0 | (c >> 18)); s += static_cast<char>(0x80 | ((c >> 12) & 0x3f)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); s += static_cast<char>(0x80 | (c & 0x3f)); }
+                encode_rune(r, s);
               }
             } else {
               s.resize(n);
@@ -518,20 +541,11 @@ Stop Interp::run(const RunLimits& lim) {
             if (in.aux & 2) {
               std::vector<std::int32_t> runes;
               for (std::size_t i = 0; i < s.size();) {
-                // decoded below by the same rules as range
-                const unsigned char c0 = static_cast<unsigned char>(s[i]);
-                std::int32_t r = 0xfffd;
-                std::size_t w = 1;
-                if (c0 < 0x80) r = c0;
-                else if ((c0 & 0xe0) == 0xc0 && i + 1 < s.size() && (s[i + 1] & 0xc0) == 0x80) { r = ((c0 & 0x1f) << 6) | (s[i + 1] & 0x3f); w = 2; if (r < 0x80) { r = 0xfffd; w = 1; } }
-                else if ((c0 & 0xf0) == 0xe0 && i + 2 < s.size() && (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) { r = ((c0 & 0x0f) << 12) | ((s[i + 1] & 0x3f) << 6) | (s[i + 2] & 0x3f); w = 3; if (r < 0x800 || (r >= 0xd800 && r < 0xe000)) { r = 0xfffd; w = 1; } }
-                else if ((c0 & 0xf8) == 0xf0 && i + 3 < s.size() && (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80 && (s[i + 3] & 0xc0) == 0x80) { r = ((c0 & 0x07) << 18) | ((s[i + 1] & 0x3f) << 12) | ((s[i + 2] & 0x3f) << 6) | (s[i + 3] & 0x3f); w = 4; if (r < 0x10000 || r > 0x10ffff) { r = 0xfffd; w = 1; } }
-                runes.push_back(r);
+                std::uint64_t w;
+                runes.push_back(decode_rune(reinterpret_cast<const unsigned char*>(s.data()) + i, s.size() - i, w));
                 i += w;
               }
-              const runtime::Type* i32 = rt_.types().basic(runtime::Kind::Int32);
               const Addr a = runes.empty() ? 0 : rt_.mallocgc(rt_.roundupsize(4 * runes.size(), true), nullptr, false);
-              (void)i32;
               if (a) rt_.write_bytes(a, runes.data(), 4 * runes.size());
               fp = &stack_[F.base];
               WA(a);
@@ -554,15 +568,9 @@ Stop Interp::run(const RunLimits& lim) {
           }
           case Opc::RuneToStr: {
             F.pc = pc;
-            auto r = static_cast<std::int64_t>(RB);
-            std::uint32_t c = (r < 0 || r > 0x10ffff || (r >= 0xd800 && r < 0xe000)) ? 0xfffd : static_cast<std::uint32_t>(r);
             std::string s;
-            if (c < 0x80) s += static_cast<char>(c);
-            else if (c < 0x800) { s += static_cast<char>(0xc0 | (c >> 6)); s += static_cast<char>(0x80 | (c & 0x3f)); }
-            else if (c < 0x10000) { s += static_cast<char>(0xe0 | (c >> 12)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); s += static_cast<char>(0x80 | (c & 0x3f)); }
-            else { s += static_cast<char>(0xf0 | (c >> 18)); s += static_cast<char>(0x80 | ((c >> 12) & 0x3f)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); s += static_cast<char>(0x80 | (c & 0x3f)); }
-            // intstring: single-byte results come from staticuint64s... (runtime/string.go: no
-            // allocation for one-byte strings since Go 1.?); modelled as Go 1.19: rawstring
+            encode_rune(static_cast<std::int64_t>(RB), s);
+            // one-byte results are treated as static data; multi-byte ones as rawstring
             Addr a;
             if (s.size() == 1) a = rt_.intern_literal(s);
             else a = alloc_string(s, false);
@@ -580,13 +588,8 @@ Stop Interp::run(const RunLimits& lim) {
             unsigned char buf[4] = {0, 0, 0, 0};
             const std::uint64_t m = std::min<std::uint64_t>(4, n - i);
             read(d + i, buf, m);
-            std::int32_t r = 0xfffd;
-            std::uint64_t w = 1;
-            const unsigned c0 = buf[0];
-            if (c0 < 0x80) r = static_cast<std::int32_t>(c0);
-            else if ((c0 & 0xe0) == 0xc0 && m >= 2 && (buf[1] & 0xc0) == 0x80) { r = ((c0 & 0x1f) << 6) | (buf[1] & 0x3f); w = 2; if (r < 0x80) { r = 0xfffd; w = 1; } }
-            else if ((c0 & 0xf0) == 0xe0 && m >= 3 && (buf[1] & 0xc0) == 0x80 && (buf[2] & 0xc0) == 0x80) { r = ((c0 & 0x0f) << 12) | ((buf[1] & 0x3f) << 6) | (buf[2] & 0x3f); w = 3; if (r < 0x800 || (r >= 0xd800 && r < 0xe000)) { r = 0xfffd; w = 1; } }
-            else if ((c0 & 0xf8) == 0xf0 && m >= 4 && (buf[1] & 0xc0) == 0x80 && (buf[2] & 0xc0) == 0x80 && (buf[3] & 0xc0) == 0x80) { r = ((c0 & 0x07) << 18) | ((buf[1] & 0x3f) << 12) | ((buf[2] & 0x3f) << 6) | (buf[3] & 0x3f); w = 4; if (r < 0x10000 || r > 0x10ffff) { r = 0xfffd; w = 1; } }
+            std::uint64_t w;
+            const std::int32_t r = decode_rune(buf, m, w);
             WA(static_cast<std::uint64_t>(static_cast<std::int64_t>(r)));
             st64(B, i + w);
             break;

@@ -57,9 +57,6 @@ class Interp : public runtime::RootSource {
   Pos panic_pos() const { return panic_pos_; }
   int exit_status() const { return exit_status_; }
 
-  // Names of variables that hold maps, for the summary: map header → "users".
-  std::string map_name(Addr m) const;
-
   void scan_roots(runtime::RootVisitor& v) override;
 
   // implementation detail shared with the library (interp_lib.cpp)

@@ -365,13 +365,7 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
       // the format string is an argument too, but not boxed
       std::string format;
       if (has_format) format = read_string(arg(0));
-      {
-        // box all but the format
-        std::vector<std::unique_ptr<runtime::Runtime::LocalRoot>> r2;
-        for (std::size_t i = has_format ? 1 : 0; i < site.types.size(); ++i) (void)i;
-        box_all(r2);
-        roots.swap(r2);
-      }
+      box_all(roots);
       auto args = fmt_args(has_format ? 1 : 0);
       fix_f32(args);
       std::string s;

@@ -10,6 +10,10 @@
 
 namespace bucketlab::sim {
 
+namespace {
+Position to_pos(lang::Pos p) { return Position{p.line, p.col}; }
+}  // namespace
+
 struct Simulation::Impl {
   SimConfig config;
   std::unique_ptr<runtime::Runtime> rt;
@@ -26,6 +30,33 @@ struct Simulation::Impl {
   Position error_pos;
   bool wrapped = false;
   lang::WrappedSnippet wrap;
+
+  lang::RunLimits limits() const {
+    lang::RunLimits lim;
+    lim.max_stack_bytes = config.budgets.max_stack_bytes;
+    lim.max_output_bytes = config.budgets.max_output_bytes;
+    return lim;
+  }
+  // After one interpreter run: samples a finished GC cycle, and records how
+  // the run ended. Returns true when the workload cannot continue.
+  bool finished(lang::Stop st) {
+    if (rt->num_gc() != last_num_gc) { last_num_gc = rt->num_gc(); sample(2); }
+    if (st == lang::Stop::Done) state = RunState::Done;
+    else if (st == lang::Stop::Panicked) {
+      state = RunState::Panicked;
+      error = interp->message();
+      error_pos = to_pos(interp->panic_pos());
+    } else if (interp->ops() >= config.budgets.max_ops) {
+      state = RunState::Stopped;
+      error = "bucketlab: the workload exceeded its budget of " + std::to_string(config.budgets.max_ops) +
+              " operations (raise it with --max-ops)";
+      error_pos = to_pos(interp->pos());
+    } else {
+      return false;
+    }
+    sample(3);
+    return true;
+  }
 
   void sample(std::uint8_t reason) {
     const runtime::MemStats m = rt->peek_mem_stats();
@@ -87,41 +118,17 @@ LoadResult load(std::string_view source, const SimConfig& config) {
   return r;
 }
 
-namespace {
-Position to_pos(lang::Pos p) { return Position{p.line, p.col}; }
-}  // namespace
-
 RunResult Simulation::run(std::uint64_t max_ops) {
   auto& I = *impl_;
   RunResult res;
   if (I.state != RunState::Ready) { res.state = I.state; return res; }
   const std::uint64_t target = max_ops == UINT64_MAX ? UINT64_MAX : I.interp->ops() + max_ops;
-  lang::RunLimits lim;
-  lim.max_stack_bytes = I.config.budgets.max_stack_bytes;
-  lim.max_output_bytes = I.config.budgets.max_output_bytes;
+  lang::RunLimits lim = I.limits();
   for (;;) {
     // run in chunks so samples are taken every sample_stride instructions and at each GC
-    const std::uint64_t budget_end = I.config.budgets.max_ops;
-    std::uint64_t chunk_end = std::min({target, budget_end, I.interp->ops() + I.sample_stride});
+    const std::uint64_t chunk_end = std::min({target, I.config.budgets.max_ops, I.interp->ops() + I.sample_stride});
     lim.max_ops = chunk_end;
-    const lang::Stop st = I.interp->run(lim);
-    if (I.rt->num_gc() != I.last_num_gc) { I.last_num_gc = I.rt->num_gc(); I.sample(2); }
-    if (st == lang::Stop::Done) { I.state = RunState::Done; I.sample(3); break; }
-    if (st == lang::Stop::Panicked) {
-      I.state = RunState::Panicked;
-      I.error = I.interp->message();
-      I.error_pos = to_pos(I.interp->panic_pos());
-      I.sample(3);
-      break;
-    }
-    if (I.interp->ops() >= budget_end) {
-      I.state = RunState::Stopped;
-      I.error = "bucketlab: the workload exceeded its budget of " + std::to_string(budget_end) +
-                " operations (raise it with --max-ops)";
-      I.error_pos = to_pos(I.interp->pos());
-      I.sample(3);
-      break;
-    }
+    if (I.finished(I.interp->run(lim))) break;
     if (I.interp->ops() >= chunk_end && chunk_end != target) { I.sample(0); continue; }
     break;  // reached max_ops
   }
@@ -134,30 +141,14 @@ RunResult Simulation::step(StepKind kind) {
   auto& I = *impl_;
   RunResult res;
   if (I.state != RunState::Ready) { res.state = I.state; return res; }
-  lang::RunLimits lim;
-  lim.max_stack_bytes = I.config.budgets.max_stack_bytes;
-  lim.max_output_bytes = I.config.budgets.max_output_bytes;
-  const std::uint64_t budget_end = I.config.budgets.max_ops;
+  lang::RunLimits lim = I.limits();
   const std::uint32_t gc0 = I.rt->num_gc();
-  std::uint64_t ev0 = I.rt->events().total();
+  const std::uint64_t ev0 = I.rt->events().total();
   for (;;) {
-    lim.max_ops = std::min(budget_end, I.interp->ops() + I.sample_stride);
+    lim.max_ops = std::min(I.config.budgets.max_ops, I.interp->ops() + I.sample_stride);
     lim.stop_at_statement = kind == StepKind::Statement || kind == StepKind::GcCycle || kind == StepKind::Evacuation;
     lim.stop_after_map_op = kind == StepKind::MapOp || kind == StepKind::Evacuation;
-    const lang::Stop st = I.interp->run(lim);
-    if (I.rt->num_gc() != I.last_num_gc) { I.last_num_gc = I.rt->num_gc(); I.sample(2); }
-    if (st == lang::Stop::Done) { I.state = RunState::Done; I.sample(3); break; }
-    if (st == lang::Stop::Panicked) {
-      I.state = RunState::Panicked;
-      I.error = I.interp->message();
-      I.error_pos = to_pos(I.interp->panic_pos());
-      break;
-    }
-    if (I.interp->ops() >= budget_end) {
-      I.state = RunState::Stopped;
-      I.error = "bucketlab: the workload exceeded its budget of " + std::to_string(budget_end) + " operations";
-      break;
-    }
+    if (I.finished(I.interp->run(lim))) break;
     bool reached = false;
     switch (kind) {
       case StepKind::Statement: reached = I.interp->ops() < lim.max_ops; break;

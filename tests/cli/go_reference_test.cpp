@@ -5,6 +5,8 @@
 // where used.
 #include <catch2/catch.hpp>
 
+#include "tests/support/test_files.h"
+
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -99,12 +101,7 @@ std::vector<std::string> escape_lines(const std::string& out) {
   return v;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using bucketlab::testing::slurp;
 
 }  // namespace
 

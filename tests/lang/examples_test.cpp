@@ -13,32 +13,15 @@
 #include <vector>
 
 #include "core/lang/front.h"
+#include "tests/support/test_files.h"
 
 using namespace bucketlab;
 namespace fs = std::filesystem;
 
 namespace {
-std::vector<fs::path> examples() {
-  std::vector<fs::path> v;
-  for (const auto& e : fs::directory_iterator(fs::path(BUCKETLAB_SOURCE_DIR) / "examples"))
-    if (e.path().extension() == ".go") v.push_back(e.path());
-  std::sort(v.begin(), v.end());
-  return v;
-}
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-int run(const std::string& cmd, std::string& out) {
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return -1;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  const int st = pclose(p);
-  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
+using testing::run_shell;
+using testing::slurp;
+std::vector<fs::path> examples() { return testing::go_files(fs::path(BUCKETLAB_SOURCE_DIR) / "examples"); }
 }  // namespace
 
 TEST_CASE("examples: at least ten, each stating what to look for, each accepted", "[lang][examples]") {
@@ -74,7 +57,7 @@ TEST_CASE("examples: each runs under real Go 1.19 and modern Go", "[lang][exampl
       const std::string cmd = "cd '" + dir.string() + "' && GOTOOLCHAIN=local GOPROXY=off GOFLAGS=-mod=mod GOCACHE='" +
                               (dir / "gocache").string() + "' GOMAXPROCS=1 " + go + " run '" +
                               prog.filename().string() + "' 2>&1";
-      const int st = run(cmd, out);
+      const int st = run_shell(cmd, out);
       INFO(p.filename().string() << " with " << go << ":\n" << out);
       CHECK(st == 0);
     }

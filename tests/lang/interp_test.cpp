@@ -18,32 +18,14 @@
 #include "core/lang/front.h"
 #include "core/runtime/runtime.h"
 #include "core/sim/simulation.h"
+#include "tests/support/test_files.h"
 
 using namespace bucketlab;
 namespace fs = std::filesystem;
 
 namespace {
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-int sh(const std::string& cmd, std::string& out) {
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return -1;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  const int st = pclose(p);
-  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-std::vector<fs::path> files(const char* dir) {
-  std::vector<fs::path> v;
-  for (const auto& e : fs::directory_iterator(fs::path(BUCKETLAB_SOURCE_DIR) / dir))
-    if (e.path().extension() == ".go") v.push_back(e.path());
-  std::sort(v.begin(), v.end());
-  return v;
-}
+using testing::slurp;
+std::vector<fs::path> files(const char* dir) { return testing::go_files(fs::path(BUCKETLAB_SOURCE_DIR) / dir); }
 struct Run {
   sim::RunState state;
   std::string out, error;
@@ -74,7 +56,7 @@ TEST_CASE("interp: programs print exactly what real Go 1.19 prints", "[interp][o
     fs::copy_file(p, d / "main.go", fs::copy_options::overwrite_existing);
     std::ofstream(d / "go.mod") << "module x\n\ngo 1.19\n";
     std::string go_out;
-    const int st = sh("cd '" + d.string() + "' && GOTOOLCHAIN=local GOPROXY=off GOCACHE='" + (dir / "gocache").string() +
+    const int st = testing::run_shell("cd '" + d.string() + "' && GOTOOLCHAIN=local GOPROXY=off GOCACHE='" + (dir / "gocache").string() +
                           "' GOMAXPROCS=1 " + BUCKETLAB_GO119 + " run . 2>&1",
                       go_out);
     REQUIRE(st == 0);
