@@ -972,7 +972,7 @@ void Compiler::conversion_to(CallExpr* call, std::uint32_t dst) {
   if (is_str(ut)) {
     if (is_str(uf)) { expr_to(arg, dst); return; }
     const std::uint32_t x = expr(arg);
-    if (is_integer(uf)) { emit(Opc::RuneToStr, dst, x); return; }
+    if (is_integer(uf)) { emit(Opc::RuneToStr, dst, x, 0, 0, 0, noescape_use(call) ? 1 : 0); return; }
     if (uf->kind == TypeKind::Slice) {
       const bool runes = !is_basic(U(uf->elem), BasicKind::Uint8);
       emit(Opc::BytesToStr, dst, x, 0, 0, 0, static_cast<std::uint16_t>((noescape_use(call) ? 1 : 0) | (runes ? 2 : 0)));

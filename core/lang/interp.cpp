@@ -570,10 +570,13 @@ Stop Interp::run(const RunLimits& lim) {
             F.pc = pc;
             std::string s;
             encode_rune(static_cast<std::int64_t>(RB), s);
-            // one-byte results are treated as static data; multi-byte ones as rawstring
+            // intstring (runtime/string.go): a 4-byte rawstring, or the stack buffer when the result does not escape
             Addr a;
-            if (s.size() == 1) a = rt_.intern_literal(s);
-            else a = alloc_string(s, false);
+            if (in.aux & 1) a = rt_.stack_tmp_string(s);
+            else {
+              a = rt_.mallocgc(4, nullptr, false);
+              rt_.write_bytes(a, s.data(), s.size());
+            }
             fp = &stack_[F.base];
             WA(a);
             st64(A + 8, s.size());

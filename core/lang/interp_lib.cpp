@@ -293,8 +293,8 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
     rand_->global.seed(rt_.version().minor <= 19 ? 1 : static_cast<std::int64_t>(seed_));
   }
   // boxing (convT*): the allocations of converting each argument to `any`
-  auto box_all = [&](std::vector<std::unique_ptr<runtime::Runtime::LocalRoot>>& roots) {
-    for (std::size_t i = 0; i < site.types.size(); ++i) {
+  auto box_all = [&](std::vector<std::unique_ptr<runtime::Runtime::LocalRoot>>& roots, std::size_t first) {
+    for (std::size_t i = first; i < site.types.size(); ++i) {
       const Type* t = site.types[i];
       if (!t || site.is_const.at(i)) continue;
       const Type* u = U(t);
@@ -365,7 +365,7 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
       // the format string is an argument too, but not boxed
       std::string format;
       if (has_format) format = read_string(arg(0));
-      box_all(roots);
+      box_all(roots, has_format ? 1 : 0);  // the format string is a plain string parameter, not boxed
       auto args = fmt_args(has_format ? 1 : 0);
       fix_f32(args);
       std::string s;

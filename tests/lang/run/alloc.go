@@ -59,8 +59,12 @@ func main() {
 	d[9] = mallocs() - b
 	_, ok := m["k"+strconv.Itoa(100001)]
 	d[10] = mallocs() - b
+	b = mallocs()
+	r := rune(0x4e16)
+	ssink = string(r) // intstring: a 4-byte rawstring
+	d[11] = mallocs() - b
 	for i, v := range d {
-		if i < 11 {
+		if i < 12 {
 			fmt.Println(i, v)
 		}
 	}
