@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/lang/front.h"
+#include "core/sim/report.h"
 #include "core/sim/simulation.h"
 #include "cli/go_reference.h"
 #include "core/runtime/runtime.h"
@@ -152,18 +153,6 @@ std::string parse_args(const std::vector<std::string>& args, Options& o) {
   return "";
 }
 
-std::string json_str(const std::string& s) {
-  std::string o = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') { o += '\\'; o += static_cast<char>(c); }
-    else if (c == '\n') o += "\\n";
-    else if (c == '\t') o += "\\t";
-    else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); o += b; }
-    else o += static_cast<char>(c);
-  }
-  return o + "\"";
-}
-
 int cmd_run(const std::vector<std::string>& args) {
   Options o;
   if (std::string err = parse_args(args, o); !err.empty()) return usage("run: " + err);
@@ -183,72 +172,20 @@ int cmd_run(const std::vector<std::string>& args) {
   sim.run();
   using bucketlab::sim::RunState;
   const bool failed = sim.state() != RunState::Done;
-  const auto ms = sim.memstats();
-  const auto maps = sim.maps();
   if (!o.csv.empty()) {
     std::ofstream f(o.csv);
-    f << "ops,map_ops,nanotime,HeapAlloc,HeapInuse,HeapIdle,HeapReleased,HeapSys,NextGC,Mallocs,Frees,HeapObjects,TotalAlloc,NumGC,fragmentation,reason\n";
-    for (const auto& x : sim.samples())
-      f << x.ops << ',' << x.map_ops << ',' << x.nanotime << ',' << x.HeapAlloc << ',' << x.HeapInuse << ',' << x.HeapIdle << ','
-        << x.HeapReleased << ',' << x.HeapSys << ',' << x.NextGC << ',' << x.Mallocs << ',' << x.Frees << ',' << x.HeapObjects << ','
-        << x.TotalAlloc << ',' << x.NumGC << ',' << x.fragmentation << ',' << int(x.reason) << "\n";
+    f << bucketlab::sim::samples_csv(sim.samples());
+    if (!f) {
+      std::cerr << "bucketlab: cannot write " << o.csv << "\n";
+      return 2;
+    }
   }
   if (o.json) {
-    std::ostringstream j;
-    j << "{\"go\":" << json_str(o.version.name()) << ",\"state\":"
-      << json_str(sim.state() == RunState::Done ? "done" : sim.state() == RunState::Panicked ? "panicked" : "stopped");
-    if (failed) j << ",\"error\":" << json_str(sim.error()) << ",\"error_line\":" << sim.error_position().line
-                  << ",\"error_col\":" << sim.error_position().col;
-    j << ",\"hashkey\":[" << sim.hashkey(0) << "," << sim.hashkey(1) << "," << sim.hashkey(2) << "," << sim.hashkey(3) << "]";
-    j << ",\"maps\":[";
-    for (std::size_t i = 0; i < maps.size(); ++i) {
-      const auto& m = maps[i];
-      j << (i ? "," : "") << "{\"id\":" << m.id << ",\"name\":" << json_str(m.name) << ",\"impl\":" << json_str(m.impl)
-        << ",\"type\":" << json_str(m.type) << ",\"alive\":" << (m.alive ? "true" : "false") << ",\"hash0\":" << m.hash0
-        << ",\"count\":" << m.count << ",\"B\":" << m.B << ",\"noverflow\":" << m.noverflow
-        << ",\"growing\":" << (m.growing ? "true" : "false") << ",\"nevacuate\":" << m.nevacuate << "}";
-    }
-    j << "],\"memstats\":{\"Alloc\":" << ms.Alloc << ",\"TotalAlloc\":" << ms.TotalAlloc << ",\"Sys\":" << ms.Sys
-      << ",\"Mallocs\":" << ms.Mallocs << ",\"Frees\":" << ms.Frees << ",\"HeapAlloc\":" << ms.HeapAlloc
-      << ",\"HeapSys\":" << ms.HeapSys << ",\"HeapIdle\":" << ms.HeapIdle << ",\"HeapInuse\":" << ms.HeapInuse
-      << ",\"HeapReleased\":" << ms.HeapReleased << ",\"HeapObjects\":" << ms.HeapObjects << ",\"NextGC\":" << ms.NextGC
-      << ",\"NumGC\":" << ms.NumGC << ",\"NumForcedGC\":" << ms.NumForcedGC << "}";
-    j << ",\"gcs\":[";
-    bool first = true;
-    for (const auto& e : sim.events().events()) {
-      if (e.kind != bucketlab::EventKind::GcStart) continue;
-      j << (first ? "" : ",") << "{\"cycle\":" << e.a0 << ",\"trigger\":" << e.a1 << ",\"heap_live\":" << e.a2
-        << ",\"goal\":" << e.a3 << "}";
-      first = false;
-    }
-    j << "],\"samples\":[";
-    first = true;
-    for (const auto& x : sim.samples()) {
-      j << (first ? "" : ",") << "{\"ops\":" << x.ops << ",\"HeapAlloc\":" << x.HeapAlloc << ",\"HeapInuse\":" << x.HeapInuse
-        << ",\"NextGC\":" << x.NextGC << ",\"Mallocs\":" << x.Mallocs << ",\"Frees\":" << x.Frees << ",\"NumGC\":" << x.NumGC << "}";
-      first = false;
-    }
-    j << "],\"ops\":" << sim.ops() << ",\"map_ops\":" << sim.map_ops() << ",\"stdout\":" << json_str(sim.stdout_text()) << "}\n";
-    std::cout << j.str();
+    std::cout << bucketlab::sim::report_json(sim);
   } else {
     std::cout << sim.stdout_text();
     std::cout.flush();
-    std::ostringstream r;
-    r << "---- bucketlab " << o.version.name() << " (model: one P, simulated time; see docs/deviations.md)\n";
-    for (const auto& m : maps) {
-      r << "map#" << m.id << " " << m.type << (m.alive ? "" : " (collected)");
-      if (m.alive) r << ": count=" << m.count << " B=" << m.B << " noverflow=" << m.noverflow << " hash0=" << m.hash0
-                     << (m.growing ? " growing nevacuate=" + std::to_string(m.nevacuate) : "");
-      r << "\n";
-    }
-    r << "MemStats: HeapAlloc=" << ms.HeapAlloc << " HeapInuse=" << ms.HeapInuse << " HeapIdle=" << ms.HeapIdle
-      << " HeapReleased=" << ms.HeapReleased << " HeapSys=" << ms.HeapSys << " NextGC=" << ms.NextGC << "\n"
-      << "          Mallocs=" << ms.Mallocs << " Frees=" << ms.Frees << " HeapObjects=" << ms.HeapObjects
-      << " TotalAlloc=" << ms.TotalAlloc << " NumGC=" << ms.NumGC << "\n";
-    const auto fr = sim.fragmentation();
-    (void)fr;
-    r << "ops=" << sim.ops() << " map_ops=" << sim.map_ops() << "\n";
-    std::cerr << r.str();
+    std::cerr << bucketlab::sim::summary_text(sim);
   }
   if (failed) {
     std::cerr << sim.error() << "\n";

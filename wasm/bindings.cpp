@@ -1,14 +1,222 @@
-// Embind registrations only: no simulation logic lives here.
+// Embind registrations of the Simulation API and nothing else: every call
+// forwards to core/sim (simulation.h, report.h). No simulation logic lives
+// here. Bulk data (samples, heap pages and spans) crosses as typed-array
+// views over wasm memory (one call per table, never one per element); the
+// views are valid until the next call into the module, so JS copies them.
+// Exceptions never reach JS: errors come back inside the returned JSON.
 #include <emscripten/bind.h>
 
+#include <cstdint>
+#include <memory>
 #include <string>
+#include <vector>
 
-#include "core/runtime/type.h"
+#include "core/runtime/go_version.h"
+#include "core/sim/report.h"
+#include "core/runtime/size_classes.h"
+#include "core/sim/simulation.h"
+
+using namespace emscripten;
+namespace sim = bucketlab::sim;
 
 namespace {
-std::string core_info() { return R"({"name":"bucketlab","core":"wasm"})"; }
+
+// What the page sends to load(). 64-bit values travel as decimal strings
+// (JS numbers lose precision above 2^53; WASM_BIGINT is not used).
+struct JsConfig {
+  int go = 19;
+  int gogc = 100;
+  std::string memlimit;   // "" = no limit
+  std::string seed = "1";
+  std::string hashkey;    // "" or "k0,k1,k2,k3"
+  std::string hash0;      // "" or "h,h,..." (maps in creation order)
+  double maxOps = 2e9;
+  double maxHeapBytes = 1 << 30;
+  double maxOutputBytes = 1 << 20;
+  double sampleEveryOps = 4096;
+};
+
+bool parse_u64(const std::string& s, std::uint64_t& out) {
+  if (s.empty() || s.size() > 20) return false;
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    const std::uint64_t d = static_cast<std::uint64_t>(c - '0');
+    if (v > (UINT64_MAX - d) / 10) return false;
+    v = v * 10 + d;
+  }
+  out = v;
+  return true;
+}
+
+bool parse_list(const std::string& s, std::vector<std::uint64_t>& out) {
+  std::size_t i = 0;
+  while (i <= s.size()) {
+    const std::size_t j = s.find(',', i);
+    std::uint64_t v;
+    if (!parse_u64(s.substr(i, j == std::string::npos ? std::string::npos : j - i), v)) return false;
+    out.push_back(v);
+    if (j == std::string::npos) break;
+    i = j + 1;
+  }
+  return true;
+}
+
+std::string config_error(const std::string& msg) {
+  return "{\"ok\":false,\"diagnostics\":[{\"line\":0,\"col\":0,\"message\":" + sim::json_string("config: " + msg) + "}]}";
+}
+
+class Session {
+ public:
+  std::string load(const std::string& source, const JsConfig& c) {
+    sim_.reset();
+    sim::SimConfig cfg;
+    if (!bucketlab::runtime::GoVersion::is_modelled(c.go)) return config_error("unsupported Go version 1." + std::to_string(c.go));
+    cfg.version = bucketlab::runtime::GoVersion{c.go};
+    cfg.gogc = c.gogc;
+    std::uint64_t v = 0;
+    if (!c.memlimit.empty()) {
+      if (!parse_u64(c.memlimit, v) || v > static_cast<std::uint64_t>(INT64_MAX)) return config_error("bad memlimit " + c.memlimit);
+      cfg.memory_limit = static_cast<std::int64_t>(v);
+    }
+    if (!parse_u64(c.seed, cfg.seed)) return config_error("bad seed " + c.seed);
+    if (!c.hashkey.empty()) {
+      std::vector<std::uint64_t> k;
+      if (!parse_list(c.hashkey, k) || k.size() != 4) return config_error("hashkey needs four decimal uint64s");
+      cfg.hash_seeds.has_hashkey = true;
+      for (int i = 0; i < 4; ++i) cfg.hash_seeds.hashkey[i] = k[i];
+    }
+    if (!c.hash0.empty() && !parse_list(c.hash0, cfg.hash_seeds.map_seeds)) return config_error("bad hash0 list");
+    if (c.maxOps >= 1) cfg.budgets.max_ops = static_cast<std::uint64_t>(c.maxOps);
+    if (c.maxHeapBytes >= 1) cfg.budgets.max_heap_bytes = static_cast<std::uint64_t>(c.maxHeapBytes);
+    if (c.maxOutputBytes >= 1) cfg.budgets.max_output_bytes = static_cast<std::uint64_t>(c.maxOutputBytes);
+    if (c.sampleEveryOps >= 1) cfg.sample_every_ops = static_cast<std::uint64_t>(c.sampleEveryOps);
+    sim::LoadResult r = sim::load(source, cfg);
+    if (!r.sim) return "{\"ok\":false,\"diagnostics\":" + sim::diagnostics_json(r.diagnostics) + "}";
+    sim_ = std::move(r.sim);
+    return "{\"ok\":true}";
+  }
+
+  std::string run(double max_ops) {
+    if (!sim_) return not_loaded();
+    const std::uint64_t n = max_ops >= 1.8e19 ? UINT64_MAX : static_cast<std::uint64_t>(max_ops < 1 ? 1 : max_ops);
+    return sim::run_result_json(sim_->run(n), *sim_);
+  }
+
+  std::string step(const std::string& kind) {
+    if (!sim_) return not_loaded();
+    sim::StepKind k;
+    if (kind == "statement") k = sim::StepKind::Statement;
+    else if (kind == "mapop") k = sim::StepKind::MapOp;
+    else if (kind == "evacuation") k = sim::StepKind::Evacuation;
+    else if (kind == "gc") k = sim::StepKind::GcCycle;
+    else return "{\"state\":\"error\",\"error\":" + sim::json_string("unknown step kind " + kind) + "}";
+    return sim::run_result_json(sim_->step(k), *sim_);
+  }
+
+  std::string memstats() { return sim_ ? sim::memstats_json(sim_->memstats()) : "{}"; }
+  std::string maps() { return sim_ ? sim::maps_json(sim_->maps()) : "[]"; }
+  std::string events(double since, double max) {
+    if (!sim_) return "{\"total\":0,\"events\":[]}";
+    return sim::events_json(sim_->events(), since < 0 ? 0 : static_cast<std::uint64_t>(since),
+                            max < 0 ? 0 : static_cast<std::size_t>(max));
+  }
+  std::string stdout_from(double from) {
+    if (!sim_) return "";
+    const std::string& s = sim_->stdout_text();
+    const std::size_t f = from < 0 ? 0 : static_cast<std::size_t>(from);
+    return f >= s.size() ? std::string() : s.substr(f);
+  }
+  std::string report() { return sim_ ? sim::report_json(*sim_) : "{}"; }
+  std::string fragmentation() { return sim_ ? sim::fragmentation_json(sim_->fragmentation()) : "{}"; }
+  std::string inspect_map(double id, double first, double max) {
+    if (!sim_) return "{}";
+    if (id < 0 || id >= static_cast<double>(sim_->maps().size())) return "{\"error\":\"no such map\"}";
+    return sim::classic_map_json(sim_->inspect_map(static_cast<std::size_t>(id), static_cast<std::uint64_t>(first < 0 ? 0 : first),
+                                                   static_cast<std::uint64_t>(max < 0 ? 0 : max)));
+  }
+
+  std::string sample_columns() {
+    std::string o = "[";
+    const auto& cols = sim::sample_columns();
+    for (std::size_t i = 0; i < cols.size(); ++i) o += (i ? "," : "") + sim::json_string(cols[i]);
+    return o + "]";
+  }
+  double sample_count() { return sim_ ? static_cast<double>(sim_->samples().size()) : 0; }
+  double sample_epoch() { return sim_ ? static_cast<double>(sim_->sample_epoch()) : 0; }
+  val samples() {
+    table_.clear();
+    if (sim_) {
+      const std::size_t w = sim::sample_columns().size();
+      table_.resize(sim_->samples().size() * w);
+      for (std::size_t i = 0; i < sim_->samples().size(); ++i) sim::sample_row(sim_->samples()[i], &table_[i * w]);
+    }
+    return val(typed_memory_view(table_.size(), table_.data()));
+  }
+
+  val heap_pages() {
+    pages_.clear();
+    if (sim_) {
+      snap_ = sim_->inspect_heap();
+      pages_.reserve(snap_.pages.size());
+      for (auto p : snap_.pages) pages_.push_back(static_cast<std::uint8_t>(p));
+    }
+    return val(typed_memory_view(pages_.size(), pages_.data()));
+  }
+  // Rows of 8 from the snapshot heap_pages() took (take that first).
+  val heap_spans() {
+    spans_.clear();
+    for (const auto& s : snap_.spans) {
+      const std::uint32_t row[8] = {static_cast<std::uint32_t>((s.base - snap_.arena_base) / bucketlab::runtime::kPageSize),
+                                    s.npages, s.sizeclass, s.noscan ? 1u : 0u, s.elemsize, s.nelems, s.alloc_count,
+                                    static_cast<std::uint32_t>(s.sweep)};
+      spans_.insert(spans_.end(), row, row + 8);
+    }
+    return val(typed_memory_view(spans_.size(), spans_.data()));
+  }
+
+ private:
+  static std::string not_loaded() { return "{\"state\":\"error\",\"error\":\"no workload loaded\"}"; }
+  std::unique_ptr<sim::Simulation> sim_;
+  std::vector<double> table_;
+  std::vector<std::uint8_t> pages_;
+  std::vector<std::uint32_t> spans_;
+  bucketlab::runtime::HeapSnapshot snap_;
+};
+
+std::string core_info() { return R"({"name":"bucketlab","core":"wasm","versions":["go1.19","go1.26"]})"; }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(bucketlab) {
-  emscripten::function("coreInfo", &core_info);
+  function("coreInfo", &core_info);
+  value_object<JsConfig>("Config")
+      .field("go", &JsConfig::go)
+      .field("gogc", &JsConfig::gogc)
+      .field("memlimit", &JsConfig::memlimit)
+      .field("seed", &JsConfig::seed)
+      .field("hashkey", &JsConfig::hashkey)
+      .field("hash0", &JsConfig::hash0)
+      .field("maxOps", &JsConfig::maxOps)
+      .field("maxHeapBytes", &JsConfig::maxHeapBytes)
+      .field("maxOutputBytes", &JsConfig::maxOutputBytes)
+      .field("sampleEveryOps", &JsConfig::sampleEveryOps);
+  class_<Session>("Session")
+      .constructor<>()
+      .function("load", &Session::load)
+      .function("run", &Session::run)
+      .function("step", &Session::step)
+      .function("memstats", &Session::memstats)
+      .function("maps", &Session::maps)
+      .function("events", &Session::events)
+      .function("stdout", &Session::stdout_from)
+      .function("report", &Session::report)
+      .function("fragmentation", &Session::fragmentation)
+      .function("inspectMap", &Session::inspect_map)
+      .function("sampleColumns", &Session::sample_columns)
+      .function("sampleCount", &Session::sample_count)
+      .function("sampleEpoch", &Session::sample_epoch)
+      .function("samples", &Session::samples)
+      .function("heapPages", &Session::heap_pages)
+      .function("heapSpans", &Session::heap_spans);
 }

@@ -1,6 +1,8 @@
 // The bytecode interpreter. See interp.h.
 #include "core/lang/interp.h"
 
+#include "core/common/go_convert.h"
+
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -330,23 +332,8 @@ Stop Interp::run(const RunLimits& lim) {
           case Opc::FNeg: stf(A, -ldf(B)); break;
           case Opc::I2F: stf(A, static_cast<double>(static_cast<std::int64_t>(RB))); break;
           case Opc::U2F: stf(A, static_cast<double>(RB)); break;
-          case Opc::F2I: {
-            const double d = ldf(B);
-            // amd64 CVTTSD2SQ: out of range and NaN give 0x8000000000000000
-            const bool ok = d > -9223372036854775808.0 - 1 && d < 9223372036854775808.0;
-            WA(ok ? static_cast<std::uint64_t>(static_cast<std::int64_t>(d)) : 0x8000000000000000ull);
-            break;
-          }
-          case Opc::F2U: {
-            const double d = ldf(B);
-            std::uint64_t r;
-            if (!(d >= 0)) r = static_cast<std::uint64_t>(d > -9223372036854775808.0 ? static_cast<std::int64_t>(d) : INT64_MIN);
-            else if (d < 9223372036854775808.0) r = static_cast<std::uint64_t>(static_cast<std::int64_t>(d));
-            else if (d < 18446744073709551616.0) r = static_cast<std::uint64_t>(static_cast<std::int64_t>(d - 9223372036854775808.0)) ^ 0x8000000000000000ull;
-            else r = 0x8000000000000000ull;
-            WA(r);
-            break;
-          }
+          case Opc::F2I: WA(static_cast<std::uint64_t>(go_f64_to_i64(ldf(B)))); break;
+          case Opc::F2U: WA(go_f64_to_u64(ldf(B))); break;
           case Opc::Eq: WA(RB == RC); break;
           case Opc::Ne: WA(RB != RC); break;
           case Opc::LtS: WA(static_cast<std::int64_t>(RB) < static_cast<std::int64_t>(RC)); break;

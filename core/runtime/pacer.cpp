@@ -1,6 +1,8 @@
 // gcControllerState: see pacer.h. Formulas from mgcpacer.go (Go 1.19 and 1.26).
 #include "core/runtime/pacer.h"
 
+#include "core/common/go_convert.h"
+
 #include <cmath>
 #include <string>
 
@@ -181,8 +183,9 @@ void GcController::commit(bool is_sweep_done, const PacerHeapStats&) {
   if (goal < heap_minimum_) goal = heap_minimum_;
   gc_percent_heap_goal_ = goal;
   // The allocation runway the next cycle needs at the estimated cons/mark.
-  runway_ = static_cast<std::uint64_t>(cons_mark_ * (1 - kGcGoalUtilization) / kGcGoalUtilization *
-                                        static_cast<double>(last_heap_scan_ + last_stack_scan_ + globals_scan_));
+  // uint64(negative) wraps as on amd64 (cons/mark can be negative in Go 1.19).
+  runway_ = go_f64_to_u64(cons_mark_ * (1 - kGcGoalUtilization) / kGcGoalUtilization *
+                          static_cast<double>(last_heap_scan_ + last_stack_scan_ + globals_scan_));
 }
 
 ScavengeGoals pace_scavenger(GoVersion v, const GcController& c, std::uint64_t last_heap_inuse,
@@ -192,11 +195,11 @@ ScavengeGoals pace_scavenger(GoVersion v, const GcController& c, std::uint64_t l
   const double factor = v.scavenger_limit_goal_fixed() ? 0.95 : 95.0;
   const double lim = static_cast<double>(c.memory_limit()) * factor;
   // Out-of-range float64→uint64 conversions yield 1<<63 on amd64 (checked with go1.19).
-  const std::uint64_t limit_goal = lim >= 18446744073709551616.0 ? std::uint64_t{1} << 63 : static_cast<std::uint64_t>(lim);
+  const std::uint64_t limit_goal = go_f64_to_u64(lim);
   if (s.mapped_ready > limit_goal) g.memory_limit_goal = limit_goal;
   if (last_heap_goal == 0) return g;
   const double ratio = static_cast<double>(c.heap_goal(s)) / static_cast<double>(last_heap_goal);
-  std::uint64_t goal = static_cast<std::uint64_t>(static_cast<double>(last_heap_inuse) * ratio);
+  std::uint64_t goal = go_f64_to_u64(static_cast<double>(last_heap_inuse) * ratio);
   goal += goal / 10;  // retainExtraPercent
   goal = (goal + kPhysPageSize - 1) & ~(kPhysPageSize - 1);
   if (heap_retained <= goal || heap_retained - goal < kPhysPageSize) return g;

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "core/common/go_convert.h"
 #include "core/runtime/runtime_state.h"
 
 namespace bucketlab::runtime {
@@ -129,7 +130,7 @@ void Sweeper::deduct_sweep_credit(std::uint64_t span_bytes, std::uint64_t caller
   const std::uint64_t live_basis = h.sweep_heap_live_basis;
   std::uint64_t new_heap_live = span_bytes;
   if (live_basis < live) new_heap_live += live - live_basis;
-  const std::int64_t pages_target = static_cast<std::int64_t>(h.sweep_pages_per_byte * static_cast<double>(new_heap_live)) -
+  const std::int64_t pages_target = go_f64_to_i64(h.sweep_pages_per_byte * static_cast<double>(new_heap_live)) -
                                     static_cast<std::int64_t>(caller_sweep_pages);
   while (pages_target > static_cast<std::int64_t>(h.pages_swept - swept_basis)) {
     if (sweepone() == kNoMoreSweepWork) {

@@ -2,6 +2,7 @@
 #include "core/sim/simulation.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "core/lang/compile.h"
 #include "core/lang/front.h"
@@ -22,12 +23,16 @@ struct Simulation::Impl {
   std::unique_ptr<lang::Program> program;
   std::unique_ptr<lang::Interp> interp;
   std::vector<Sample> samples;
+  std::uint64_t sample_epoch = 0;      // times the buffer halved its resolution
   std::uint64_t sample_stride = 0;     // ops between periodic samples (grows when the buffer halves)
   std::uint64_t next_sample_ops = 0;
   std::uint32_t last_num_gc = 0;
   RunState state = RunState::Ready;
   std::string error;
   Position error_pos;
+  // Host wall time spent in run/step so far: only the wall-time budget reads
+  // it, and it can only stop a run, never change what the run computes.
+  std::chrono::steady_clock::duration wall{};
   bool wrapped = false;
   lang::WrappedSnippet wrap;
 
@@ -39,13 +44,20 @@ struct Simulation::Impl {
   }
   // After one interpreter run: samples a finished GC cycle, and records how
   // the run ended. Returns true when the workload cannot continue.
-  bool finished(lang::Stop st) {
-    if (rt->num_gc() != last_num_gc) { last_num_gc = rt->num_gc(); sample(2); }
+  // `detect_gc`: whether to look for a finished GC cycle now. run() looks
+  // only at sample points (absolute multiples of the stride), so a run cut
+  // into slices samples exactly as one uninterrupted run does.
+  bool finished(lang::Stop st, bool detect_gc = true) {
+    if ((detect_gc || st != lang::Stop::Paused) && rt->num_gc() != last_num_gc) { last_num_gc = rt->num_gc(); sample(2); }
     if (st == lang::Stop::Done) state = RunState::Done;
     else if (st == lang::Stop::Panicked) {
       state = RunState::Panicked;
       error = interp->message();
       error_pos = to_pos(interp->panic_pos());
+    } else if (over_wall_budget()) {
+      state = RunState::Stopped;
+      error = "bucketlab: the workload exceeded its wall-time budget of " + std::to_string(config.budgets.max_wall_ms) + " ms";
+      error_pos = to_pos(interp->pos());
     } else if (interp->ops() >= config.budgets.max_ops) {
       state = RunState::Stopped;
       error = "bucketlab: the workload exceeded its budget of " + std::to_string(config.budgets.max_ops) +
@@ -56,6 +68,25 @@ struct Simulation::Impl {
     }
     sample(3);
     return true;
+  }
+
+  std::chrono::steady_clock::time_point call_start;
+  bool over_wall_budget() const {
+    if (config.budgets.max_wall_ms == 0) return false;
+    const auto spent = wall + (std::chrono::steady_clock::now() - call_start);
+    return std::chrono::duration_cast<std::chrono::milliseconds>(spent).count() >=
+           static_cast<std::int64_t>(config.budgets.max_wall_ms);
+  }
+  // Brackets one run/step call for the wall-time budget.
+  struct WallTimer {
+    Impl& I;
+    explicit WallTimer(Impl& i) : I(i) { I.call_start = std::chrono::steady_clock::now(); }
+    ~WallTimer() { I.wall += std::chrono::steady_clock::now() - I.call_start; }
+  };
+
+  void periodic_sample() {
+    sample(0);
+    while (next_sample_ops <= interp->ops()) next_sample_ops += sample_stride;
   }
 
   void sample(std::uint8_t reason) {
@@ -76,6 +107,7 @@ struct Simulation::Impl {
         if (samples[i].reason != 0 || i % 2 == 0) kept.push_back(samples[i]);
       samples.swap(kept);
       sample_stride *= 2;
+      ++sample_epoch;
     }
     samples.push_back(s);
   }
@@ -112,8 +144,8 @@ LoadResult load(std::string_view source, const SimConfig& config) {
   I.maps = std::make_unique<maps::Maps>(*I.rt, config.hash_seeds);
   I.interp = std::make_unique<lang::Interp>(*I.program, *I.rt, *I.maps, config.seed);
   I.sample_stride = std::max<std::uint64_t>(config.sample_every_ops, 1);
-  I.next_sample_ops = 0;
   I.sample(0);
+  I.next_sample_ops = I.sample_stride;
   r.sim = std::move(sim);
   return r;
 }
@@ -122,15 +154,17 @@ RunResult Simulation::run(std::uint64_t max_ops) {
   auto& I = *impl_;
   RunResult res;
   if (I.state != RunState::Ready) { res.state = I.state; return res; }
+  Impl::WallTimer timer(I);
   const std::uint64_t target = max_ops == UINT64_MAX ? UINT64_MAX : I.interp->ops() + max_ops;
   lang::RunLimits lim = I.limits();
   for (;;) {
-    // run in chunks so samples are taken every sample_stride instructions and at each GC
-    const std::uint64_t chunk_end = std::min({target, I.config.budgets.max_ops, I.interp->ops() + I.sample_stride});
-    lim.max_ops = chunk_end;
-    if (I.finished(I.interp->run(lim))) break;
-    if (I.interp->ops() >= chunk_end && chunk_end != target) { I.sample(0); continue; }
-    break;  // reached max_ops
+    // run to the next sample point (or the caller's target) and sample there
+    lim.max_ops = std::min({target, I.config.budgets.max_ops, I.next_sample_ops});
+    const lang::Stop st = I.interp->run(lim);
+    const bool at_sample = I.interp->ops() >= I.next_sample_ops;
+    if (I.finished(st, at_sample)) break;
+    if (at_sample) I.periodic_sample();
+    if (I.interp->ops() >= target) break;
   }
   res.state = I.state;
   res.pos = I.state == RunState::Ready ? to_pos(I.interp->pos()) : I.error_pos;
@@ -141,11 +175,12 @@ RunResult Simulation::step(StepKind kind) {
   auto& I = *impl_;
   RunResult res;
   if (I.state != RunState::Ready) { res.state = I.state; return res; }
+  Impl::WallTimer timer(I);
   lang::RunLimits lim = I.limits();
   const std::uint32_t gc0 = I.rt->num_gc();
   const std::uint64_t ev0 = I.rt->events().total();
   for (;;) {
-    lim.max_ops = std::min(I.config.budgets.max_ops, I.interp->ops() + I.sample_stride);
+    lim.max_ops = std::min(I.config.budgets.max_ops, I.next_sample_ops);
     lim.stop_at_statement = kind == StepKind::Statement || kind == StepKind::GcCycle || kind == StepKind::Evacuation;
     lim.stop_after_map_op = kind == StepKind::MapOp || kind == StepKind::Evacuation;
     if (I.finished(I.interp->run(lim))) break;
@@ -161,8 +196,8 @@ RunResult Simulation::step(StepKind kind) {
         break;
       }
     }
+    if (I.interp->ops() >= I.next_sample_ops) I.periodic_sample();
     if (reached) { res.step_reached = true; break; }
-    if (I.interp->ops() >= lim.max_ops) I.sample(0);
   }
   res.state = I.state;
   res.pos = I.state == RunState::Ready ? to_pos(I.interp->pos()) : I.error_pos;
@@ -177,6 +212,7 @@ runtime::MemStats Simulation::memstats() { return impl_->rt->peek_mem_stats(); }
 runtime::Fragmentation Simulation::fragmentation() const { return impl_->rt->fragmentation(); }
 runtime::HeapSnapshot Simulation::inspect_heap() const { return impl_->rt->heap_snapshot(); }
 const std::vector<Sample>& Simulation::samples() const { return impl_->samples; }
+std::uint64_t Simulation::sample_epoch() const { return impl_->sample_epoch; }
 const EventLog& Simulation::events() const { return impl_->rt->state().events; }
 std::uint64_t Simulation::ops() const { return impl_->interp->ops(); }
 std::uint64_t Simulation::map_ops() const { return impl_->interp->map_ops(); }

@@ -120,6 +120,9 @@ class Simulation {
   runtime::Fragmentation fragmentation() const;
   runtime::HeapSnapshot inspect_heap() const;
   const std::vector<Sample>& samples() const;
+  // Increments each time the sample buffer halves its resolution (earlier
+  // rows were dropped): a reader that fetched rows incrementally refetches.
+  std::uint64_t sample_epoch() const;
   const EventLog& events() const;
   std::vector<MapSummary> maps() const;
   maps::ClassicMapSnapshot inspect_map(std::size_t id, std::uint64_t first_bucket = 0,

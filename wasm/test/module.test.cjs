@@ -1,10 +1,149 @@
-// The wasm module's surface, loaded in node exactly as tests and scripts use it.
+// The wasm module's surface, loaded in node exactly as the worker uses it.
+// The determinism test demands byte-identical reports from the wasm build and
+// the native CLI for every example (same source, same config → same run).
 const test = require('node:test');
 const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+
 const modulePath = process.env.BUCKETLAB_WASM_NODE;
+const cliPath = process.env.BUCKETLAB_NATIVE_CLI;
+const examplesDir = path.join(__dirname, '..', '..', 'examples');
+
+const defaults = {
+  go: 19, gogc: 100, memlimit: '', seed: '1', hashkey: '', hash0: '',
+  maxOps: 2e9, maxHeapBytes: 2 ** 30, maxOutputBytes: 2 ** 20, sampleEveryOps: 4096,
+};
+
+let modP;
+function mod() {
+  assert.ok(modulePath, 'BUCKETLAB_WASM_NODE must point at bucketlab_node.cjs (run through ctest)');
+  modP ??= require(modulePath)();
+  return modP;
+}
 
 test('module loads and reports itself', async () => {
-  assert.ok(modulePath, 'BUCKETLAB_WASM_NODE must point at bucketlab_node.cjs (run through ctest)');
-  const m = await require(modulePath)();
-  assert.deepStrictEqual(JSON.parse(m.coreInfo()), { name: 'bucketlab', core: 'wasm' });
+  const m = await mod();
+  const info = JSON.parse(m.coreInfo());
+  assert.strictEqual(info.name, 'bucketlab');
+  assert.deepStrictEqual(info.versions, ['go1.19', 'go1.26']);
+});
+
+test('load reports compile errors with line:col and never throws', async () => {
+  const m = await mod();
+  const s = new m.Session();
+  const r = JSON.parse(s.load('x := 1\ny := undefinedName\n', defaults));
+  assert.strictEqual(r.ok, false);
+  // Go 1.19's words and positions (go vet / go build of the wrapped snippet)
+  assert.deepStrictEqual(r.diagnostics, [
+    { line: 1, col: 1, message: '1:1: x declared but not used' },
+    { line: 2, col: 6, message: '2:6: undefined: undefinedName' },
+  ]);
+  // a bad config is a diagnostic too
+  const bad = JSON.parse(s.load('x := 1\n_ = x\n', { ...defaults, seed: '-3' }));
+  assert.strictEqual(bad.ok, false);
+  assert.match(bad.diagnostics[0].message, /config: bad seed/);
+  // calls before a successful load answer with an error, not a trap
+  assert.strictEqual(JSON.parse(s.run(100)).state, 'error');
+  s.delete();
+});
+
+test('run in slices, step kinds, typed-array views', async () => {
+  const m = await mod();
+  const s = new m.Session();
+  const src = 'm := map[int]int{}\nfor i := 0; i < 100000; i++ {\n\tm[i] = i\n}\nfmt.Println(len(m))\n';
+  assert.deepStrictEqual(JSON.parse(s.load(src, { ...defaults, sampleEveryOps: 1000 })), { ok: true });
+  // Step evacuation stops right after the map operation that evacuated. The
+  // grow from B=0 and B=1 finishes in that operation (growWork evacuates the
+  // written bucket and h.nevacuate: all of 1 or 2 old buckets); the grow to
+  // B=3 starts when the 27th entry goes in (overLoadFactor(27, 2): 27 > 6.5*4)
+  // and leaves 2 of 4 old buckets to evacuate.
+  let ev;
+  let maps;
+  for (let i = 0; i < 10; i++) {
+    ev = JSON.parse(s.step('evacuation'));
+    assert.strictEqual(ev.state, 'ready');
+    assert.strictEqual(ev.stepReached, true);
+    maps = JSON.parse(s.maps());
+    if (maps[0].B === 3) break;
+  }
+  assert.strictEqual(maps.length, 1);
+  assert.strictEqual(maps[0].B, 3);
+  assert.strictEqual(maps[0].count, 27);
+  assert.strictEqual(maps[0].growing, true);
+  // growWork evacuated two old buckets (the written one and h.nevacuate's);
+  // nevacuate is the first old bucket not yet evacuated (advanceEvacuationMark)
+  const all = JSON.parse(s.events(0, 100000)).events;
+  const lastGrow = all.map((e) => e.kind).lastIndexOf('MapGrowStart');
+  const evacuated = all.slice(lastGrow).filter((e) => e.kind === 'MapEvacuate').map((e) => e.a[1]);
+  assert.strictEqual(evacuated.length, 2);
+  let first = 0;
+  while (evacuated.includes(first)) first++;
+  assert.strictEqual(maps[0].nevacuate, first);
+  const events = JSON.parse(s.events(0, 1000));
+  const kinds = events.events.map((e) => e.kind);
+  assert.ok(kinds.includes('MapGrowStart'));
+  assert.strictEqual(kinds[kinds.length - 1], 'MapEvacuate');
+  // slices: 'ready' until the end, then 'done'
+  let r;
+  let slices = 0;
+  do { r = JSON.parse(s.run(50000)); slices++; } while (r.state === 'ready');
+  assert.strictEqual(r.state, 'done');
+  assert.ok(slices > 5);
+  assert.strictEqual(s.stdout(0), '100000\n');
+  assert.strictEqual(s.stdout(3), '000\n');
+  const cols = JSON.parse(s.sampleColumns());
+  const n = s.sampleCount();
+  const view = s.samples();
+  assert.ok(view instanceof Float64Array);
+  assert.strictEqual(view.length, n * cols.length);
+  const copy = view.slice();
+  const at = (row, col) => copy[row * cols.length + cols.indexOf(col)];
+  assert.strictEqual(at(n - 1, 'reason'), 3);  // the final sample
+  const ms = JSON.parse(s.memstats());
+  assert.strictEqual(at(n - 1, 'Mallocs'), ms.Mallocs);
+  for (let i = 1; i < n; i++) assert.ok(at(i, 'ops') >= at(i - 1, 'ops'));
+  const pages = s.heapPages().slice();
+  const spans = s.heapSpans().slice();
+  assert.strictEqual(spans.length % 8, 0);
+  let inUse = 0;
+  for (const p of pages) if (p === 2) inUse++;
+  let spanPages = 0;
+  for (let i = 0; i < spans.length; i += 8) spanPages += spans[i + 1];
+  assert.strictEqual(inUse, spanPages);
+  assert.strictEqual(inUse * 8192, ms.HeapInuse);
+  const snap = JSON.parse(s.inspectMap(0, 0, 4));
+  assert.strictEqual(snap.count, 100000);
+  assert.strictEqual(snap.new_chains.length, 4);
+  s.delete();
+});
+
+test('a runaway workload is stopped by its operation budget', async () => {
+  const m = await mod();
+  const s = new m.Session();
+  assert.ok(JSON.parse(s.load('n := 0\nfor {\n\tn++\n}\n', { ...defaults, maxOps: 100000 })).ok);
+  const r = JSON.parse(s.run(1e18));
+  assert.strictEqual(r.state, 'stopped');
+  assert.match(r.error, /exceeded its budget of 100000 operations/);
+  s.delete();
+});
+
+test('every example: wasm report is byte-identical to the native CLI --json', async (t) => {
+  assert.ok(cliPath && fs.existsSync(cliPath), `BUCKETLAB_NATIVE_CLI must point at the native bucketlab (got ${cliPath})`);
+  const m = await mod();
+  const files = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.go')).sort();
+  assert.ok(files.length >= 10);
+  for (const f of files) {
+    await t.test(f, () => {
+      const file = path.join(examplesDir, f);
+      const native = execFileSync(cliPath, ['run', file, '--json'], { maxBuffer: 1 << 28 }).toString();
+      const s = new m.Session();
+      assert.deepStrictEqual(JSON.parse(s.load(fs.readFileSync(file, 'utf8'), defaults)), { ok: true });
+      let r;
+      do { r = JSON.parse(s.run(1e6)); } while (r.state === 'ready');
+      assert.strictEqual(s.report(), native);
+      s.delete();
+    });
+  }
 });

@@ -1,0 +1,338 @@
+// JSON and text reports of a Simulation (see report.h).
+#include "core/sim/report.h"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "core/runtime/gc.h"
+
+namespace bucketlab::sim {
+
+namespace {
+const char* state_name(RunState s) {
+  switch (s) {
+    case RunState::Ready: return "ready";
+    case RunState::Done: return "done";
+    case RunState::Panicked: return "panicked";
+    case RunState::Stopped: return "stopped";
+  }
+  return "?";
+}
+
+// "4.1 MiB": event sentences are for people; the JSON keeps exact numbers.
+std::string bytes_text(std::uint64_t b) {
+  char buf[32];
+  if (b < 1024) std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(b));
+  else if (b < (1u << 20)) std::snprintf(buf, sizeof buf, "%.1f KiB", b / 1024.0);
+  else std::snprintf(buf, sizeof buf, "%.1f MiB", b / 1048576.0);
+  return buf;
+}
+
+const char* b(bool v) { return v ? "true" : "false"; }
+
+// Exact JSON for a sample value: integers (all but fragmentation) print in
+// full, fractions round-trip (%.17g).
+std::string number(double v) {
+  char buf[32];
+  if (v == std::floor(v) && std::fabs(v) < 9007199254740992.0)
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+  else
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+}  // namespace
+
+std::string json_string(std::string_view s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') { o += '\\'; o += static_cast<char>(c); }
+    else if (c == '\n') o += "\\n";
+    else if (c == '\t') o += "\\t";
+    else if (c == '\r') o += "\\r";
+    else if (c < 0x20 || c == 0x7f) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); o += buf; }
+    else o += static_cast<char>(c);
+  }
+  return o + "\"";
+}
+
+const std::vector<std::string>& sample_columns() {
+  static const std::vector<std::string> cols = {
+      "ops", "map_ops", "nanotime", "HeapAlloc", "HeapInuse", "HeapIdle", "HeapReleased", "HeapSys",
+      "NextGC", "Mallocs", "Frees", "HeapObjects", "TotalAlloc", "NumGC", "fragmentation", "reason"};
+  return cols;
+}
+
+void sample_row(const Sample& x, double* o) {
+  const double v[] = {double(x.ops), double(x.map_ops), double(x.nanotime), double(x.HeapAlloc),
+                      double(x.HeapInuse), double(x.HeapIdle), double(x.HeapReleased), double(x.HeapSys),
+                      double(x.NextGC), double(x.Mallocs), double(x.Frees), double(x.HeapObjects),
+                      double(x.TotalAlloc), double(x.NumGC), x.fragmentation, double(x.reason)};
+  static_assert(sizeof v / sizeof v[0] == 16);
+  for (double d : v) *o++ = d;
+}
+
+std::string samples_csv(const std::vector<Sample>& samples) {
+  std::ostringstream f;
+  const auto& cols = sample_columns();
+  for (std::size_t i = 0; i < cols.size(); ++i) f << (i ? "," : "") << cols[i];
+  f << "\n";
+  for (const auto& x : samples)
+    f << x.ops << ',' << x.map_ops << ',' << x.nanotime << ',' << x.HeapAlloc << ',' << x.HeapInuse << ',' << x.HeapIdle << ','
+      << x.HeapReleased << ',' << x.HeapSys << ',' << x.NextGC << ',' << x.Mallocs << ',' << x.Frees << ',' << x.HeapObjects << ','
+      << x.TotalAlloc << ',' << x.NumGC << ',' << number(x.fragmentation) << ',' << int(x.reason) << "\n";
+  return f.str();
+}
+
+const char* event_kind_name(EventKind k) {
+  switch (k) {
+    case EventKind::SpanAlloc: return "SpanAlloc";
+    case EventKind::SpanFree: return "SpanFree";
+    case EventKind::HeapGrow: return "HeapGrow";
+    case EventKind::GcStart: return "GcStart";
+    case EventKind::GcEnd: return "GcEnd";
+    case EventKind::SweepDone: return "SweepDone";
+    case EventKind::Scavenge: return "Scavenge";
+    case EventKind::MapGrowStart: return "MapGrowStart";
+    case EventKind::MapEvacuate: return "MapEvacuate";
+    case EventKind::MapGrowEnd: return "MapGrowEnd";
+    case EventKind::MapOverflowAlloc: return "MapOverflowAlloc";
+    case EventKind::MapOldFree: return "MapOldFree";
+    case EventKind::SwissTableGrow: return "SwissTableGrow";
+    case EventKind::SwissTableSplit: return "SwissTableSplit";
+    case EventKind::SwissDirGrow: return "SwissDirGrow";
+    case EventKind::SwissTombstonesCleared: return "SwissTombstonesCleared";
+  }
+  return "?";
+}
+
+std::string event_text(const Event& e) {
+  const auto n = [](std::uint64_t v) { return std::to_string(v); };
+  switch (e.kind) {
+    case EventKind::SpanAlloc:
+      return "span of " + n(e.a1) + " page(s) allocated for size class " + n(e.a2 >> 1) + (e.a2 & 1 ? " (noscan)" : "") +
+             ", " + n(e.a3) + " object(s)";
+    case EventKind::SpanFree: return "span of " + n(e.a1) + " page(s) freed";
+    case EventKind::HeapGrow: return "heap grown by " + bytes_text(e.a0) + " to HeapSys " + bytes_text(e.a1);
+    case EventKind::GcStart:
+      return "GC #" + n(e.a0) + " started (" + runtime::gc_trigger_name(static_cast<runtime::GcTriggerKind>(e.a1)) +
+             " trigger): heap " + bytes_text(e.a2) + ", goal " + bytes_text(e.a3);
+    case EventKind::GcEnd:
+      return "GC #" + n(e.a0) + " marked " + n(e.a2) + " object(s), " + bytes_text(e.a1) + "; next goal " + bytes_text(e.a3);
+    case EventKind::SweepDone:
+      return "sweep of GC #" + n(e.a0) + " done: " + n(e.a1) + " object(s), " + bytes_text(e.a2) + " freed";
+    case EventKind::Scavenge: return "scavenger released " + bytes_text(e.a0) + " (HeapReleased " + bytes_text(e.a1) + ")";
+    case EventKind::MapGrowStart:
+      return "map#" + n(e.a0) + (e.a3 ? " same-size grow started at B=" + n(e.a2) + " (too many overflow buckets)"
+                                       : " grow started: B " + n(e.a1) + " -> " + n(e.a2));
+    case EventKind::MapEvacuate:
+      return "map#" + n(e.a0) + " bucket " + n(e.a1) + " evacuated: " + n(e.a2) + " entries to X, " + n(e.a3) + " to Y";
+    case EventKind::MapGrowEnd: return "map#" + n(e.a0) + " grow finished at B=" + n(e.a1);
+    case EventKind::MapOverflowAlloc:
+      return "map#" + n(e.a0) + " overflow bucket " + (e.a2 ? "taken from the preallocated spares" : "allocated");
+    case EventKind::MapOldFree: return "map#" + n(e.a0) + " old bucket array unreferenced";
+    case EventKind::SwissTableGrow:
+      return "map#" + n(e.a0) + " table " + n(e.a1) + " grew: capacity " + n(e.a2) + " -> " + n(e.a3);
+    case EventKind::SwissTableSplit:
+      return "map#" + n(e.a0) + " table " + n(e.a1) + " split: local depth " + n(e.a2);
+    case EventKind::SwissDirGrow: return "map#" + n(e.a0) + " directory doubled: global depth " + n(e.a1);
+    case EventKind::SwissTombstonesCleared:
+      return "map#" + n(e.a0) + " table " + n(e.a1) + ": " + n(e.a2) + " tombstone(s) cleared";
+  }
+  return "?";
+}
+
+std::string event_json(const Event& e) {
+  std::ostringstream j;
+  j << "{\"seq\":" << e.seq << ",\"kind\":\"" << event_kind_name(e.kind) << "\",\"a\":[" << e.a0 << "," << e.a1 << ","
+    << e.a2 << "," << e.a3 << "],\"text\":" << json_string(event_text(e)) << "}";
+  return j.str();
+}
+
+std::string events_json(const EventLog& log, std::uint64_t since, std::size_t max) {
+  std::string o = "{\"total\":" + std::to_string(log.total()) + ",\"events\":[";
+  const auto& evs = log.events();
+  // the deque holds consecutive seqs: jump straight to `since`
+  std::size_t i = 0;
+  if (!evs.empty() && since > evs.front().seq) i = static_cast<std::size_t>(std::min<std::uint64_t>(since - evs.front().seq, evs.size()));
+  bool first = true;
+  for (std::size_t n = 0; i < evs.size() && n < max; ++i, ++n) {
+    if (!first) o += ',';
+    o += event_json(evs[i]);
+    first = false;
+  }
+  return o + "]}";
+}
+
+std::string memstats_json(const runtime::MemStats& ms) {
+  std::ostringstream j;
+  j << "{\"Alloc\":" << ms.Alloc << ",\"TotalAlloc\":" << ms.TotalAlloc << ",\"Sys\":" << ms.Sys
+    << ",\"Mallocs\":" << ms.Mallocs << ",\"Frees\":" << ms.Frees << ",\"HeapAlloc\":" << ms.HeapAlloc
+    << ",\"HeapSys\":" << ms.HeapSys << ",\"HeapIdle\":" << ms.HeapIdle << ",\"HeapInuse\":" << ms.HeapInuse
+    << ",\"HeapReleased\":" << ms.HeapReleased << ",\"HeapObjects\":" << ms.HeapObjects << ",\"NextGC\":" << ms.NextGC
+    << ",\"NumGC\":" << ms.NumGC << ",\"NumForcedGC\":" << ms.NumForcedGC << "}";
+  return j.str();
+}
+
+std::string maps_json(const std::vector<MapSummary>& maps) {
+  std::ostringstream j;
+  j << "[";
+  for (std::size_t i = 0; i < maps.size(); ++i) {
+    const auto& m = maps[i];
+    j << (i ? "," : "") << "{\"id\":" << m.id << ",\"name\":" << json_string(m.name) << ",\"impl\":" << json_string(m.impl)
+      << ",\"type\":" << json_string(m.type) << ",\"alive\":" << b(m.alive) << ",\"hash0\":" << m.hash0
+      << ",\"count\":" << m.count << ",\"B\":" << m.B << ",\"noverflow\":" << m.noverflow
+      << ",\"growing\":" << b(m.growing) << ",\"nevacuate\":" << m.nevacuate << ",\"buckets\":" << m.buckets
+      << ",\"overflow_buckets\":" << m.overflow_buckets << "}";
+  }
+  j << "]";
+  return j.str();
+}
+
+std::string fragmentation_json(const runtime::Fragmentation& f) {
+  std::ostringstream j;
+  j << "{\"heap_inuse\":" << f.heap_inuse << ",\"heap_alloc\":" << f.heap_alloc << ",\"internal_bytes\":" << f.internal_bytes
+    << ",\"free_pages\":" << f.free_pages << ",\"free_runs\":" << f.free_runs
+    << ",\"largest_free_run_pages\":" << f.largest_free_run_pages << ",\"run_fragmentation\":" << number(f.run_fragmentation)
+    << ",\"page_cache_pages\":" << f.page_cache_pages << ",\"idle_pages\":" << f.idle_pages
+    << ",\"released_pages\":" << f.released_pages << ",\"by_class\":[";
+  bool first = true;
+  for (std::size_t c = 0; c < f.by_class.size(); ++c) {
+    const auto& k = f.by_class[c];
+    if (k.spans == 0) continue;
+    j << (first ? "" : ",") << "{\"class\":" << c << ",\"spans\":" << k.spans << ",\"span_bytes\":" << k.span_bytes
+      << ",\"objects\":" << k.objects << ",\"alloc_bytes\":" << k.alloc_bytes << ",\"capacity\":" << k.capacity
+      << ",\"tail_waste_bytes\":" << k.tail_waste_bytes << ",\"large_slack_bytes\":" << k.large_slack_bytes
+      << ",\"occupancy\":[";
+    for (std::size_t i = 0; i < k.occupancy.size(); ++i) j << (i ? "," : "") << k.occupancy[i];
+    j << "]}";
+    first = false;
+  }
+  j << "]}";
+  return j.str();
+}
+
+std::string run_result_json(const RunResult& r, const Simulation& sim) {
+  std::ostringstream j;
+  j << "{\"state\":\"" << state_name(r.state) << "\",\"stepReached\":" << b(r.step_reached) << ",\"line\":" << r.pos.line
+    << ",\"col\":" << r.pos.col << ",\"error\":" << json_string(sim.error()) << ",\"errorLine\":" << sim.error_position().line
+    << ",\"errorCol\":" << sim.error_position().col << ",\"ops\":" << sim.ops() << ",\"mapOps\":" << sim.map_ops() << "}";
+  return j.str();
+}
+
+std::string diagnostics_json(const std::vector<lang::Diagnostic>& ds) {
+  std::string o = "[";
+  for (std::size_t i = 0; i < ds.size(); ++i) {
+    if (i) o += ',';
+    o += "{\"line\":" + std::to_string(ds[i].line) + ",\"col\":" + std::to_string(ds[i].col) +
+         ",\"message\":" + json_string(ds[i].str()) + "}";
+  }
+  return o + "]";
+}
+
+namespace {
+void chains_json(std::ostringstream& j, const std::vector<maps::ChainView>& chains) {
+  j << "[";
+  for (std::size_t c = 0; c < chains.size(); ++c) {
+    const auto& ch = chains[c];
+    j << (c ? "," : "") << "{\"index\":" << ch.index << ",\"evacuated\":" << b(ch.evacuated) << ",\"chain\":[";
+    for (std::size_t k = 0; k < ch.chain.size(); ++k) {
+      const auto& bv = ch.chain[k];
+      j << (k ? "," : "") << "{\"addr\":" << bv.addr << ",\"spare\":" << b(bv.spare) << ",\"tophash\":[";
+      for (int s = 0; s < 8; ++s) j << (s ? "," : "") << int(bv.tophash[s]);
+      j << "],\"keys\":[";
+      for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(bv.keys[s]);
+      j << "],\"elems\":[";
+      for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(bv.elems[s]);
+      j << "]}";
+    }
+    j << "]}";
+  }
+  j << "]";
+}
+}  // namespace
+
+std::string classic_map_json(const maps::ClassicMapSnapshot& s) {
+  std::ostringstream j;
+  j << "{\"count\":" << s.count << ",\"flags\":" << int(s.flags) << ",\"B\":" << int(s.B) << ",\"noverflow\":" << s.noverflow
+    << ",\"hash0\":" << s.hash0 << ",\"hmap\":" << s.hmap << ",\"buckets\":" << s.buckets << ",\"oldbuckets\":" << s.oldbuckets
+    << ",\"nevacuate\":" << s.nevacuate << ",\"growing\":" << b(s.growing) << ",\"same_size_grow\":" << b(s.same_size_grow)
+    << ",\"nbuckets\":" << s.nbuckets << ",\"noldbuckets\":" << s.noldbuckets << ",\"allocated_buckets\":" << s.allocated_buckets
+    << ",\"spare_overflow_left\":" << s.spare_overflow_left << ",\"key_type\":" << json_string(s.key_type)
+    << ",\"elem_type\":" << json_string(s.elem_type) << ",\"keysize\":" << s.keysize << ",\"elemsize\":" << s.elemsize
+    << ",\"bucketsize\":" << s.bucketsize << ",\"indirectkey\":" << b(s.indirectkey) << ",\"indirectelem\":" << b(s.indirectelem)
+    << ",\"bucket_noscan\":" << b(s.bucket_noscan) << ",\"first_bucket\":" << s.first_bucket << ",\"new_chains\":";
+  chains_json(j, s.new_chains);
+  j << ",\"old_chains\":";
+  chains_json(j, s.old_chains);
+  j << "}";
+  return j.str();
+}
+
+std::string report_json(Simulation& sim) {
+  std::ostringstream j;
+  const RunState st = sim.state();
+  j << "{\"go\":" << json_string(sim.config().version.name()) << ",\"state\":\"" << state_name(st) << "\"";
+  if (st == RunState::Panicked || st == RunState::Stopped)
+    j << ",\"error\":" << json_string(sim.error()) << ",\"error_line\":" << sim.error_position().line
+      << ",\"error_col\":" << sim.error_position().col;
+  j << ",\"hashkey\":[" << sim.hashkey(0) << "," << sim.hashkey(1) << "," << sim.hashkey(2) << "," << sim.hashkey(3) << "]";
+  j << ",\"maps\":" << maps_json(sim.maps()) << ",\"memstats\":" << memstats_json(sim.memstats());
+  j << ",\"gcs\":[";
+  bool first = true;
+  for (const auto& e : sim.events().events()) {
+    if (e.kind != EventKind::GcStart) continue;
+    j << (first ? "" : ",") << "{\"cycle\":" << e.a0 << ",\"trigger\":\""
+      << runtime::gc_trigger_name(static_cast<runtime::GcTriggerKind>(e.a1)) << "\",\"heap_live\":" << e.a2
+      << ",\"goal\":" << e.a3 << "}";
+    first = false;
+  }
+  j << "],\"fragmentation\":" << fragmentation_json(sim.fragmentation()) << ",\"samples\":{\"columns\":[";
+  const auto& cols = sample_columns();
+  for (std::size_t i = 0; i < cols.size(); ++i) j << (i ? "," : "") << json_string(cols[i]);
+  j << "],\"rows\":[";
+  std::vector<double> row(cols.size());
+  first = true;
+  for (const auto& x : sim.samples()) {
+    sample_row(x, row.data());
+    j << (first ? "[" : ",[");
+    for (std::size_t i = 0; i < row.size(); ++i) j << (i ? "," : "") << number(row[i]);
+    j << "]";
+    first = false;
+  }
+  j << "]},\"ops\":" << sim.ops() << ",\"map_ops\":" << sim.map_ops() << ",\"stdout\":" << json_string(sim.stdout_text()) << "}\n";
+  return j.str();
+}
+
+std::string summary_text(Simulation& sim) {
+  std::ostringstream r;
+  r << "---- bucketlab " << sim.config().version.name() << " (model: one P, simulated time; see docs/deviations.md)\n";
+  for (const auto& m : sim.maps()) {
+    r << m.name << " " << m.type << (m.alive ? "" : " (collected)");
+    if (m.alive)
+      r << ": count=" << m.count << " B=" << m.B << " noverflow=" << m.noverflow << " hash0=" << m.hash0
+        << (m.growing ? " growing nevacuate=" + std::to_string(m.nevacuate) : "");
+    r << "\n";
+  }
+  const auto ms = sim.memstats();
+  r << "MemStats: HeapAlloc=" << ms.HeapAlloc << " HeapInuse=" << ms.HeapInuse << " HeapIdle=" << ms.HeapIdle
+    << " HeapReleased=" << ms.HeapReleased << " HeapSys=" << ms.HeapSys << " NextGC=" << ms.NextGC << "\n"
+    << "          Mallocs=" << ms.Mallocs << " Frees=" << ms.Frees << " HeapObjects=" << ms.HeapObjects
+    << " TotalAlloc=" << ms.TotalAlloc << " NumGC=" << ms.NumGC << " NumForcedGC=" << ms.NumForcedGC << "\n";
+  int heap = 0, forced = 0, timed = 0;
+  for (const auto& e : sim.events().events()) {
+    if (e.kind != EventKind::GcStart) continue;
+    (e.a1 == 0 ? heap : e.a1 == 1 ? timed : forced)++;
+  }
+  r << "GC cycles: " << ms.NumGC << " (" << heap << " heap-triggered, " << forced << " runtime.GC, " << timed << " periodic)\n";
+  const auto f = sim.fragmentation();
+  char frag[160];
+  std::snprintf(frag, sizeof frag, "Fragmentation: internal %.1f%% of HeapInuse (%llu B), free runs %llu, largest %llu pages, run fragmentation %.2f\n",
+                f.heap_inuse ? 100.0 * f.internal_bytes / f.heap_inuse : 0.0, static_cast<unsigned long long>(f.internal_bytes),
+                static_cast<unsigned long long>(f.free_runs), static_cast<unsigned long long>(f.largest_free_run_pages),
+                f.run_fragmentation);
+  r << frag << "ops=" << sim.ops() << " map_ops=" << sim.map_ops() << "\n";
+  return r.str();
+}
+
+}  // namespace bucketlab::sim
