@@ -73,6 +73,8 @@ struct GoMemStats {
   std::uint32_t NumGC = 0, NumForcedGC = 0;
 };
 
+inline constexpr int kBaselineRuns = 3;
+
 struct GoReference {
   std::uint64_t hashkey[4] = {0, 0, 0, 0};  // runtime.hashkey (runtime/alg.go alginit)
   std::vector<GoMapState> maps;
@@ -82,6 +84,11 @@ struct GoReference {
   std::uint32_t NumGC = 0;
   GoMemStats after_gc;  // the same, with more fields
   GoMemStats at_end;    // when main returned, before that runtime.GC()
+  GoMemStats at_start; // as main started: the runtime's and packages' own allocations before main
+  // After-GC MemStats of the same binary with main returning at once
+  // (BUCKETLAB_VSGO_BASELINE=1), kBaselineRuns runs: what a program that
+  // does nothing keeps live, which varies by a few objects between runs.
+  std::vector<GoMemStats> baseline_after_gc;
   std::uint64_t dropped_maps = 0;  // maps beyond the tracking capacity (65536), not listed
   std::string stdout_text;  // what the workload printed (without the report)
 };

@@ -13,6 +13,7 @@
 // swiss_maps() ? SwissMap : ClassicMap.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ struct HashSeeds {
   bool has_hashkey = false;
   std::uint64_t hashkey[4] = {0, 0, 0, 0};
   std::vector<std::uint64_t> map_seeds;  // hash0 (classic: uint32) / seed (swiss), creation order
+  // map id → the hash0 every reseed of that map takes (Go 1.19 draws a new
+  // hash0 when a delete empties the map and in mapclear). A real process
+  // reports only the final hash0, so pinning is exact for maps reseeded once.
+  std::map<std::size_t, std::uint64_t> map_reseeds;
 };
 
 // Per-map iteration state (Go's hiter / maps.Iter). It holds simulated

@@ -164,6 +164,12 @@ struct Maps::Impl {
     return ref;
   }
   ClassicMap ops(const MapType& t) { return ClassicMap(rt, t, *alg, roles); }
+  // After the map drew a new hash0 (it still draws, so the RNG stream stays
+  // Go's), a pinned reseed value replaces it.
+  void pinned_reseed(std::uint32_t id) {
+    auto it = seeds.map_reseeds.find(id);
+    if (it != seeds.map_reseeds.end()) ops(*maps[id].t).set_hash0(maps[id].h, static_cast<std::uint32_t>(it->second));
+  }
   // The id of a live map header; -1 for foreign addresses.
   std::int64_t id_of(Addr h) const {
     auto it = by_addr.find(h);
@@ -218,13 +224,19 @@ Addr Maps::assign(const Type* map_type, Addr m, const void* key) {
 void Maps::remove(const Type* map_type, Addr m, const void* key) {
   const MapType& t = impl_->type_of(map_type);
   if (m == kNil) return;
-  impl_->ops(t).remove(m, static_cast<const std::uint8_t*>(key), impl_->id_or_throw(m));
+  const std::uint32_t id = impl_->id_or_throw(m);
+  const bool had = len(m) > 0;
+  impl_->ops(t).remove(m, static_cast<const std::uint8_t*>(key), id);
+  if (had && len(m) == 0) impl_->pinned_reseed(id);  // mapdelete: h.hash0 = fastrand() when count reaches 0
 }
 
 void Maps::clear(const Type* map_type, Addr m) {
   const MapType& t = impl_->type_of(map_type);
   if (m == kNil) return;
-  impl_->ops(t).clear(m, impl_->id_or_throw(m));
+  const std::uint32_t id = impl_->id_or_throw(m);
+  const bool had = len(m) > 0;
+  impl_->ops(t).clear(m, id);
+  if (had) impl_->pinned_reseed(id);  // mapclear: h.hash0 = fastrand() (an empty map returns early)
 }
 
 std::int64_t Maps::len(Addr m) const {
