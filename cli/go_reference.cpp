@@ -219,7 +219,10 @@ var __bl_envs []string
 // workload's counters are deltas from here); then, when the environment has
 // BUCKETLAB_VSGO_BASELINE=1, main returns at once, so the report gives the
 // live heap of a program that does nothing (runtime.envs is read, not
-// os.Getenv, which would allocate).
+// os.Getenv, which would allocate). Not inlined: main's own inlining and
+// escape decisions stay the workload's (tests compare -gcflags=-m output).
+//
+//go:noinline
 func __bl_begin() bool {
 	__bl_runtime.ReadMemStats(&__bl_ms[2])
 	for _, e := range __bl_envs {
