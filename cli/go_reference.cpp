@@ -209,6 +209,42 @@ func __bl_readable(p, n uintptr) bool {
 	return true
 }
 
+// Go 1.19 runtime/mheap.go mspan, its leading fields (offsets as in the
+// source: allocBits 72, state 99, elemsize 104).
+type __bl_mspan struct {
+	next, prev, list, startAddr, npages, manualFreeList, freeindex, nelems uintptr
+	allocCache                                                            uint64
+	allocBits, gcmarkBits                                                 uintptr
+	sweepgen, divMul                                                      uint32
+	allocCount                                                            uint16
+	spanclass, state, needzero                                            uint8
+	allocCountBeforeCache                                                 uint16
+	elemsize                                                              uintptr
+}
+
+// Whether p is the base of an allocated heap object of at least n bytes:
+// its span is in use (mSpanInUse = 1) and p's slot is below freeindex or
+// set in allocBits (mbitmap.go isFree). A dead map's memory that a sweep
+// already freed (or a later object took) fails this.
+func __bl_allocated(p, n uintptr) bool {
+	sp := __bl_spanOf(p)
+	if sp == nil {
+		return false
+	}
+	s := (*__bl_mspan)(sp)
+	if s.state != 1 || p < s.startAddr || s.elemsize < n {
+		return false
+	}
+	idx := (p - s.startAddr) / s.elemsize
+	if idx >= s.nelems || s.startAddr+idx*s.elemsize != p {
+		return false
+	}
+	if idx < s.freeindex {
+		return true
+	}
+	return *(*uint8)(__bl_unsafe.Pointer(s.allocBits + idx/8))&(1<<(idx%8)) != 0
+}
+
 var __bl_ms [3]__bl_runtime.MemStats
 
 //go:linkname __bl_envs runtime.envs
@@ -270,10 +306,17 @@ func __bl_report(mainsp uintptr) {
 		if hm.oldbuckets != 0 {
 			growing = 1
 		}
+		// a heap map whose header or bucket array a sweep has freed is dead
+		freed := uint64(0)
+		if !r.stack && (!__bl_allocated(h, 48) ||
+			(hm.buckets != 0 && hm.B < 31 && !__bl_allocated(hm.buckets, uintptr(t.bucketsize)<<hm.B))) {
+			freed = 1
+		}
 		__bl_str("map")
 		for _, v := range [...]uint64{uint64(i), uint64(r.site), stack, live, uint64(r.hash0), uint64(hm.hash0),
 			uint64(hm.count), uint64(hm.B), uint64(hm.flags), uint64(hm.noverflow), uint64(hm.nevacuate), growing,
-			uint64(t.bucketsize), uint64(t.keysize), uint64(t.elemsize), uint64(t.flags), uint64(r.addr)} {
+			uint64(t.bucketsize), uint64(t.keysize), uint64(t.elemsize), uint64(t.flags), uint64(r.addr), freed,
+			uint64(hm.buckets)} {
 			__bl_num(v)
 		}
 		__bl_byte('\n')
@@ -689,6 +732,7 @@ bool parse_report(std::string_view out, const std::vector<MapSite>& sites, GoRef
   std::vector<std::uint64_t> v;
   bool have_hashkey = false, have_end = false, have_gc = false, done = false;
   std::vector<std::pair<bool, std::uint64_t>> addrs;  // (stack, address or stack offset) per map
+  std::vector<std::uint64_t> bucket_addrs;             // hmap.buckets per map
   auto bad = [&](const std::string& why) {
     error = "malformed vs-go report (" + why + "): " + line.substr(0, 200);
     return false;
@@ -708,7 +752,7 @@ bool parse_report(std::string_view out, const std::vector<MapSite>& sites, GoRef
       if (!parse_u64s(line, v) || !parse_mem(v, ref.after_gc)) return bad("mem_gc");
       have_gc = true;
     } else if (tag == "map") {
-      if (!parse_u64s(line, v) || v.size() != 17) return bad("map");
+      if (!parse_u64s(line, v) || v.size() != 19) return bad("map");
       GoMapState s;
       const std::uint64_t site = v[1];
       if (v[0] != ref.maps.size() || site >= sites.size()) return bad("map index or site");
@@ -729,7 +773,9 @@ bool parse_report(std::string_view out, const std::vector<MapSite>& sites, GoRef
       s.keysize = static_cast<std::uint8_t>(v[13]);
       s.elemsize = static_cast<std::uint8_t>(v[14]);
       s.maptype_flags = static_cast<std::uint32_t>(v[15]);
+      s.freed = v[17] != 0;
       addrs.emplace_back(s.stack, v[16]);
+      bucket_addrs.push_back(v[18]);
       ref.maps.push_back(std::move(s));
     } else if (tag == "tophash") {
       if (ref.maps.empty()) return bad("tophash before map");
@@ -767,6 +813,11 @@ bool parse_report(std::string_view out, const std::vector<MapSite>& sites, GoRef
     std::set<std::pair<bool, std::uint64_t>> later;
     for (std::size_t i = addrs.size(); i-- > 0;)
       if (!later.insert(addrs[i]).second) ref.maps[i].superseded = true;
+    // Likewise a bucket array a later map now uses (the dead map's array was
+    // freed and reused).
+    std::set<std::uint64_t> later_buckets;
+    for (std::size_t i = bucket_addrs.size(); i-- > 0;)
+      if (bucket_addrs[i] != 0 && !later_buckets.insert(bucket_addrs[i]).second) ref.maps[i].superseded = true;
   }
   const GoMemStats& g = ref.after_gc;
   ref.Mallocs = g.Mallocs; ref.Frees = g.Frees; ref.HeapObjects = g.HeapObjects; ref.HeapAlloc = g.HeapAlloc;
@@ -967,6 +1018,20 @@ std::optional<GoReference> run_under_go(std::string_view source, std::string& er
   }
   GoReference ref;
   if (!parse_report(out, ins->sites, ref, error)) return std::nullopt;
+  // The workload again, for Go's run-to-run spread of the live heap after
+  // the final GC (the first run above is the reference for everything else).
+  ref.repeat_after_gc.push_back(ref.after_gc);
+  for (int i = 1; i < kWorkloadRuns; ++i) {
+    const ProcResult w =
+        run_process({(dir / "prog").string()}, environment(run_add), dir, dir / "rep.out", dir / "rep.err", 600);
+    GoReference again;
+    std::string werr;
+    if (w.status != 0 || !parse_report(slurp(dir / "rep.out"), ins->sites, again, werr)) {
+      error = "a repeated run of the workload failed: " + (werr.empty() ? tail(slurp(dir / "rep.err")) : werr);
+      return std::nullopt;
+    }
+    ref.repeat_after_gc.push_back(again.after_gc);
+  }
   // The same binary doing nothing (main returns at once), a few times: the
   // live heap the runtime and the packages keep (it varies by a few objects
   // from run to run), to subtract from the workload's after-GC figures.

@@ -60,6 +60,10 @@ struct GoMapState {
   // memory, a stack slot reused by a loop body): this map is dead and its
   // state fields describe the later one.
   bool superseded = false;
+  // A heap map whose header or bucket array is no longer an allocated
+  // object (a sweep freed it after Go found the map dead; Go's liveness is
+  // precise, the model's is by scope): its memory is stale.
+  bool freed = false;
   // From the map's runtime type (Go 1.19 runtime/type.go maptype).
   std::uint16_t bucketsize = 0;
   std::uint8_t keysize = 0, elemsize = 0;
@@ -73,7 +77,8 @@ struct GoMemStats {
   std::uint32_t NumGC = 0, NumForcedGC = 0;
 };
 
-inline constexpr int kBaselineRuns = 3;
+inline constexpr int kBaselineRuns = 5;
+inline constexpr int kWorkloadRuns = 5;
 
 struct GoReference {
   std::uint64_t hashkey[4] = {0, 0, 0, 0};  // runtime.hashkey (runtime/alg.go alginit)
@@ -89,6 +94,9 @@ struct GoReference {
   // (BUCKETLAB_VSGO_BASELINE=1), kBaselineRuns runs: what a program that
   // does nothing keeps live, which varies by a few objects between runs.
   std::vector<GoMemStats> baseline_after_gc;
+  // After-GC MemStats of kWorkloadRuns runs of the workload (the first is
+  // after_gc): Go's own run-to-run spread of the live heap.
+  std::vector<GoMemStats> repeat_after_gc;
   std::uint64_t dropped_maps = 0;  // maps beyond the tracking capacity (65536), not listed
   std::string stdout_text;  // what the workload printed (without the report)
 };

@@ -187,7 +187,7 @@ int cmd_run(const std::vector<std::string>& args) {
   } else {
     std::cout << sim.stdout_text();
     std::cout.flush();
-    std::cerr << bucketlab::sim::summary_text(sim);
+    std::cerr << sim.stderr_text() << bucketlab::sim::summary_text(sim);
   }
   if (failed) {
     std::cerr << sim.error() << "\n";
@@ -245,9 +245,15 @@ int cmd_vs_go(const std::vector<std::string>& args) {
     const auto& m = maps[i];
     const auto& g = ref->maps[i];
     const std::string label = m.name + " " + m.type;
-    if (!m.alive || g.superseded || !g.frame_live) {
-      std::printf("%-34s %16s %16s (not compared)\n", label.c_str(), g.superseded || !g.frame_live ? "dead" : "live",
-                  m.alive ? "live" : "collected");
+    // A live map with entries has a non-zero tophash byte in its main array
+    // (emptyRest = 0 marks only the empty tail): all zeros means Go already
+    // collected its buckets, a map the model's scope-based liveness still
+    // holds (docs/deviations.md R28).
+    const bool go_freed = g.freed || (g.count > 0 && !g.tophash.empty() &&
+                                      std::all_of(g.tophash.begin(), g.tophash.end(), [](std::uint8_t t) { return t == 0; }));
+    if (!m.alive || g.superseded || !g.frame_live || go_freed) {
+      std::printf("%-34s %16s %16s (not compared)\n", label.c_str(),
+                  g.superseded || !g.frame_live || go_freed ? "collected" : "live", m.alive ? "live" : "collected");
       continue;
     }
     // Bucket-exact: every tophash byte of the main array and every overflow chain's length.
@@ -267,11 +273,32 @@ int cmd_vs_go(const std::vector<std::string>& args) {
                 static_cast<long long>(g.count), static_cast<long long>(m.count), g.B, m.B, g.noverflow,
                 static_cast<unsigned long long>(m.noverflow), g.hash0_final == m.hash0 ? "same" : "DIFFERENT",
                 buckets ? "identical" : "DIFFERENT", header && buckets ? "" : "  <-- differs");
+    if (!buckets) {
+      // the first bucket that differs, as a starting point for a diagnosis
+      const std::size_t nb = std::max(chains.size(), g.chain_len.size());
+      for (std::size_t b = 0; b < nb; ++b) {
+        auto th = [&](const std::vector<std::uint8_t>& v) {
+          std::string o;
+          char x[4];
+          for (std::size_t k = 8 * b; k < 8 * b + 8 && k < v.size(); ++k) { std::snprintf(x, sizeof x, "%02x ", v[k]); o += x; }
+          return o;
+        };
+        const std::uint32_t gc = b < g.chain_len.size() ? g.chain_len[b] : 0, mc = b < chains.size() ? chains[b] : 0;
+        if (th(g.tophash) != th(tophash) || gc != mc) {
+          std::printf("    first differing bucket %zu: Go tophash %s+%u overflow; model %s+%u overflow\n", b,
+                      th(g.tophash).c_str(), gc, th(tophash).c_str(), mc);
+          break;
+        }
+      }
+    }
   }
   // MemStats. Cumulative counters are deltas from the start of main (Go's
   // runtime and packages allocate before main); live figures after the final
   // runtime.GC() have the live heap of the same program doing nothing
   // subtracted (its range over kBaselineRuns runs is the tolerance's floor).
+  // As the Go side's report: ReadMemStats (which flushes the mcache, dropping
+  // the tiny block), runtime.GC(), ReadMemStats.
+  sim.runtime().read_mem_stats();
   sim.runtime().gc();
   const auto ms = sim.runtime().read_mem_stats();
   auto delta_row = [&](const char* name, std::uint64_t go, std::uint64_t model) {
@@ -281,31 +308,52 @@ int cmd_vs_go(const std::vector<std::string>& args) {
     std::printf("%-34s %16llu %16llu %+8.2f%%%s\n", name, static_cast<unsigned long long>(go),
                 static_cast<unsigned long long>(model), 100 * rel, ok ? "" : "  <-- over 2%");
   };
-  auto live_row = [&](const char* name, std::uint64_t go_after, std::uint64_t base_min, std::uint64_t base_max,
-                      std::uint64_t model) {
-    // Go's workload share lies in [go_after - base_max, go_after - base_min].
-    const std::int64_t lo = static_cast<std::int64_t>(go_after) - static_cast<std::int64_t>(base_max);
-    const std::int64_t hi = static_cast<std::int64_t>(go_after) - static_cast<std::int64_t>(base_min);
-    const double m = static_cast<double>(model);
-    const bool ok = m >= lo - 0.02 * std::abs(static_cast<double>(lo)) && m <= hi + 0.02 * std::abs(static_cast<double>(hi));
+  // Live figures: Go's workload share is after-GC minus the do-nothing
+  // baseline (its median); Go's own run-to-run spread of the baseline
+  // (max - min, a few objects and KB from runtime-internal allocations) is
+  // the tolerance's floor, since 2% of a few live objects is below Go's noise.
+  auto live_row = [&](const char* name, std::vector<std::uint64_t> work, std::vector<std::uint64_t> base, std::uint64_t model) {
+    std::sort(work.begin(), work.end());
+    std::sort(base.begin(), base.end());
+    const double go = static_cast<double>(work[work.size() / 2]) - static_cast<double>(base[base.size() / 2]);
+    const double spread = static_cast<double>(work.back() - work.front()) + static_cast<double>(base.back() - base.front());
+    // floor: Go's own live heap after a GC moves by a few runtime-internal
+    // objects between runs (measured up to 4 objects, a few hundred bytes
+    // beyond the spread the runs here show; docs/deviations.md R34)
+    const double floor = std::string(name).find("Objects") != std::string::npos ? 4 : 512;
+    const double tol = std::max({spread, 0.02 * std::abs(go), floor});
+    const bool ok = std::abs(static_cast<double>(model) - go) <= tol;
     same = same && ok;
-    char go[48];
-    if (lo == hi) std::snprintf(go, sizeof go, "%lld", static_cast<long long>(lo));
-    else std::snprintf(go, sizeof go, "%lld..%lld", static_cast<long long>(lo), static_cast<long long>(hi));
-    std::printf("%-34s %16s %16llu %s\n", name, go, static_cast<unsigned long long>(model), ok ? "" : " <-- over 2%");
+    char gs[48];
+    std::snprintf(gs, sizeof gs, "%.0f ±%.0f", go, tol);
+    std::printf("%-34s %16s %16llu %s\n", name, gs, static_cast<unsigned long long>(model), ok ? "" : " <-- differs");
   };
   const auto& gs = ref->at_start;
   const auto& ga = ref->after_gc;
-  std::uint64_t obj_min = UINT64_MAX, obj_max = 0, alloc_min = UINT64_MAX, alloc_max = 0;
+  std::vector<std::uint64_t> base_objects, base_alloc, work_objects, work_alloc;
   for (const auto& b : ref->baseline_after_gc) {
-    obj_min = std::min(obj_min, b.HeapObjects); obj_max = std::max(obj_max, b.HeapObjects);
-    alloc_min = std::min(alloc_min, b.HeapAlloc); alloc_max = std::max(alloc_max, b.HeapAlloc);
+    base_objects.push_back(b.HeapObjects);
+    base_alloc.push_back(b.HeapAlloc);
+  }
+  for (const auto& w : ref->repeat_after_gc) {
+    work_objects.push_back(w.HeapObjects);
+    work_alloc.push_back(w.HeapAlloc);
   }
   std::printf("since main started, after a final runtime.GC():\n");
   delta_row("Mallocs", ga.Mallocs - gs.Mallocs, ms.Mallocs);
   delta_row("TotalAlloc", ga.TotalAlloc - gs.TotalAlloc, ms.TotalAlloc);
-  live_row("HeapObjects (live)", ga.HeapObjects, obj_min, obj_max, ms.HeapObjects);
-  live_row("HeapAlloc (live)", ga.HeapAlloc, alloc_min, alloc_max, ms.HeapAlloc);
+  // The model's share likewise: minus the same do-nothing program in the
+  // model (the runtime's own objects, e.g. the GC's worker goroutine).
+  bucketlab::runtime::MemStats mbase;
+  {
+    auto empty = bucketlab::sim::load("package main\n\nfunc main() {}\n", o.sim);
+    empty.sim->run();
+    empty.sim->runtime().read_mem_stats();
+    empty.sim->runtime().gc();
+    mbase = empty.sim->runtime().read_mem_stats();
+  }
+  live_row("HeapObjects (live)", work_objects, base_objects, ms.HeapObjects - mbase.HeapObjects);
+  live_row("HeapAlloc (live)", work_alloc, base_alloc, ms.HeapAlloc - mbase.HeapAlloc);
   std::printf("%-34s %16u %16u\n", "NumGC (not compared)", ga.NumGC - gs.NumGC, ms.NumGC);
   if (ref->stdout_text == sim.stdout_text()) {
     std::printf("stdout identical\n");

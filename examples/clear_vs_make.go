@@ -30,3 +30,6 @@ for i := 0; i < 50000; i++ {
 runtime.ReadMemStats(&s2)
 fmt.Println("clear + refill: mallocs", s1.Mallocs-s0.Mallocs, "bytes", s1.TotalAlloc-s0.TotalAlloc)
 fmt.Println("new map + refill: mallocs", s2.Mallocs-s1.Mallocs, "bytes", s2.TotalAlloc-s1.TotalAlloc)
+// Both maps stay in use to the end, so the final heap holds both arrays (and
+// `bucketlab vs-go` can read a's buckets: Go would otherwise collect a here).
+runtime.KeepAlive(a)

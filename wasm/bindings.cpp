@@ -127,6 +127,12 @@ class Session {
     const std::size_t f = from < 0 ? 0 : static_cast<std::size_t>(from);
     return f >= s.size() ? std::string() : s.substr(f);
   }
+  std::string stderr_from(double from) {
+    if (!sim_) return "";
+    const std::string& s = sim_->stderr_text();
+    const std::size_t f = from < 0 ? 0 : static_cast<std::size_t>(from);
+    return f >= s.size() ? std::string() : s.substr(f);
+  }
   std::string report() { return sim_ ? sim::report_json(*sim_) : "{}"; }
   std::string fragmentation() { return sim_ ? sim::fragmentation_json(sim_->fragmentation()) : "{}"; }
   std::string inspect_map(double id, double first, double max) {
@@ -210,6 +216,7 @@ EMSCRIPTEN_BINDINGS(bucketlab) {
       .function("maps", &Session::maps)
       .function("events", &Session::events)
       .function("stdout", &Session::stdout_from)
+      .function("stderr", &Session::stderr_from)
       .function("report", &Session::report)
       .function("fragmentation", &Session::fragmentation)
       .function("inspectMap", &Session::inspect_map)

@@ -933,10 +933,27 @@ struct Val {
   bool valid() const { return t != nullptr; }
 };
 
+// fmt's buffer (type buffer []byte): the text, plus the length after each
+// append, from which the caller replays Go's growth of pp.buf (growslice).
+struct GoBuffer {
+  std::string s;
+  std::vector<std::uint32_t> appends;
+  void note() { appends.push_back(static_cast<std::uint32_t>(s.size())); }
+  GoBuffer& operator+=(std::string_view v) { s += v; note(); return *this; }
+  GoBuffer& operator+=(char c) { s += c; note(); return *this; }
+  void append(std::size_t n, char c) { s.append(n, c); note(); }
+  void append(std::string_view v) { s.append(v); note(); }
+  void append(const std::string& v, std::size_t pos, std::size_t n) { s.append(v, pos, n); note(); }
+  std::size_t size() const { return s.size(); }
+  bool empty() const { return s.empty(); }
+  char& operator[](std::size_t i) { return s[i]; }
+  char operator[](std::size_t i) const { return s[i]; }
+};
+
 class Printer {
  public:
   explicit Printer(const ValueMemory& mem) : mem_(mem) {}
-  std::string buf;
+  GoBuffer buf;
   // Errorf: %w accepted (p.wrapErrs); Go 1.20+ records every %w operand
   // (p.wrappedErrs), Go 1.19 the one error it wraps (p.wrappedErr).
   bool wrap_errs = false;
@@ -1076,7 +1093,10 @@ class Printer {
 
   // ---- fmt/print.go
   void bad_verb(char32_t verb);
-  void write_rune(char32_t r) { append_rune(buf, static_cast<std::int32_t>(r)); }
+  void write_rune(char32_t r) {
+    append_rune(buf.s, static_cast<std::int32_t>(r));
+    buf.note();
+  }
   void fmt_bool(bool v, char32_t verb) {
     if (verb == 't' || verb == 'v') {
       fmt_boolean(v);
@@ -2246,32 +2266,40 @@ void Printer::do_printf(std::string_view format, const std::vector<Arg>& a) {
 
 // ===========================================================================
 
-std::string sprint(const std::vector<Arg>& args, const ValueMemory& mem) {
+namespace {
+std::string take(Printer& p, std::vector<std::uint32_t>* appends) {
+  if (appends) *appends = std::move(p.buf.appends);
+  return std::move(p.buf.s);
+}
+}  // namespace
+
+std::string sprint(const std::vector<Arg>& args, const ValueMemory& mem, std::vector<std::uint32_t>* appends) {
   Printer p(mem);
   p.do_print(args);
-  return std::move(p.buf);
+  return take(p, appends);
 }
 
-std::string sprintln(const std::vector<Arg>& args, const ValueMemory& mem) {
+std::string sprintln(const std::vector<Arg>& args, const ValueMemory& mem, std::vector<std::uint32_t>* appends) {
   Printer p(mem);
   p.do_println(args);
-  return std::move(p.buf);
+  return take(p, appends);
 }
 
-std::string sprintf(std::string_view format, const std::vector<Arg>& args, const ValueMemory& mem) {
+std::string sprintf(std::string_view format, const std::vector<Arg>& args, const ValueMemory& mem,
+                    std::vector<std::uint32_t>* appends) {
   Printer p(mem);
   p.do_printf(format, args);
-  return std::move(p.buf);
+  return take(p, appends);
 }
 
 ErrorfResult errorf(std::string_view format, const std::vector<Arg>& args, const ValueMemory& mem,
-                    runtime::GoVersion version) {
+                    runtime::GoVersion version, std::vector<std::uint32_t>* appends) {
   Printer p(mem);
   p.wrap_errs = true;
   p.modern_w = version.minor >= 20;  // Go 1.20: several %w (wrapErrors)
   p.do_printf(format, args);
   ErrorfResult r;
-  r.text = std::move(p.buf);
+  r.text = take(p, appends);
   if (!p.modern_w) {
     r.type_name = p.wrapped_err_119 ? "*fmt.wrapError" : "*errors.errorString";
   } else if (p.wrapped_errs.empty()) {

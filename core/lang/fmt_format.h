@@ -80,12 +80,15 @@ struct Arg {
   const std::uint8_t* bytes = nullptr;
 };
 
+// `appends` (optional) receives the buffer's length after each append fmt
+// makes to pp.buf, so the caller can replay pp.buf's growth (growslice).
 // fmt.Sprint / Print: a space between operands when neither is a string.
-std::string sprint(const std::vector<Arg>& args, const ValueMemory& mem);
+std::string sprint(const std::vector<Arg>& args, const ValueMemory& mem, std::vector<std::uint32_t>* appends = nullptr);
 // fmt.Sprintln / Println: always spaces, trailing newline.
-std::string sprintln(const std::vector<Arg>& args, const ValueMemory& mem);
+std::string sprintln(const std::vector<Arg>& args, const ValueMemory& mem, std::vector<std::uint32_t>* appends = nullptr);
 // fmt.Sprintf / Printf (%w is a bad verb here, as in Go).
-std::string sprintf(std::string_view format, const std::vector<Arg>& args, const ValueMemory& mem);
+std::string sprintf(std::string_view format, const std::vector<Arg>& args, const ValueMemory& mem,
+                    std::vector<std::uint32_t>* appends = nullptr);
 
 // fmt.Errorf: its message and the dynamic type of the error it returns
 // ("*errors.errorString", "*fmt.wrapError", "*fmt.wrapErrors"). %w formats
@@ -96,7 +99,7 @@ struct ErrorfResult {
   std::string type_name;
 };
 ErrorfResult errorf(std::string_view format, const std::vector<Arg>& args, const ValueMemory& mem,
-                    runtime::GoVersion version);
+                    runtime::GoVersion version, std::vector<std::uint32_t>* appends = nullptr);
 
 // strconv.FormatFloat(f, fmt, prec, bitSize) for fmt in b e E f g G x X
 // (prec -1 = shortest that round-trips), exactly as Go.

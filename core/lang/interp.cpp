@@ -2,6 +2,7 @@
 #include "core/lang/interp.h"
 
 #include "core/common/go_convert.h"
+#include "core/lang/fmt_pool.h"
 
 #include <cmath>
 #include <cstring>
@@ -153,6 +154,7 @@ void Interp::scan_roots(runtime::RootVisitor& v) {
   for (std::uint32_t w : P.global_ptr_words) v.pointer(ld64(&globals_[8ull * w]));
   for (auto& it : iters_)
     if (it) it->scan_roots(v);
+  if (fmt_pool_) fmt_pool_->scan_roots(v);
 }
 
 // ---------------------------------------------------------------------------

@@ -22,6 +22,8 @@ namespace bucketlab::runtime { class Runtime; }
 
 namespace bucketlab::lang {
 
+class FmtPool;
+
 struct RunLimits {
   std::uint64_t max_ops = UINT64_MAX;  // stop (Paused) once ops() reaches this
   bool stop_at_statement = false;       // stop before the next statement (after ≥ 1 instruction)
@@ -103,6 +105,7 @@ class Interp : public runtime::RootSource {
   // math/rand's global source and time state (interp_lib.cpp)
   struct RandState;
   std::unique_ptr<RandState> rand_;
+  std::unique_ptr<FmtPool> fmt_pool_;  // made at the first fmt call
   std::uint64_t seed_ = 1;
 };
 

@@ -17,6 +17,7 @@
 
 #include "core/lang/checker.h"
 #include "core/lang/fmt_format.h"
+#include "core/lang/fmt_pool.h"
 #include "core/lang/interp.h"
 #include "core/runtime/panic.h"
 #include "core/runtime/runtime.h"
@@ -369,10 +370,15 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
       auto args = fmt_args(has_format ? 1 : 0);
       fix_f32(args);
       std::string s;
-      if (id == LibId::FmtPrint || id == LibId::FmtSprint) s = fmt::sprint(args, mem);
-      else if (id == LibId::FmtPrintln || id == LibId::FmtSprintln) s = fmt::sprintln(args, mem);
-      else if (id == LibId::FmtErrorf) s = fmt::errorf(format, args, mem, rt_.version()).text;
-      else s = fmt::sprintf(format, args, mem);
+      std::vector<std::uint32_t> appends;
+      if (id == LibId::FmtPrint || id == LibId::FmtSprint) s = fmt::sprint(args, mem, &appends);
+      else if (id == LibId::FmtPrintln || id == LibId::FmtSprintln) s = fmt::sprintln(args, mem, &appends);
+      else if (id == LibId::FmtErrorf) s = fmt::errorf(format, args, mem, rt_.version(), &appends).text;
+      else s = fmt::sprintf(format, args, mem, &appends);
+      // newPrinter, p.buf's growth, then (after the result string) p.free()
+      if (!fmt_pool_) fmt_pool_ = std::make_unique<FmtPool>(rt_);
+      fmt_pool_->get();
+      fmt_pool_->grow_buffer(appends);
       if (id == LibId::FmtPrint || id == LibId::FmtPrintln || id == LibId::FmtPrintf) {
         emit_out(out_, s);
         st64(dst, s.size());
@@ -393,6 +399,7 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
       } else {
         set_string(dst, s);
       }
+      fmt_pool_->put();  // p.free() (not reached when formatting panics, as in Go)
       return;
     }
     case LibId::StrconvItoa:

@@ -1,5 +1,7 @@
 #include "core/runtime/gc.h"
 
+#include "core/runtime/malloc.h"
+
 #include <algorithm>
 
 #include "core/runtime/runtime_state.h"
@@ -44,9 +46,11 @@ bool Gc::trigger_test(GcTriggerKind kind, std::uint32_t n) const {
 }
 
 void Gc::start(GcTriggerKind kind, std::uint32_t n) {
+  if (starting_workers_) return;  // an allocation of the workers themselves (system stack: gcStart returns)
   // Sweep leftovers while the trigger still holds (sweepone does not lower heapLive).
   while (trigger_test(kind, n) && rt_.sweeper.sweepone() != kNoMoreSweepWork) rt_.sweeper.nbgsweep++;
   if (!trigger_test(kind, n)) return;
+  if (!workers_started_ && rt_.config.gc_worker_objects) start_bg_mark_workers();
   user_forced_ = kind == GcTriggerKind::Cycle;
   BUCKETLAB_ASSERT(rt_.mcache.flush_gen == rt_.heap.sweepgen, "p mcache not flushed");
 
@@ -71,8 +75,46 @@ void Gc::start(GcTriggerKind kind, std::uint32_t n) {
   mark_done();
 }
 
+// gcBgMarkStartWorkers (mgc.go), before the world stops, at the first
+// cycle: one worker goroutine per P (the model has one P). Its allocations,
+// measured with GOMAXPROCS=1 as the first runtime.GC()'s Mallocs/TotalAlloc
+// and sized from the runtime's DWARF (runtime.g):
+//   go1.19: new(g) 392 B, allgs = append(allgs, g) growing []*g from cap 4
+//           to 8 (64 B), new(gcBgMarkWorkerNode) 32 B: 3 objects, 512 B.
+//   go1.26: two goroutines' g (456 B each), allgs from cap 8 to 16 (128 B),
+//           the node (32 B): 4 objects, 1120 B.
+// The node holds only uintptrs (noscan); the g's pointer words are those of
+// runtime2.go g (go1.19 offsets; go1.26 modelled with the same words).
+// Allocating here cannot start another cycle: Go allocates them on the
+// system stack, where gcStart returns at once.
+void Gc::start_bg_mark_workers() {
+  workers_started_ = true;
+  starting_workers_ = true;
+  TypeTable& T = rt_.types;
+  const bool modern = rt_.version.minor >= 26;
+  const Type* g = T.internal(modern ? "runtime.g/1.26" : "runtime.g", modern ? 456 : 392, 8,
+                             {32, 40, 48, 80, 136, 248, 304, 328, 336, 360, 368});
+  const Type* gptr = T.internal("*runtime.g", 8, 8, {0});
+  const Type* node = T.internal("runtime.gcBgMarkWorkerNode", 32, 8, {});
+  const int ngs = modern ? 2 : 1;
+  const std::uint16_t role = 0;
+  const std::size_t depth = local_roots_.size();
+  const Addr inflight = inflight_;  // the allocation that triggered this cycle stays a root
+  for (int i = 0; i < ngs; ++i) {
+    worker_objects_.push_back(newobject(rt_, g, role));
+    local_roots_.push_back(worker_objects_.back());
+  }
+  worker_objects_.push_back(newarray(rt_, gptr, modern ? 16 : 8, role));
+  local_roots_.push_back(worker_objects_.back());
+  worker_objects_.push_back(newobject(rt_, node, role));
+  local_roots_.resize(depth);
+  inflight_ = inflight;
+  starting_workers_ = false;
+}
+
 void Gc::mark_roots() {
   RootVisitor v(*this);
+  for (Addr a : worker_objects_) v.pointer(a);
   for (RootSource* r : roots_) r->scan_roots(v);
   for (Addr a : local_roots_) v.pointer(a);
   v.pointer(inflight_);

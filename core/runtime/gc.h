@@ -136,6 +136,7 @@ class Gc {
   void grey(MSpan* s, std::uint32_t index);
   void scan_object(MSpan* s, std::uint32_t index);
   void mark_roots();
+  void start_bg_mark_workers();
   void drain();
   void mark_done();
   void mark_termination();
@@ -154,6 +155,10 @@ class Gc {
   std::vector<RootSource*> roots_;
   std::vector<Addr> local_roots_;
   Addr inflight_ = 0;
+  // gcBgMarkStartWorkers: the worker goroutine's heap objects (its g, the
+  // grown allgs array, its gcBgMarkWorkerNode), roots from then on.
+  bool workers_started_ = false, starting_workers_ = false;
+  std::vector<Addr> worker_objects_;
 };
 
 }  // namespace bucketlab::runtime

@@ -34,6 +34,11 @@ struct RuntimeConfig {
   // Hard cap on mapped heap bytes (HeapSys); growing past it throws
   // OutOfMemoryError. A safety limit of the simulator, not a Go setting.
   std::uint64_t heap_budget_bytes = 1ull << 30;
+  // Allocate the GC's background worker goroutine objects at the first
+  // cycle, as a real process does (gc.cpp start_bg_mark_workers). The
+  // Simulation turns this on; the bare runtime leaves it off so that
+  // component tests count only their own objects.
+  bool gc_worker_objects = false;
 };
 
 struct RuntimeState {

@@ -300,7 +300,8 @@ std::string report_json(Simulation& sim) {
     j << "]";
     first = false;
   }
-  j << "]},\"ops\":" << sim.ops() << ",\"map_ops\":" << sim.map_ops() << ",\"stdout\":" << json_string(sim.stdout_text()) << "}\n";
+  j << "]},\"ops\":" << sim.ops() << ",\"map_ops\":" << sim.map_ops() << ",\"stdout\":" << json_string(sim.stdout_text())
+    << ",\"stderr\":" << json_string(sim.stderr_text()) << "}\n";
   return j.str();
 }
 

@@ -127,6 +127,7 @@ LoadResult load(std::string_view source, const SimConfig& config) {
   rc.memory_limit = config.memory_limit;
   rc.seed = config.seed;
   rc.heap_budget_bytes = config.budgets.max_heap_bytes;
+  rc.gc_worker_objects = true;  // a whole process: the runtime's own objects too
   I.rt = std::make_unique<runtime::Runtime>(rc);
   std::shared_ptr<runtime::TypeTable> table(&I.rt->types(), [](runtime::TypeTable*) {});
   lang::FrontResult fr = lang::compile_front(source, config.version, table);
@@ -208,6 +209,7 @@ RunState Simulation::state() const { return impl_->state; }
 const std::string& Simulation::error() const { return impl_->error; }
 Position Simulation::error_position() const { return impl_->error_pos; }
 const std::string& Simulation::stdout_text() const { return impl_->interp->out(); }
+const std::string& Simulation::stderr_text() const { return impl_->interp->err_out(); }
 runtime::MemStats Simulation::memstats() { return impl_->rt->peek_mem_stats(); }
 runtime::Fragmentation Simulation::fragmentation() const { return impl_->rt->fragmentation(); }
 runtime::HeapSnapshot Simulation::inspect_heap() const { return impl_->rt->heap_snapshot(); }

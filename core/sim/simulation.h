@@ -115,7 +115,8 @@ class Simulation {
   const std::string& error() const;
   Position error_position() const;
 
-  const std::string& stdout_text() const;   // what fmt.Print* / println wrote
+  const std::string& stdout_text() const;   // what fmt.Print* wrote (os.Stdout)
+  const std::string& stderr_text() const;   // what print/println wrote (os.Stderr)
   runtime::MemStats memstats();             // runtime.ReadMemStats semantics, without its side effect on the mcache
   runtime::Fragmentation fragmentation() const;
   runtime::HeapSnapshot inspect_heap() const;

@@ -199,8 +199,9 @@ TEST_CASE("vs-go parse_report: workload output kept exactly, fields in order", "
       "hello\nno newline"
       "@@bucketlab-vs-go-report-v1@@\n"
       "hashkey 11 2 3 4\n"
+      "mem_start 70 5 65 7000 8000 16384 3801088 3784704 3000000 4194304 0 0\n"
       "mem_end 100 10 90 9000 12000 16384 3801088 3784704 3000000 4194304 0 0\n"
-      "map 0 0 1 1 305419896 2596069104 9 1 0 1 0 0 144 8 8 4 400\n"
+      "map 0 0 1 1 305419896 2596069104 9 1 0 1 0 0 144 8 8 4 400 0 824634000000\n"
       "tophash 0506070800000000090a0b0c0d000000\n"
       "chains 1 0\n"
       "dropped 0\n"
@@ -212,6 +213,8 @@ TEST_CASE("vs-go parse_report: workload output kept exactly, fields in order", "
   CHECK(ref.stdout_text == "hello\nno newline");
   CHECK(ref.hashkey[0] == 11);
   CHECK(ref.hashkey[3] == 4);
+  CHECK(ref.at_start.Mallocs == 70);
+  CHECK(ref.at_start.TotalAlloc == 8000);
   CHECK(ref.at_end.Mallocs == 100);
   CHECK(ref.at_end.HeapObjects == 90);
   CHECK(ref.Mallocs == 101);
@@ -235,6 +238,8 @@ TEST_CASE("vs-go parse_report: workload output kept exactly, fields in order", "
   CHECK(m.B == 1);
   CHECK(m.noverflow == 1);
   CHECK(m.bucketsize == 144);
+  CHECK_FALSE(m.freed);
+  CHECK_FALSE(m.superseded);
   CHECK(m.tophash == std::vector<std::uint8_t>{5, 6, 7, 8, 0, 0, 0, 0, 9, 10, 11, 12, 13, 0, 0, 0});
   CHECK(m.chain_len == std::vector<std::uint32_t>{1, 0});
 
@@ -242,14 +247,23 @@ TEST_CASE("vs-go parse_report: workload output kept exactly, fields in order", "
 
   SECTION("a map whose address a later map took is superseded") {
     std::string two = out;
-    const std::string line0 = "map 0 0 1 1 305419896 2596069104 9 1 0 1 0 0 144 8 8 4 400\n";
-    two.insert(two.find("dropped"), "map 1 0 1 1 1 1 0 0 0 0 0 0 144 8 8 4 400\ntophash \nchains\n"
-                                    "map 2 0 0 1 1 1 0 0 0 0 0 0 144 8 8 4 400\ntophash \nchains\n");
+    two.insert(two.find("dropped"), "map 1 0 1 1 1 1 0 0 0 0 0 0 144 8 8 4 400 0 824634100000\ntophash \nchains\n"
+                                    "map 2 0 0 1 1 1 0 0 0 0 0 0 144 8 8 4 400 1 824634200000\ntophash \nchains\n");
     REQUIRE(cli::parse_report(two, sites, ref, err));
     REQUIRE(ref.maps.size() == 3);
     CHECK(ref.maps[0].superseded);       // same stack offset as map 1
     CHECK_FALSE(ref.maps[1].superseded);
     CHECK_FALSE(ref.maps[2].superseded);  // a heap address: a different place
+    CHECK(ref.maps[2].freed);             // ... whose memory a sweep freed
+  }
+
+  SECTION("a map whose bucket array a later map took is superseded") {
+    std::string two = out;
+    two.insert(two.find("dropped"), "map 1 0 0 1 1 1 0 0 0 0 0 0 144 8 8 4 500 0 824634000000\ntophash \nchains\n");
+    REQUIRE(cli::parse_report(two, sites, ref, err));
+    REQUIRE(ref.maps.size() == 2);
+    CHECK(ref.maps[0].superseded);
+    CHECK_FALSE(ref.maps[1].superseded);
   }
 
   SECTION("missing or cut reports are errors") {
@@ -298,7 +312,9 @@ TEST_CASE("vs-go under Go 1.19: 100 int64 keys", "[vs-go][oracle-go]") {
   check_plain_map(m);
   // Growth from B=3 to 4 finished (every insert evacuates up to 2 buckets).
   CHECK(m.nevacuate == 8);
-  CHECK(m.bucketsize == 144);  // 8 + 8*8 + 8*8 + 8 (runtime/map.go bmap)
+  CHECK(m.bucketsize == 144);
+  CHECK_FALSE(m.freed);
+  CHECK_FALSE(m.superseded);  // 8 + 8*8 + 8*8 + 8 (runtime/map.go bmap)
   CHECK(m.keysize == 8);
   CHECK(m.elemsize == 8);
   CHECK(m.hash0_final == m.hash0_at_make);

@@ -1,0 +1,91 @@
+// Heap objects a real Go process allocates on a workload's behalf: the GC's
+// background worker goroutine (first cycle) and fmt's printer cache
+// (sync.Pool ppFree). Expected numbers are the output of small Go programs
+// run with GOMAXPROCS=1 (quoted at each case).
+#include <catch2/catch.hpp>
+
+#include "core/runtime/runtime.h"
+#include "core/sim/simulation.h"
+
+using namespace bucketlab;
+
+namespace {
+// Runs `src` (a snippet) and returns what it printed with println (stderr).
+std::string run(const std::string& src, int minor = 19) {
+  sim::SimConfig c;
+  c.version = runtime::GoVersion{minor};
+  auto r = sim::load(src, c);
+  REQUIRE(r.sim);
+  r.sim->run();
+  INFO(r.sim->error());
+  REQUIRE(r.sim->state() == sim::RunState::Done);
+  r.sim->check_invariants();
+  return r.sim->stderr_text();
+}
+}  // namespace
+
+TEST_CASE("the first GC allocates the background mark worker's objects", "[sim][gc]") {
+  // Go (GOMAXPROCS=1): ReadMemStats; runtime.GC(); ReadMemStats; twice.
+  // go1.19: "first gc mallocs 3 bytes 512", "second gc mallocs 0 bytes 0"
+  // go1.26: "first gc mallocs 4 bytes 1120", "second gc mallocs 0 bytes 0"
+  const std::string src =
+      "var a, b runtime.MemStats\n"
+      "for i := 0; i < 2; i++ {\n"
+      "\truntime.ReadMemStats(&a)\n"
+      "\truntime.GC()\n"
+      "\truntime.ReadMemStats(&b)\n"
+      "\tprintln(b.Mallocs-a.Mallocs, b.TotalAlloc-a.TotalAlloc, b.HeapObjects-a.HeapObjects)\n"
+      "}\n";
+  CHECK(run(src, 19) == "3 512 3\n0 0 0\n");
+  CHECK(run(src, 26) == "4 1120 4\n0 0 0\n");
+}
+
+TEST_CASE("fmt's printer cache: pp, its buffer, the pool's local array and allPools", "[sim][fmt]") {
+  // Go 1.19 (GOMAXPROCS=1), after a warm-up Println and three GCs:
+  //   Println("cap", 1000): "print after gc 6" (boxing, local, allPools, pp, buf 8 -> 16)
+  //   after one more GC:    "print after 1 gc 3" (boxing, local, allPools; pp from the victim)
+  const std::string src =
+      "var a, b runtime.MemStats\n"
+      "x := 1000\n"
+      "fmt.Println(\"warm\", x)\n"
+      "runtime.GC()\nruntime.GC()\nruntime.GC()\n"
+      "runtime.ReadMemStats(&a)\n"
+      "fmt.Println(\"cap\", x)\n"
+      "runtime.ReadMemStats(&b)\n"
+      "println(b.Mallocs - a.Mallocs)\n"
+      "runtime.GC()\n"
+      "runtime.ReadMemStats(&a)\n"
+      "fmt.Println(\"cap\", x)\n"
+      "runtime.ReadMemStats(&b)\n"
+      "println(b.Mallocs - a.Mallocs)\n"
+      "runtime.ReadMemStats(&a)\n"
+      "fmt.Println(\"cap\", x)\n"
+      "runtime.ReadMemStats(&b)\n"
+      "println(b.Mallocs - a.Mallocs)\n";
+  // the third print reuses everything: only the boxing of x (>= 256)
+  CHECK(run(src) == "6\n3\n1\n");
+}
+
+TEST_CASE("a print keeps 4 objects, 408 bytes live through the next GC", "[sim][fmt]") {
+  // Go 1.19: runtime.GC(); ReadMemStats(&a); [Println(...)]; ReadMemStats(&b);
+  // runtime.GC(); ReadMemStats(&c): with the print "mallocs 7 objects after 4
+  // alloc 408", without "mallocs 0 objects after 0 alloc 0"; after a second
+  // GC both report the same number of objects (the pool's are gone).
+  auto src = [](bool print) {
+    return std::string("var a, b, c runtime.MemStats\n"
+                       "runtime.GC()\n"
+                       "runtime.ReadMemStats(&a)\n") +
+           (print ? "fmt.Println(\"users:\", 12000, \"GCs:\", 0, \"HeapAlloc:\", 3510584)\n" : "") +
+           "runtime.ReadMemStats(&b)\n"
+           "runtime.GC()\n"
+           "runtime.ReadMemStats(&c)\n"
+           "println(b.Mallocs-a.Mallocs, int64(c.HeapObjects)-int64(a.HeapObjects), int64(c.HeapAlloc)-int64(a.HeapAlloc))\n"
+           "runtime.GC()\n"
+           "runtime.ReadMemStats(&c)\n"
+           "println(int64(c.HeapObjects) - int64(a.HeapObjects))\n";
+  };
+  const std::string with = run(src(true)), without = run(src(false));
+  CHECK(with.substr(0, with.find('\n')) == "7 4 408");
+  CHECK(without.substr(0, without.find('\n')) == "0 0 0");
+  CHECK(with.substr(with.find('\n')) == without.substr(without.find('\n')));
+}
