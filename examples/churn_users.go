@@ -19,7 +19,7 @@ for i := 0; i < 12000; i++ {
 	users[name] = &User{ID: i, Name: name}
 }
 next := 12000
-for round := 0; round < 30; round++ {
+for round := 0; round < 300; round++ {
 	for j := 0; j < 1000; j++ {
 		delete(users, "user"+strconv.Itoa(next-12000))
 		name := "user" + strconv.Itoa(next)

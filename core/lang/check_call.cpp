@@ -516,6 +516,7 @@ ExprKind Checker::call_expr(Operand& x, CallExpr* call) {
   }
   nonescaping_addr_ = saved_nonesc;
   arguments(call, sig, args);
+  if (call->call_kind == CallKind::Lib) fmt_method_operands(call, args);
   if (sig->results.empty()) {
     x.mode = Mode::NoValue;
     x.type = nullptr;
@@ -562,6 +563,62 @@ std::string Checker::types_summary(const std::vector<const Type*>& list, bool va
     res += s;
   }
   return res + ")";
+}
+
+namespace {
+// A named type reachable from t (as fmt's printValue walks a value: fields,
+// elements, map keys and values; a pointer's pointee at the top level only)
+// that has a String or Error method, which fmt would call; nullptr if none.
+const Type* fmt_method_type(const Type* t, int depth, std::vector<const Type*>& seen, std::string& method) {
+  if (!t || depth > 32) return nullptr;
+  for (const Type* s : seen)
+    if (s == t) return nullptr;
+  seen.push_back(t);
+  if (t->kind == TypeKind::Named) {
+    for (const FuncObj* m : t->methods)  // the library's own (time.Duration's String) are formatted natively
+      if (!m->is_lib && (m->name == "String" || m->name == "Error")) {
+        method = m->name;
+        return t;
+      }
+    return fmt_method_type(t->underlying(), depth, seen, method);
+  }
+  switch (t->kind) {
+    case TypeKind::Pointer: return depth == 0 ? fmt_method_type(t->elem, depth, seen, method) : nullptr;
+    case TypeKind::Struct:
+      for (const auto& f : t->fields)
+        if (const Type* r = fmt_method_type(f.type, depth + 1, seen, method)) return r;
+      return nullptr;
+    case TypeKind::Array:
+    case TypeKind::Slice: return fmt_method_type(t->elem, depth + 1, seen, method);
+    case TypeKind::Map:
+      if (const Type* r = fmt_method_type(t->key, depth + 1, seen, method)) return r;
+      return fmt_method_type(t->elem, depth + 1, seen, method);
+    default: return nullptr;
+  }
+}
+}  // namespace
+
+// fmt calls a value's String or Error method; the interpreter does not call
+// back into the workload from the library, so such operands are refused
+// rather than printed as their underlying values (which would silently
+// differ from Go).
+void Checker::fmt_method_operands(CallExpr* call, const std::vector<Operand>& args) {
+  const LibId id = call->lib;
+  const bool fmt = id == LibId::FmtPrint || id == LibId::FmtPrintln || id == LibId::FmtPrintf ||
+                   id == LibId::FmtSprint || id == LibId::FmtSprintln || id == LibId::FmtSprintf ||
+                   id == LibId::FmtErrorf;
+  if (!fmt) return;
+  const bool has_format = id == LibId::FmtPrintf || id == LibId::FmtSprintf || id == LibId::FmtErrorf;
+  for (std::size_t i = has_format ? 1 : 0; i < args.size(); ++i) {
+    if (args[i].mode == Mode::Invalid || !args[i].type) continue;
+    std::vector<const Type*> seen;
+    std::string method;
+    if (const Type* t = fmt_method_type(args[i].type, 0, seen, method)) {
+      unsupported(at(args[i]), "printing a value of type " + type_string(t) + ", whose " + method +
+                                   " method fmt would call, is");
+      return;
+    }
+  }
 }
 
 void Checker::arguments(CallExpr* call, const Type* sig, std::vector<Operand>& args) {

@@ -48,6 +48,7 @@ class Checker {
   void error_x(const Operand& x, const std::string& msg) { error_at(at(x), msg); }
   void error_n(const Node* n, const std::string& msg) { error_at(start_pos(n), msg); }
   void unsupported(Pos pos, const std::string& what);  // "<what> not supported by bucketlab"
+  void fmt_method_operands(CallExpr* call, const std::vector<Operand>& args);
   Pos at(const Operand& x) const { return x.expr ? start_pos(x.expr) : Pos{}; }
   std::string operand_string(const Operand& x) const;
   std::string ts(const Type* t) const { return type_string(t); }
