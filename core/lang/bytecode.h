@@ -100,7 +100,7 @@ enum class Opc : std::uint16_t {
   AppendSl,  // a ← append(slice b, slice-or-string c...); types[e] = elem type; aux&1: c is a string
   Copy,      // a ← copy(slice b, slice-or-string c); types[e]; aux&1: c is a string
   // maps (types[e] = the map type); one Maps call each
-  MakeMap,   // a ← make(map, hint word b) (b == kNone: no hint)
+  MakeMap,   // a ← make(map, hint word b) (b == kNone: no hint); c: 1 + index in strings of the variable it is assigned to (0: none)
   MapLoad,   // a ← m[key c] for map word b (zero value if absent); d != kNone: ok word
   MapStore,  // m[key b] ← value c for map word a
   MapDel,    // delete(map word a, key b)

@@ -289,6 +289,15 @@ class Compiler {
   bool is_map_clear(ForStmt* s, RangeClause* rc);
   bool noescape_use(Expr* e) { return noescape_.count(e) != 0; }
   std::set<const Expr*> noescape_;
+  // The variable a map made directly on an assignment's right-hand side is
+  // assigned to (`users := make(map...)`): names maps in summaries.
+  std::string assign_name_;
+  const Expr* assign_rhs_ = nullptr;
+  std::uint32_t map_name(const Expr* e) {
+    if (e != assign_rhs_ || assign_name_.empty()) return 0;
+    out_.strings.push_back(assign_name_);
+    return static_cast<std::uint32_t>(out_.strings.size());
+  }
   void mark_noescape(Expr* e) {
     e = unparen(e);
     if (auto op = as<Operation>(e); op && op->op == Op::Add && op->y && is_str(op->type)) noescape_.insert(op);
@@ -942,7 +951,7 @@ void Compiler::composite_to(CompositeLit* lit, const Type* t, std::uint32_t dst)
     case TypeKind::Map: {
       const std::uint32_t hint = temp_bytes(8);
       emit(Opc::Const, hint, konst(lit->elems.size()));
-      emit(Opc::MakeMap, dst, hint, 0, 0, tidx(t));
+      emit(Opc::MakeMap, dst, hint, map_name(lit), 0, tidx(t));
       for (Expr* e : lit->elems) {
         auto* kv = as<KeyValueExpr>(e);
         if (!kv) continue;
@@ -1112,7 +1121,7 @@ void Compiler::builtin_to(CallExpr* call, std::uint32_t dst) {
         std::uint32_t hint = kNone;
         if (a.size() > 1) { hint = temp_bytes(8); expr_to_typed(a[1], hint, P.types->basic(BasicKind::Int)); }
         cur_pos_ = call->pos;
-        emit(Opc::MakeMap, dst, hint, 0, 0, tidx(call->type));
+        emit(Opc::MakeMap, dst, hint, map_name(call), 0, tidx(call->type));
         return;
       }
       const std::uint32_t n = temp_bytes(8);
@@ -1406,7 +1415,10 @@ void Compiler::assign_values(const std::vector<Expr*>& lhs, const std::vector<Ex
       if (unparen(rhs[i])->mode == Mode::NilValue && !t) continue;
       vtypes[i] = t;
       vals[i] = temp(t);
+      assign_rhs_ = unparen(rhs[i]);
+      assign_name_ = expr_string(lhs[i]);
       expr_to_typed(rhs[i], vals[i], t);
+      assign_rhs_ = nullptr;
     }
   }
   for (std::size_t i = 0; i < lhs.size(); ++i) {

@@ -688,6 +688,11 @@ Stop Interp::run(const RunLimits& lim) {
             std::int64_t hint = in.b == kNone ? 0 : static_cast<std::int64_t>(RB);
             if (hint < 0) throw GoPanic("runtime error: makemap: size out of range");
             const Addr m = maps_.make(P.types[in.e], hint);
+            // by creation order (= map id): its type, and the variable it is assigned to
+            map_names_.resize(maps_.count());
+            map_types_.resize(maps_.count());
+            map_types_.back() = P.types[in.e]->name;
+            if (in.c) map_names_.back() = P.strings[in.c - 1];
             fp = &stack_[F.base];
             WA(m);
             break;

@@ -53,6 +53,10 @@ class Interp : public runtime::RootSource {
   bool done() const { return frames_.empty(); }
   Pos pos() const;                       // of the instruction about to run
   const std::string& out() const { return out_; }       // fmt.Print*, os.Stdout
+  // The variable the map with this id (creation order) was first assigned
+  // to when made, or "" (a map made inside a larger expression).
+  std::string map_name(std::size_t id) const { return id < map_names_.size() ? map_names_[id] : std::string(); }
+  std::string map_type(std::size_t id) const { return id < map_types_.size() ? map_types_[id] : std::string(); }
   const std::string& err_out() const { return err_; }   // print/println, os.Stderr
   // "panic: ...", "fatal error: ...", or a budget message; empty while running.
   const std::string& message() const { return message_; }
@@ -96,6 +100,7 @@ class Interp : public runtime::RootSource {
   std::vector<std::unique_ptr<maps::MapIter>> iters_;
   std::uint64_t ops_ = 0, map_ops_ = 0, stmts_ = 0;
   std::string out_, err_, message_;
+  std::vector<std::string> map_names_, map_types_;
   Pos panic_pos_;
   int exit_status_ = 0;
   std::uint64_t max_output_ = 1u << 20;

@@ -233,12 +233,13 @@ std::vector<MapSummary> Simulation::maps() const {
   for (std::size_t id = 0; id < M.count(); ++id) {
     MapSummary s;
     s.id = id;
-    s.name = "map#" + std::to_string(id);
+    s.name = impl_->interp->map_name(id);
+    if (s.name.empty()) s.name = "map#" + std::to_string(id);
+    s.type = impl_->interp->map_type(id);
     s.impl = impl_->config.version.swiss_maps() ? "swiss" : "classic";
     s.alive = M.alive(id);
     if (s.alive && !impl_->config.version.swiss_maps()) {
       const maps::ClassicMapSnapshot snap = M.inspect_classic(id, 0, 0);
-      s.type = "map[" + snap.key_type + "]" + snap.elem_type;
       s.hash0 = snap.hash0;
       s.count = snap.count;
       s.B = snap.B;
