@@ -301,7 +301,10 @@ func __bl_report(mainsp uintptr) {
 			}
 		}
 		t := (*__bl_maptype)(__bl_unsafe.Pointer(r.typ))
-		hm := (*__bl_hmap)(__bl_unsafe.Pointer(h))
+		// A copy, not a pointer: a typed pointer into a collected map's freed
+		// span, live in this frame when a (concurrent) GC scans the stack,
+		// is a fatal "found bad pointer in Go heap".
+		hm := *(*__bl_hmap)(__bl_unsafe.Pointer(h))
 		growing := uint64(0)
 		if hm.oldbuckets != 0 {
 			growing = 1
