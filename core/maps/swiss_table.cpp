@@ -119,7 +119,6 @@ Addr Table::put_slot(Addr m, std::uint64_t hash, const std::uint8_t* key) const 
     // fast32/fast64/faststr assigns; not the generic or *ptr ones in 1.26).
     if (growth_left() == 0 && t.prunes_tombstones) prune_tombstones(m);
     if (growth_left() > 0) {
-      Runtime::LocalRoot keep_groups(rt, groups_data());
       const Addr elem = sm_.fill_slot(g, i, key);
       set_ctrl(g, i, h2hash);
       set_growth_left(static_cast<std::uint16_t>(growth_left() - 1));
