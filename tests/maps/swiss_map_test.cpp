@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <limits>
 #include <map>
 #include <memory>
 #include <set>
@@ -581,4 +582,45 @@ TEST_CASE("swiss map memory: Go's objects, sizes and scan classes", "[swiss][map
     f.rt.gc();
     for (std::uint64_t i = 0; i < 9; ++i) CHECK(f.get(K(i, static_cast<std::uint8_t>(i), i)) == 1);
   }
+}
+
+TEST_CASE("swiss map: float keys: NaNs are distinct and only iteration or clear reaches them; ±0 update the key",
+          "[swiss][map]") {
+  // NeedKeyUpdate (abi.MapType flags, reflectdata needkeyupdate): an
+  // assignment to an equal key rewrites the stored key (−0 replaces +0).
+  // NaN != NaN: each assignment adds an entry; lookup and delete miss it.
+  Fixture f([](runtime::TypeTable& tt) { return tt.map_of(tt.basic(Kind::Float64), tt.basic(Kind::Int64)); },
+            /*go_hash=*/true);
+  REQUIRE(f.t.need_key_update);
+  REQUIRE_FALSE(f.t.reflexive_key);
+  f.make(0);
+  auto fk = [](double d) {
+    std::uint64_t v;
+    std::memcpy(&v, &d, 8);
+    return v;
+  };
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  f.set(fk(0.0), 1);
+  f.set(fk(-0.0), 2);
+  CHECK(f.ops.used(f.m) == 1);
+  CHECK(f.get(fk(0.0)) == 2);
+  Iter it;
+  f.ops.iter_init(f.m, it, 0, 0);
+  CHECK(f.rt.load_u64(it.key) == fk(-0.0));
+  for (int i = 0; i < 20; ++i) f.set(fk(nan), 10 + i);  // 20 distinct entries, through growToTable
+  CHECK(f.ops.used(f.m) == 21);
+  CHECK_FALSE(f.has(fk(nan)));
+  f.del(fk(nan));
+  CHECK(f.ops.used(f.m) == 21);
+  int nans = 0;
+  for (f.ops.iter_init(f.m, it, 3, 0); it.key != kNil; f.ops.iter_next(it)) {
+    double d;
+    const std::uint64_t bits = f.rt.load_u64(it.key);
+    std::memcpy(&d, &bits, 8);
+    nans += d != d;
+  }
+  CHECK(nans == 20);
+  CHECK(f.ops.clear(f.m));
+  f.check();
+  CHECK(f.ops.used(f.m) == 0);
 }
