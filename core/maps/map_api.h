@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/common/event.h"
 #include "core/common/types.h"
 #include "core/maps/map_inspect.h"
 #include "core/runtime/gc.h"
@@ -34,10 +35,11 @@ using runtime::Type;
 struct HashSeeds {
   bool has_hashkey = false;
   std::uint64_t hashkey[4] = {0, 0, 0, 0};
-  std::vector<std::uint64_t> map_seeds;  // hash0 (classic: uint32) / seed (swiss), creation order
+  std::vector<std::uint64_t> map_seeds;  // hash0 (classic: uint32) / seed (swiss: uintptr), creation order
   // map id → the hash0 every reseed of that map takes (Go 1.19 draws a new
-  // hash0 when a delete empties the map and in mapclear). A real process
-  // reports only the final hash0, so pinning is exact for maps reseeded once.
+  // hash0 when a delete empties the map and in mapclear; Go 1.24+ a new
+  // seed in the same two cases). A real process reports only the final
+  // seed, so pinning is exact for maps reseeded once.
   std::map<std::size_t, std::uint64_t> map_reseeds;
 };
 
@@ -81,13 +83,26 @@ class Maps {
   // Whether the map with this id is still allocated (not collected).
   bool alive(std::size_t id) const;
 
-  // Inspection: bucket indexes [first_bucket, first_bucket + max_buckets).
+  // Whether maps are Swiss tables (the Go version's swiss_maps()).
+  bool swiss() const;
+  // Inspection of a classic map: bucket indexes [first_bucket, first_bucket + max_buckets).
   ClassicMapSnapshot inspect_classic(std::size_t id, std::uint64_t first_bucket = 0,
                                      std::uint64_t max_buckets = 4096) const;
-  // "Step evacuation": evacuate the next old bucket of a growing map (as
-  // growWork does) without any other map operation. False if not growing.
+  // Inspection of a Swiss map: the header, the directory, and the distinct
+  // tables [first_table, first_table + max_tables) in directory order, with
+  // their groups (control bytes, formatted keys and elems) if `groups`.
+  SwissMapSnapshot inspect_swiss(std::size_t id, std::uint64_t first_table = 0, std::uint64_t max_tables = 64,
+                                 bool groups = true) const;
+  // "Step evacuation": evacuate the next old bucket of a growing classic map
+  // (as growWork does) without any other map operation. False if not
+  // growing, and always false for a Swiss map, which has no pending growth
+  // work: a table is rebuilt whole inside the assignment that needs room.
   bool evacuate_step(std::size_t id);
-  // Test hook: a real process's hash0 after a reseed (delete to empty, clear).
+  // The events that end a "grow step": MapEvacuate for classic maps;
+  // SwissTableGrow / SwissTableSplit for Swiss maps (the step runs the
+  // workload until an assignment grows or splits a table).
+  static bool is_grow_step_event(EventKind k, bool swiss);
+  // Test hook: a real process's hash0 / seed after a reseed (delete to empty, clear).
   void set_hash0(std::size_t id, std::uint64_t seed);
   // runtime.hashkey[i] in use (pinned or drawn at start).
   std::uint64_t hashkey(int i) const;

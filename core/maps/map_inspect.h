@@ -49,4 +49,49 @@ struct ClassicMapSnapshot {
   std::vector<ChainView> old_chains;  // same page of the old array (while growing)
 };
 
+
+// ---- Swiss maps (Go >= 1.24) ----------------------------------------------
+
+// One group: its 8 control bytes (0x80 empty, 0xFE deleted, else H2) and
+// the formatted key/elem of each full slot.
+struct SwissGroupView {
+  Addr addr = kNil;
+  std::array<std::uint8_t, 8> ctrl{};
+  std::array<std::string, 8> keys;   // "" unless the slot is full
+  std::array<std::string, 8> elems;
+};
+
+// One table (maps.table), listed once however many directory entries alias it.
+struct SwissTableView {
+  Addr addr = kNil, groups_addr = kNil;
+  std::int64_t index = 0;       // first directory entry pointing at it
+  std::uint8_t local_depth = 0;
+  std::uint16_t capacity = 0, used = 0, growth_left = 0, tombstones = 0;
+  std::uint64_t dir_entries = 0;  // 2^(globalDepth - localDepth)
+  double load() const { return capacity ? static_cast<double>(used) / capacity : 0; }
+  std::vector<SwissGroupView> groups;  // empty unless requested
+};
+
+struct SwissMapSnapshot {
+  Addr map = kNil, dir_ptr = kNil;
+  std::uint64_t used = 0, seed = 0, clear_seq = 0;
+  std::int64_t dir_len = 0;
+  std::uint8_t global_depth = 0, global_shift = 0, writing = 0;
+  bool tombstone_possible = false;
+  bool small = false;           // dirLen 0 and one group allocated
+  std::uint64_t capacity = 0;   // slots over all tables (8 for a small map)
+  std::uint64_t tombstones = 0;
+  std::uint64_t table_count = 0;  // distinct tables
+  // layout (abi.MapType)
+  std::string key_type, elem_type, assign_fn;
+  std::uint64_t slot_size = 0, elem_off = 0, group_size = 0;
+  bool indirect_key = false, indirect_elem = false, group_noscan = false, prunes_tombstones = false;
+  // directory: for each entry, the ordinal of its table among the
+  // distinct tables in directory order (tables[k] has ordinal first_table + k).
+  std::vector<std::uint32_t> directory;
+  std::uint64_t first_table = 0;
+  std::vector<SwissTableView> tables; // the requested page, in directory order
+  SwissGroupView small_group;         // when small
+};
+
 }  // namespace bucketlab::maps

@@ -11,6 +11,7 @@
 #include "core/maps/classic_map.h"
 #include "core/maps/hash.h"
 #include "core/maps/map_api.h"
+#include "core/maps/swiss_map.h"
 #include "core/runtime/panic.h"
 
 namespace bucketlab::maps {
@@ -126,6 +127,57 @@ class ClassicIter final : public MapIter {
   Roots roots_;
 };
 
+// One live iteration of a Swiss map (maps.Iter on the goroutine's stack).
+class SwissIter final : public MapIter {
+ public:
+  SwissIter(swiss::SwissMap ops, runtime::Runtime& rt) : ops_(ops), rt_(rt) { rt_.add_root_source(&roots_); }
+  ~SwissIter() override { rt_.remove_root_source(&roots_); }
+  swiss::Iter& iter() { return roots_.it; }
+  Addr key() const override { return roots_.it.key; }
+  Addr elem() const override { return roots_.it.elem; }
+  void next() override {
+    if (roots_.it.key != kNil) ops_.iter_next(roots_.it);
+  }
+  void scan_roots(runtime::RootVisitor& v) const override { roots_.scan(v); }
+
+ private:
+  struct Roots : runtime::RootSource {
+    swiss::Iter it;
+    void scan(runtime::RootVisitor& v) const {
+      // it.tab keeps a replaced table (and its groups) alive while walked.
+      for (Addr a : {it.key, it.elem, it.m, it.tab, it.group}) v.pointer(a);
+      v.stack_bytes(swiss::kIterSize);
+    }
+    void scan_roots(runtime::RootVisitor& v) override { scan(v); }
+  };
+  swiss::SwissMap ops_;
+  runtime::Runtime& rt_;
+  Roots roots_;
+};
+
+SwissGroupView group_view(const runtime::Runtime& rt, const KeyAlg& alg, const swiss::SwissMap& ops, Addr g,
+                          bool slots) {
+  SwissGroupView v;
+  v.addr = g;
+  const swiss::MapType& t = ops.type();
+  std::vector<std::uint8_t> kb(t.key->size), eb(t.elem->size);
+  for (std::uint64_t i = 0; i < swiss::kGroupSlots; ++i) {
+    const std::uint8_t c = rt.load_u8(g + i);
+    v.ctrl[i] = c;
+    if (!slots || (c & swiss::kCtrlEmpty) != 0) continue;
+    const Addr k = ops.key_at(g, i), e = ops.elem_at(g, i);
+    if (k != kNil) {
+      alg.read(t.key, k, kb.data());
+      v.keys[i] = format_value(rt, alg, t.key, kb.data());
+    }
+    if (e != kNil) {
+      alg.read(t.elem, e, eb.data());
+      v.elems[i] = format_value(rt, alg, t.elem, eb.data());
+    }
+  }
+  return v;
+}
+
 }  // namespace
 
 struct Maps::Impl {
@@ -133,11 +185,15 @@ struct Maps::Impl {
   HashSeeds seeds;
   std::unique_ptr<KeyAlg> alg;
   Hashkey hashkey;
+  bool swiss = false;  // the Go version's swiss_maps()
   classic::Roles roles;
+  swiss::Roles swiss_roles;
   std::map<const Type*, std::unique_ptr<MapType>> types;  // ordered by pointer only for lookup; never iterated for output
+  std::map<const Type*, std::unique_ptr<swiss::MapType>> swiss_types;
   struct Record {
     Addr h = kNil;
-    const MapType* t = nullptr;
+    const MapType* t = nullptr;          // classic
+    const swiss::MapType* st = nullptr;  // swiss
     bool dead = false;
   };
   std::vector<Record> maps;
@@ -151,13 +207,34 @@ struct Maps::Impl {
       key = Hashkey::from_rng(rt.rng(), rt.version());
     alg = make_go_key_alg(rt, key);
     hashkey = key;
-    roles = classic::Roles::register_in(rt);
+    swiss = rt.version().swiss_maps();
+    if (swiss)
+      swiss_roles = swiss::Roles::register_in(rt);
+    else
+      roles = classic::Roles::register_in(rt);
+  }
+  const swiss::MapType& swiss_type_of(const Type* map_type) {
+    auto it = swiss_types.find(map_type);
+    if (it != swiss_types.end()) return *it->second;
+    if (map_type == nullptr || map_type->kind != Kind::Map) throw ModelError("not a map type");
+    auto mt = std::make_unique<swiss::MapType>(swiss::make_map_type(rt.types(), map_type, rt.version()));
+    const swiss::MapType& ref = *mt;
+    swiss_types.emplace(map_type, std::move(mt));
+    return ref;
+  }
+  swiss::SwissMap sops(const swiss::MapType& t, std::uint32_t id = 0) {
+    return swiss::SwissMap(rt, t, *alg, swiss_roles, id);
+  }
+  // The id of map h for events; maps not made here (tests) report 0.
+  std::uint32_t event_id(Addr h) const {
+    const std::int64_t id = id_of(h);
+    return id < 0 ? 0 : static_cast<std::uint32_t>(id);
   }
   const MapType& type_of(const Type* map_type) {
     auto it = types.find(map_type);
     if (it != types.end()) return *it->second;
     if (map_type == nullptr || map_type->kind != Kind::Map) throw ModelError("not a map type");
-    if (rt.version().swiss_maps()) throw ModelError("Swiss maps (Go >= 1.24) are not modelled yet");
+    if (swiss) throw ModelError("classic map type requested in a Swiss-map (Go >= 1.24) run");
     auto mt = std::make_unique<MapType>(classic::make_map_type(rt.types(), map_type));
     const MapType& ref = *mt;
     types.emplace(map_type, std::move(mt));
@@ -168,7 +245,11 @@ struct Maps::Impl {
   // Go's), a pinned reseed value replaces it.
   void pinned_reseed(std::uint32_t id) {
     auto it = seeds.map_reseeds.find(id);
-    if (it != seeds.map_reseeds.end()) ops(*maps[id].t).set_hash0(maps[id].h, static_cast<std::uint32_t>(it->second));
+    if (it == seeds.map_reseeds.end()) return;
+    if (swiss)
+      sops(*maps[id].st, id).set_seed(maps[id].h, it->second);
+    else
+      ops(*maps[id].t).set_hash0(maps[id].h, static_cast<std::uint32_t>(it->second));
   }
   // The id of a live map header; -1 for foreign addresses.
   std::int64_t id_of(Addr h) const {
@@ -198,42 +279,64 @@ Maps::~Maps() = default;
 
 Addr Maps::make(const Type* map_type, std::int64_t hint) {
   Impl& m = *impl_;
-  const MapType& t = m.type_of(map_type);
   const std::size_t n = m.maps.size();
+  if (m.swiss) {
+    const swiss::MapType& st = m.swiss_type_of(map_type);
+    // seed: pinned (from a real process) or rand() (NewMap: m.seed = uintptr(rand())).
+    const std::uint64_t seed = n < m.seeds.map_seeds.size() ? m.seeds.map_seeds[n] : m.rt.rng().next64();
+    const Addr h = m.sops(st, static_cast<std::uint32_t>(n)).make(hint, seed);
+    if (auto it = m.by_addr.find(h); it != m.by_addr.end()) m.maps[it->second].dead = true;  // slot reused
+    m.by_addr[h] = static_cast<std::uint32_t>(n);
+    m.maps.push_back({h, nullptr, &st, false});
+    return h;
+  }
+  const MapType& t = m.type_of(map_type);
   // hash0: pinned by the caller (from a real process) or fastrand().
   const std::uint32_t hash0 =
       n < m.seeds.map_seeds.size() ? static_cast<std::uint32_t>(m.seeds.map_seeds[n]) : m.rt.rng().next32();
   const Addr h = m.ops(t).makemap(hint, hash0);
   if (auto it = m.by_addr.find(h); it != m.by_addr.end()) m.maps[it->second].dead = true;  // slot reused
   m.by_addr[h] = static_cast<std::uint32_t>(n);
-  m.maps.push_back({h, &t, false});
+  m.maps.push_back({h, &t, nullptr, false});
   return h;
 }
 
 Addr Maps::access(const Type* map_type, Addr m, const void* key) {
+  if (impl_->swiss) return impl_->sops(impl_->swiss_type_of(map_type)).access(m, static_cast<const std::uint8_t*>(key));
   const MapType& t = impl_->type_of(map_type);
   return impl_->ops(t).access(m, static_cast<const std::uint8_t*>(key));
 }
 
 Addr Maps::assign(const Type* map_type, Addr m, const void* key) {
-  const MapType& t = impl_->type_of(map_type);
   if (m == kNil) throw runtime::GoPanic("assignment to entry in nil map");
+  if (impl_->swiss) {
+    const swiss::MapType& st = impl_->swiss_type_of(map_type);
+    return impl_->sops(st, impl_->id_or_throw(m)).assign(m, static_cast<const std::uint8_t*>(key));
+  }
+  const MapType& t = impl_->type_of(map_type);
   return impl_->ops(t).assign(m, static_cast<const std::uint8_t*>(key), impl_->id_or_throw(m));
 }
 
 void Maps::remove(const Type* map_type, Addr m, const void* key) {
-  const MapType& t = impl_->type_of(map_type);
   if (m == kNil) return;
   const std::uint32_t id = impl_->id_or_throw(m);
   const bool had = len(m) > 0;
-  impl_->ops(t).remove(m, static_cast<const std::uint8_t*>(key), id);
+  if (impl_->swiss)
+    impl_->sops(impl_->swiss_type_of(map_type), id).remove(m, static_cast<const std::uint8_t*>(key));
+  else
+    impl_->ops(impl_->type_of(map_type)).remove(m, static_cast<const std::uint8_t*>(key), id);
   if (had && len(m) == 0) impl_->pinned_reseed(id);  // mapdelete: h.hash0 = fastrand() when count reaches 0
 }
 
 void Maps::clear(const Type* map_type, Addr m) {
-  const MapType& t = impl_->type_of(map_type);
   if (m == kNil) return;
   const std::uint32_t id = impl_->id_or_throw(m);
+  if (impl_->swiss) {
+    // Map.Clear: runs (and reseeds) if the map has entries or may hold tombstones.
+    if (impl_->sops(impl_->swiss_type_of(map_type), id).clear(m)) impl_->pinned_reseed(id);
+    return;
+  }
+  const MapType& t = impl_->type_of(map_type);
   const bool had = len(m) > 0;
   impl_->ops(t).clear(m, id);
   if (had) impl_->pinned_reseed(id);  // mapclear: h.hash0 = fastrand() (an empty map returns early)
@@ -244,6 +347,18 @@ std::int64_t Maps::len(Addr m) const {
 }
 
 std::unique_ptr<MapIter> Maps::iterate(const Type* map_type, Addr m) {
+  if (impl_->swiss) {
+    const swiss::SwissMap ops = impl_->sops(impl_->swiss_type_of(map_type), impl_->event_id(m));
+    auto it = std::make_unique<SwissIter>(ops, impl_->rt);
+    // Iter.Init draws entryOffset, then dirOffset, with rand() — only for a non-empty map.
+    std::uint64_t entry_offset = 0, dir_offset = 0;
+    if (m != kNil && ops.used(m) != 0) {
+      entry_offset = impl_->rt.rng().next64();
+      dir_offset = impl_->rt.rng().next64();
+    }
+    ops.iter_init(m, it->iter(), entry_offset, dir_offset);
+    return it;
+  }
   const MapType& t = impl_->type_of(map_type);
   auto it = std::make_unique<ClassicIter>(impl_->ops(t), impl_->rt);
   impl_->ops(t).iter_init(m, it->hiter());
@@ -255,8 +370,15 @@ Addr Maps::map_at(std::size_t id) const { return impl_->maps.at(id).h; }
 std::int64_t Maps::id_of(Addr m) const { return impl_->id_of(m); }
 bool Maps::alive(std::size_t id) const { return impl_->alive(id); }
 
+bool Maps::swiss() const { return impl_->swiss; }
+
+bool Maps::is_grow_step_event(EventKind k, bool swiss) {
+  if (swiss) return k == EventKind::SwissTableGrow || k == EventKind::SwissTableSplit;
+  return k == EventKind::MapEvacuate;
+}
+
 bool Maps::evacuate_step(std::size_t id) {
-  if (!alive(id)) return false;
+  if (impl_->swiss || !alive(id)) return false;
   const auto& r = impl_->maps.at(id);
   return impl_->ops(*r.t).evacuate_next(r.h, static_cast<std::uint32_t>(id));
 }
@@ -265,6 +387,10 @@ std::uint64_t Maps::hashkey(int i) const { return impl_->hashkey.k[i]; }
 
 void Maps::set_hash0(std::size_t id, std::uint64_t seed) {
   const auto& r = impl_->maps.at(id);
+  if (impl_->swiss) {
+    impl_->sops(*r.st, static_cast<std::uint32_t>(id)).set_seed(r.h, seed);
+    return;
+  }
   impl_->ops(*r.t).set_hash0(r.h, static_cast<std::uint32_t>(seed));
 }
 
@@ -272,6 +398,7 @@ ClassicMapSnapshot Maps::inspect_classic(std::size_t id, std::uint64_t first_buc
   Impl& m = *impl_;
   const auto& r = m.maps.at(id);
   if (!alive(id)) throw ModelError("map " + std::to_string(id) + " has been garbage collected");
+  if (m.swiss) throw ModelError("map " + std::to_string(id) + " is a Swiss map: use inspect_swiss");
   const MapType& t = *r.t;
   ClassicMap ops = m.ops(t);
   const Addr h = r.h;
@@ -352,11 +479,82 @@ ClassicMapSnapshot Maps::inspect_classic(std::size_t id, std::uint64_t first_buc
   return s;
 }
 
+SwissMapSnapshot Maps::inspect_swiss(std::size_t id, std::uint64_t first_table, std::uint64_t max_tables,
+                                     bool groups) const {
+  Impl& m = *impl_;
+  const auto& r = m.maps.at(id);
+  if (!alive(id)) throw ModelError("map " + std::to_string(id) + " has been garbage collected");
+  if (!m.swiss) throw ModelError("map " + std::to_string(id) + " is a classic map: use inspect_classic");
+  const swiss::MapType& t = *r.st;
+  const swiss::SwissMap ops = m.sops(t, static_cast<std::uint32_t>(id));
+  const Addr h = r.h;
+  SwissMapSnapshot s;
+  s.map = h;
+  s.used = ops.used(h);
+  s.seed = ops.seed(h);
+  s.dir_ptr = ops.dir_ptr(h);
+  s.dir_len = ops.dir_len(h);
+  s.global_depth = ops.global_depth(h);
+  s.global_shift = ops.global_shift(h);
+  s.writing = ops.writing(h);
+  s.tombstone_possible = ops.tombstone_possible(h);
+  s.clear_seq = ops.clear_seq(h);
+  s.key_type = t.key->name;
+  s.elem_type = t.elem->name;
+  s.assign_fn = swiss::assign_fn_name(t.assign_fn);
+  s.slot_size = t.slot_size;
+  s.elem_off = t.elem_off;
+  s.group_size = t.group_size;
+  s.indirect_key = t.indirect_key;
+  s.indirect_elem = t.indirect_elem;
+  s.group_noscan = !t.group->has_pointers();
+  s.prunes_tombstones = t.prunes_tombstones;
+  s.first_table = first_table;
+  if (s.dir_ptr == kNil) return s;
+  if (s.dir_len == 0) {
+    s.small = true;
+    s.capacity = swiss::kGroupSlots;
+    s.small_group = group_view(m.rt, *m.alg, ops, s.dir_ptr, groups);
+    return s;
+  }
+  Addr last = kNil;
+  for (std::int64_t i = 0; i < s.dir_len; ++i) {
+    const Addr ta = ops.directory_at(h, static_cast<std::uint64_t>(i));
+    if (ta != last) {
+      const swiss::Table tab(ops, ta);
+      s.capacity += tab.capacity();
+      s.tombstones += tab.tombstones();
+      if (s.table_count >= first_table && s.table_count < first_table + max_tables) {
+        SwissTableView v;
+        v.addr = ta;
+        v.groups_addr = tab.groups_data();
+        v.index = tab.index();
+        v.local_depth = tab.local_depth();
+        v.capacity = tab.capacity();
+        v.used = tab.used();
+        v.growth_left = tab.growth_left();
+        v.tombstones = tab.tombstones();
+        v.dir_entries = std::uint64_t{1} << (s.global_depth - v.local_depth);
+        if (groups)
+          for (std::uint64_t g = 0; g <= tab.length_mask(); ++g) v.groups.push_back(group_view(m.rt, *m.alg, ops, tab.group(g), true));
+        s.tables.push_back(std::move(v));
+      }
+      ++s.table_count;
+      last = ta;
+    }
+    s.directory.push_back(static_cast<std::uint32_t>(s.table_count - 1));
+  }
+  return s;
+}
+
 void Maps::check_invariants() const {
   for (std::size_t id = 0; id < impl_->maps.size(); ++id) {
     if (!alive(id)) continue;
     const auto& r = impl_->maps[id];
-    impl_->ops(*r.t).check_invariants(r.h);
+    if (impl_->swiss)
+      impl_->sops(*r.st, static_cast<std::uint32_t>(id)).check_invariants(r.h);
+    else
+      impl_->ops(*r.t).check_invariants(r.h);
   }
 }
 

@@ -192,8 +192,9 @@ RunResult Simulation::step(StepKind kind) {
       case StepKind::GcCycle: reached = I.rt->num_gc() != gc0; break;
       case StepKind::Evacuation: {
         const auto& evs = I.rt->events().events();
+        const bool swiss = I.maps->swiss();
         for (auto it = evs.rbegin(); it != evs.rend() && it->seq >= ev0; ++it)
-          if (it->kind == EventKind::MapEvacuate) { reached = true; break; }
+          if (maps::Maps::is_grow_step_event(it->kind, swiss)) { reached = true; break; }
         break;
       }
     }
@@ -225,6 +226,11 @@ maps::ClassicMapSnapshot Simulation::inspect_map(std::size_t id, std::uint64_t f
   return impl_->maps->inspect_classic(id, first, max);
 }
 
+maps::SwissMapSnapshot Simulation::inspect_swiss(std::size_t id, std::uint64_t first_table, std::uint64_t max_tables,
+                                                 bool groups) const {
+  return impl_->maps->inspect_swiss(id, first_table, max_tables, groups);
+}
+
 std::uint64_t Simulation::hashkey(int i) const { return impl_->maps->hashkey(i); }
 
 std::vector<MapSummary> Simulation::maps() const {
@@ -247,7 +253,16 @@ std::vector<MapSummary> Simulation::maps() const {
       s.growing = snap.growing;
       s.nevacuate = snap.nevacuate;
       s.buckets = 1ull << snap.B;
-      
+    } else if (s.alive) {
+      const maps::SwissMapSnapshot snap = M.inspect_swiss(id, 0, 0, false);
+      s.type = "map[" + snap.key_type + "]" + snap.elem_type;
+      s.hash0 = snap.seed;
+      s.count = static_cast<std::int64_t>(snap.used);
+      s.dir_len = snap.dir_len;
+      s.global_depth = snap.global_depth;
+      s.tables = snap.table_count;
+      s.capacity = snap.capacity;
+      s.tombstones = snap.tombstones;
     }
     out.push_back(s);
   }

@@ -61,6 +61,9 @@ struct Sample {
   std::uint8_t reason = 0;      // 0 periodic, 1 GC start, 2 GC end, 3 final
 };
 
+// Evacuation: classic maps stop after the next evacuated old bucket; Swiss
+// maps, which grow a table whole inside one assignment, after the next
+// table grow or split.
 enum class StepKind : std::uint8_t { Statement, MapOp, Evacuation, GcCycle };
 
 enum class RunState : std::uint8_t {
@@ -94,6 +97,12 @@ struct MapSummary {
   std::uint64_t nevacuate = 0;
   std::uint64_t buckets = 0;   // number of buckets (1 << B)
   std::uint64_t overflow_buckets = 0;  // counted in the chains
+  // Swiss maps (hash0 holds the seed; classic fields stay 0):
+  std::int64_t dir_len = 0;        // 0: small map (one group) or no storage yet
+  std::uint32_t global_depth = 0;
+  std::uint64_t tables = 0;        // distinct tables
+  std::uint64_t capacity = 0;      // slots over all tables (8 for a small map)
+  std::uint64_t tombstones = 0;
 };
 
 class Simulation {
@@ -128,6 +137,9 @@ class Simulation {
   std::vector<MapSummary> maps() const;
   maps::ClassicMapSnapshot inspect_map(std::size_t id, std::uint64_t first_bucket = 0,
                                        std::uint64_t max_buckets = 4096) const;
+  // A Swiss map (Go >= 1.24): directory, tables [first_table, +max_tables), groups.
+  maps::SwissMapSnapshot inspect_swiss(std::size_t id, std::uint64_t first_table = 0, std::uint64_t max_tables = 64,
+                                       bool groups = true) const;
   std::uint64_t ops() const;       // instructions executed
   std::uint64_t map_ops() const;   // map operations executed
   std::uint64_t hashkey(int i) const;  // the runtime.hashkey in use
