@@ -137,9 +137,14 @@ class Session {
   std::string fragmentation() { return sim_ ? sim::fragmentation_json(sim_->fragmentation()) : "{}"; }
   std::string inspect_map(double id, double first, double max) {
     if (!sim_) return "{}";
-    if (id < 0 || id >= static_cast<double>(sim_->maps().size())) return "{\"error\":\"no such map\"}";
-    return sim::classic_map_json(sim_->inspect_map(static_cast<std::size_t>(id), static_cast<std::uint64_t>(first < 0 ? 0 : first),
-                                                   static_cast<std::uint64_t>(max < 0 ? 0 : max)));
+    const auto maps = sim_->maps();
+    if (id < 0 || id >= static_cast<double>(maps.size())) return "{\"error\":\"no such map\"}";
+    const std::size_t i = static_cast<std::size_t>(id);
+    if (!maps[i].alive) return "{\"error\":\"map collected\"}";
+    const auto f = static_cast<std::uint64_t>(first < 0 ? 0 : first), n = static_cast<std::uint64_t>(max < 0 ? 0 : max);
+    // classic: bucket indexes [first, first+max); swiss: tables [first, first+max) with their groups
+    if (maps[i].impl == "swiss") return sim::swiss_map_json(sim_->inspect_swiss(i, f, n, true));
+    return sim::classic_map_json(sim_->inspect_map(i, f, n));
   }
 
   std::string sample_columns() {

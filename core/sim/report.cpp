@@ -183,7 +183,11 @@ std::string maps_json(const std::vector<MapSummary>& maps) {
       << ",\"type\":" << json_string(m.type) << ",\"alive\":" << b(m.alive) << ",\"hash0\":" << m.hash0
       << ",\"count\":" << m.count << ",\"B\":" << m.B << ",\"noverflow\":" << m.noverflow
       << ",\"growing\":" << b(m.growing) << ",\"nevacuate\":" << m.nevacuate << ",\"buckets\":" << m.buckets
-      << ",\"overflow_buckets\":" << m.overflow_buckets << "}";
+      << ",\"overflow_buckets\":" << m.overflow_buckets;
+    if (m.impl == "swiss")
+      j << ",\"dir_len\":" << m.dir_len << ",\"global_depth\":" << m.global_depth << ",\"tables\":" << m.tables
+        << ",\"capacity\":" << m.capacity << ",\"tombstones\":" << m.tombstones;
+    j << "}";
   }
   j << "]";
   return j.str();
@@ -269,6 +273,50 @@ std::string classic_map_json(const maps::ClassicMapSnapshot& s) {
   return j.str();
 }
 
+namespace {
+void swiss_group_json(std::ostringstream& j, const maps::SwissGroupView& g) {
+  j << "{\"addr\":" << g.addr << ",\"ctrl\":[";
+  for (int s = 0; s < 8; ++s) j << (s ? "," : "") << int(g.ctrl[s]);
+  j << "],\"keys\":[";
+  for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(g.keys[s]);
+  j << "],\"elems\":[";
+  for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(g.elems[s]);
+  j << "]}";
+}
+}  // namespace
+
+std::string swiss_map_json(const maps::SwissMapSnapshot& s) {
+  std::ostringstream j;
+  j << "{\"map\":" << s.map << ",\"used\":" << s.used << ",\"seed\":" << s.seed << ",\"clear_seq\":" << s.clear_seq
+    << ",\"dir_len\":" << s.dir_len << ",\"global_depth\":" << int(s.global_depth) << ",\"global_shift\":" << int(s.global_shift)
+    << ",\"tombstone_possible\":" << b(s.tombstone_possible) << ",\"small\":" << b(s.small) << ",\"capacity\":" << s.capacity
+    << ",\"tombstones\":" << s.tombstones << ",\"table_count\":" << s.table_count << ",\"key_type\":" << json_string(s.key_type)
+    << ",\"elem_type\":" << json_string(s.elem_type) << ",\"assign_fn\":" << json_string(s.assign_fn)
+    << ",\"slot_size\":" << s.slot_size << ",\"group_size\":" << s.group_size << ",\"indirect_key\":" << b(s.indirect_key)
+    << ",\"indirect_elem\":" << b(s.indirect_elem) << ",\"prunes_tombstones\":" << b(s.prunes_tombstones)
+    << ",\"directory\":[";
+  for (std::size_t i = 0; i < s.directory.size(); ++i) j << (i ? "," : "") << s.directory[i];
+  j << "],\"first_table\":" << s.first_table << ",\"tables\":[";
+  for (std::size_t t = 0; t < s.tables.size(); ++t) {
+    const auto& tv = s.tables[t];
+    j << (t ? "," : "") << "{\"index\":" << tv.index << ",\"local_depth\":" << int(tv.local_depth) << ",\"capacity\":" << tv.capacity
+      << ",\"used\":" << tv.used << ",\"growth_left\":" << tv.growth_left << ",\"tombstones\":" << tv.tombstones
+      << ",\"dir_entries\":" << tv.dir_entries << ",\"groups\":[";
+    for (std::size_t g = 0; g < tv.groups.size(); ++g) {
+      if (g) j << ",";
+      swiss_group_json(j, tv.groups[g]);
+    }
+    j << "]}";
+  }
+  j << "]";
+  if (s.small) {
+    j << ",\"small_group\":";
+    swiss_group_json(j, s.small_group);
+  }
+  j << "}";
+  return j.str();
+}
+
 std::string report_json(Simulation& sim) {
   std::ostringstream j;
   const RunState st = sim.state();
@@ -310,7 +358,11 @@ std::string summary_text(Simulation& sim) {
   r << "---- bucketlab " << sim.config().version.name() << " (model: one P, simulated time; see docs/deviations.md)\n";
   for (const auto& m : sim.maps()) {
     r << m.name << " " << m.type << (m.alive ? "" : " (collected)");
-    if (m.alive)
+    if (m.alive && m.impl == "swiss")
+      r << ": count=" << m.count << (m.dir_len == 0 ? " small map (one group)" : "") << " tables=" << m.tables
+        << " dirLen=" << m.dir_len << " globalDepth=" << m.global_depth << " capacity=" << m.capacity
+        << " tombstones=" << m.tombstones << " seed=" << m.hash0;
+    else if (m.alive)
       r << ": count=" << m.count << " B=" << m.B << " noverflow=" << m.noverflow << " hash0=" << m.hash0
         << (m.growing ? " growing nevacuate=" + std::to_string(m.nevacuate) : "");
     r << "\n";

@@ -32,6 +32,7 @@ std::string fragmentation_json(const runtime::Fragmentation& f);
 std::string run_result_json(const RunResult& r, const Simulation& sim);
 std::string diagnostics_json(const std::vector<lang::Diagnostic>& ds);
 std::string classic_map_json(const maps::ClassicMapSnapshot& s);
+std::string swiss_map_json(const maps::SwissMapSnapshot& s);
 
 // `bucketlab run --json`: {"go","state",["error","error_line","error_col"],"hashkey","maps","memstats","gcs","samples","ops","map_ops","stdout"}.
 std::string report_json(Simulation& sim);

@@ -119,6 +119,31 @@ test('run in slices, step kinds, typed-array views', async () => {
   s.delete();
 });
 
+test('Swiss maps (go1.26): summaries, step to the next grow or split, table inspection', async () => {
+  const m = await mod();
+  const s = new m.Session();
+  const src = 'm := map[int64]int64{}\nfor i := int64(0); i < 5000; i++ {\n\tm[i] = i\n}\n';
+  assert.deepStrictEqual(JSON.parse(s.load(src, { ...defaults, go: 26 })), { ok: true });
+  // the small map (8 slots) becomes a 16-slot table at the 9th insert, then
+  // grows in place: 9, 15, 29, 57, 113, 225, 449, 897 entries (7/8 load)
+  const counts = [];
+  for (let i = 0; i < 8; i++) {
+    const r = JSON.parse(s.step('evacuation'));
+    assert.strictEqual(r.stepReached, true);
+    counts.push(JSON.parse(s.maps())[0].count);
+  }
+  assert.deepStrictEqual(counts, [9, 15, 29, 57, 113, 225, 449, 897]);
+  const mp = JSON.parse(s.maps())[0];
+  assert.strictEqual(mp.impl, 'swiss');
+  assert.strictEqual(mp.tables, 2);  // a 1024-slot table split at the 897th
+  assert.strictEqual(mp.global_depth, 1);
+  const snap = JSON.parse(s.inspectMap(0, 0, 8));
+  assert.strictEqual(snap.tables.length, 2);
+  assert.strictEqual(snap.tables.reduce((a, t) => a + t.used, 0), 897);
+  for (const t of snap.tables) assert.strictEqual(t.groups.length, t.capacity / 8);
+  s.delete();
+});
+
 test('a runaway workload is stopped by its operation budget', async () => {
   const m = await mod();
   const s = new m.Session();
@@ -129,7 +154,7 @@ test('a runaway workload is stopped by its operation budget', async () => {
   s.delete();
 });
 
-test('every example: wasm report is byte-identical to the native CLI --json', async (t) => {
+for (const go of [19, 26]) test(`every example under go1.${go}: wasm report is byte-identical to the native CLI --json`, async (t) => {
   assert.ok(cliPath && fs.existsSync(cliPath), `BUCKETLAB_NATIVE_CLI must point at the native bucketlab (got ${cliPath})`);
   const m = await mod();
   const files = fs.readdirSync(examplesDir).filter((f) => f.endsWith('.go')).sort();
@@ -137,9 +162,9 @@ test('every example: wasm report is byte-identical to the native CLI --json', as
   for (const f of files) {
     await t.test(f, () => {
       const file = path.join(examplesDir, f);
-      const native = execFileSync(cliPath, ['run', file, '--json'], { maxBuffer: 1 << 28 }).toString();
+      const native = execFileSync(cliPath, ['run', file, '--json', '--go', `1.${go}`], { maxBuffer: 1 << 28 }).toString();
       const s = new m.Session();
-      assert.deepStrictEqual(JSON.parse(s.load(fs.readFileSync(file, 'utf8'), defaults)), { ok: true });
+      assert.deepStrictEqual(JSON.parse(s.load(fs.readFileSync(file, 'utf8'), { ...defaults, go })), { ok: true });
       let r;
       do { r = JSON.parse(s.run(1e6)); } while (r.state === 'ready');
       assert.strictEqual(s.report(), native);
