@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Builds the static site into web/dist/. Until the playground page exists it
-# is a placeholder page plus the wasm core module it loads.
+# Builds the static site: web/dist/ (any static host) and
+# web/dist-inline/index.html (one file that opens from file://), from the
+# wasm module the wasm preset built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rm -rf web/dist && mkdir -p web/dist
-cp web/placeholder/index.html web/dist/
-cp build/wasm/wasm/bucketlab_web.mjs web/dist/
-echo "build-web: web/dist/ ready (placeholder page)"
+mod=build/wasm/wasm/bucketlab_web.mjs
+[ -f "$mod" ] || { echo "build-web: $mod missing (run the wasm build first: make build-wasm)" >&2; exit 1; }
+mkdir -p web/src/wasm
+cp "$mod" web/src/wasm/
+cd web
+npx vite build --logLevel warn
+VARIANT=inline npx vite build --logLevel warn
+echo "build-web: web/dist/ ready (static host) and web/dist-inline/index.html (file://)"

@@ -1,0 +1,101 @@
+// Live charts (uPlot) over the sample table: heap, allocation rates,
+// fragmentation, and the first map's shape; GC cycles marked on each.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+const COLORS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2'];
+
+// Vertical lines at the x of each finished GC cycle.
+function gcMarks(getMarks) {
+  return {
+    hooks: {
+      draw: (u) => {
+        const ctx = u.ctx;
+        ctx.save();
+        ctx.strokeStyle = 'rgba(220,38,38,0.45)';
+        ctx.lineWidth = 1;
+        ctx.setLineDash([4, 3]);
+        for (const x of getMarks()) {
+          const px = Math.round(u.valToPos(x, 'x', true));
+          if (px < u.bbox.left || px > u.bbox.left + u.bbox.width) continue;
+          ctx.beginPath();
+          ctx.moveTo(px, u.bbox.top);
+          ctx.lineTo(px, u.bbox.top + u.bbox.height);
+          ctx.stroke();
+        }
+        ctx.restore();
+      },
+    },
+  };
+}
+
+const bytes = (u, v) => v.map((x) => (x == null ? '' : x >= 1 << 20 ? (x / (1 << 20)).toFixed(1) + 'M' : x >= 1024 ? (x / 1024).toFixed(0) + 'K' : String(x)));
+
+export class Charts {
+  constructor(root, getMarks) {
+    this.root = root;
+    this.getMarks = getMarks;
+    this.defs = [
+      { id: 'heap', title: 'Heap (bytes)', series: ['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'], values: bytes },
+      { id: 'rates', title: 'Mallocs / Frees per 1000 ops', series: ['Mallocs/kop', 'Frees/kop'] },
+      { id: 'frag', title: 'Fragmentation (1 − HeapAlloc/HeapInuse)', series: ['fragmentation'] },
+      { id: 'map', title: 'First map', series: ['count', 'B', 'noverflow'] },
+    ];
+    this.plots = {};
+    for (const d of this.defs) {
+      const box = document.createElement('figure');
+      box.className = 'chart';
+      box.dataset.testid = `chart-${d.id}`;
+      box.setAttribute('data-testid', `chart-${d.id}`);
+      const cap = document.createElement('figcaption');
+      cap.textContent = d.title;
+      box.append(cap);
+      root.append(box);
+      d.box = box;
+    }
+    this.resize();
+    new ResizeObserver(() => this.resize()).observe(root);
+  }
+  make(d, width) {
+    const opts = {
+      width, height: 170,
+      legend: { show: true },
+      cursor: { drag: { x: true, y: false } },
+      scales: { x: { time: false } },
+      axes: [{ label: 'ops' }, { values: d.values, size: 56 }],
+      series: [{ label: 'ops' }, ...d.series.map((s, i) => ({ label: s, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: true }))],
+      plugins: [gcMarks(this.getMarks)],
+    };
+    const data = [[], ...d.series.map(() => [])];
+    if (this.plots[d.id]) this.plots[d.id].destroy();
+    this.plots[d.id] = new uPlot(opts, data, d.box);
+  }
+  resize() {
+    const w = Math.max(280, Math.floor(this.root.clientWidth - 16));
+    for (const d of this.defs) {
+      if (!this.plots[d.id] || Math.abs(this.plots[d.id].width - w) > 4) {
+        const old = this.plots[d.id]?.data;
+        this.make(d, w);
+        if (old) this.plots[d.id].setData(old);
+      }
+    }
+  }
+  // table: SampleTable; mapSeries: {x: [], count: [], B: [], noverflow: []}
+  update(table, mapSeries) {
+    if (!table.rows) {
+      for (const d of this.defs) this.plots[d.id].setData([[], ...d.series.map(() => [])]);
+      return;
+    }
+    const x = table.column('ops');
+    this.plots.heap.setData([x, ...['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'].map((c) => table.column(c))]);
+    this.plots.rates.setData([x, table.rate('Mallocs'), table.rate('Frees')]);
+    this.plots.frag.setData([x, table.column('fragmentation')]);
+    const labels = mapSeries.labels;
+    const def = this.defs.find((d) => d.id === 'map');
+    if (labels.join() !== def.series.join()) {
+      def.series = labels;
+      this.make(def, this.plots.map.width);
+    }
+    this.plots.map.setData([mapSeries.x, ...labels.map((l) => mapSeries[l])]);
+  }
+}

@@ -1,0 +1,386 @@
+// The playground page: editor, controls, counters, charts, event log, share
+// links. It only talks to the worker (protocol.js) and draws what the core
+// reports; no simulation logic lives here.
+import './style.css';
+import createWorker from './worker-factory.js';
+import { MSG, defaultConfig } from './protocol.js';
+import { createEditor } from './editor.js';
+import { Charts } from './charts.js';
+import { SampleTable } from './samples.js';
+import { encodeLink, decodeLink } from './share.js';
+import { PRESETS } from './presets.js';
+import { MEMSTATS_FIELDS, formatNumber } from './memstats-fields.js';
+
+const $ = (id) => document.getElementById(id);
+const STORE_KEY = 'bucketlab.v1.workspace';
+const PAUSE_DEADLINE_MS = 1000;
+const MAX_EVENT_ROWS = 2000;
+
+// ---------------------------------------------------------------- state
+const table = new SampleTable();
+let mapSeries = emptyMapSeries();
+let gcMarks = [];
+let memAtLastGc = null, lastNumGc = 0;
+let worker = null, workerReady = false;
+let loaded = false;       // the worker holds a session of the current source+config
+let running = false, ended = false;
+let dirty = true;         // charts need a redraw
+let pending = null;       // what to do once LOADED arrives
+let pauseTimer = null;
+
+function emptyMapSeries() { return { x: [], labels: ['count', 'B', 'noverflow'], count: [], B: [], noverflow: [] }; }
+
+// ---------------------------------------------------------------- editor + settings
+const saved = readSaved();
+const editor = createEditor($('editor'), {
+  doc: saved?.source ?? PRESETS[0]?.source ?? '',
+  onChange: () => { invalidate(); autosave(); },
+  keys: [
+    { key: 'Mod-Enter', run: () => { run(); return true; } },
+  ],
+});
+for (const p of PRESETS) {
+  const o = document.createElement('option');
+  o.value = p.name;
+  o.textContent = `${p.name} — ${p.title}`;
+  $('preset').append(o);
+}
+const custom = document.createElement('option');
+custom.value = '';
+custom.textContent = '(your code)';
+$('preset').append(custom);
+$('preset').value = saved?.preset ?? PRESETS[0]?.name ?? '';
+applyConfig(saved?.config ?? {});
+showLook();
+
+function readSaved() {
+  try { return JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null'); } catch { return null; }
+}
+let saveTimer = null;
+function autosave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, 300);
+}
+function saveNow() {
+  try {
+    localStorage.setItem(STORE_KEY, JSON.stringify({ source: editor.text, config: currentConfig(), preset: $('preset').value }));
+  } catch { /* storage full or disabled: nothing to do */ }
+}
+window.addEventListener('beforeunload', saveNow);
+
+function currentConfig() {
+  const c = defaultConfig();
+  c.go = Number($('go').value);
+  const g = Number.parseInt($('gogc').value, 10);
+  c.gogc = Number.isFinite(g) ? g : 100;
+  c.memlimit = $('memlimit').value.trim();
+  c.seed = $('seed').value.trim() || '1';
+  return c;
+}
+function applyConfig(c) {
+  if (c.go !== undefined) $('go').value = String(c.go);
+  if (c.gogc !== undefined) $('gogc').value = String(c.gogc);
+  if (c.memlimit !== undefined) $('memlimit').value = c.memlimit;
+  if (c.seed !== undefined) $('seed').value = c.seed;
+}
+for (const id of ['go', 'gogc', 'memlimit', 'seed']) $(id).addEventListener('change', () => { invalidate(); autosave(); });
+$('preset').addEventListener('change', () => {
+  const p = PRESETS.find((x) => x.name === $('preset').value);
+  if (p) editor.text = p.source;
+  $('preset').value = p ? p.name : '';
+  showLook();
+  autosave();
+});
+function showLook() {
+  const p = PRESETS.find((x) => x.name === $('preset').value);
+  $('look').textContent = p ? `What to look for: ${p.look}` : '';
+}
+
+// ---------------------------------------------------------------- counters, maps, events, output
+const counterCells = {};
+for (const [name, doc] of MEMSTATS_FIELDS) {
+  const tr = document.createElement('tr');
+  const th = document.createElement('th');
+  th.textContent = name;
+  th.title = doc;
+  th.scope = 'row';
+  const td = document.createElement('td');
+  td.setAttribute('data-testid', `counter-${name}`);
+  td.title = doc;
+  const dd = document.createElement('td');
+  dd.className = 'delta';
+  tr.append(th, td, dd);
+  $('counters').append(tr);
+  counterCells[name] = { td, dd };
+}
+function showMemstats(ms) {
+  if (ms.NumGC !== lastNumGc || !memAtLastGc) { memAtLastGc = ms; lastNumGc = ms.NumGC; }
+  for (const [name] of MEMSTATS_FIELDS) {
+    const v = ms[name];
+    counterCells[name].td.textContent = v === undefined ? '' : String(v);
+    const d = v - (memAtLastGc[name] ?? v);
+    counterCells[name].dd.textContent = d ? (d > 0 ? '+' : '') + formatNumber(d) : '';
+  }
+}
+function showMaps(maps) {
+  const tb = $('maps');
+  tb.replaceChildren();
+  maps.slice(0, 12).forEach((m, i) => {
+    const tr = document.createElement('tr');
+    const shape = m.impl === 'swiss'
+      ? (m.dir_len ? `${m.tables} table(s), dir ${m.dir_len}, cap ${m.capacity}, tombstones ${m.tombstones}` : 'small (1 group)')
+      : `B=${m.B} (${m.buckets} buckets), noverflow ${m.noverflow}`;
+    const cells = [m.name, m.impl, m.alive ? String(m.count) : 'collected', m.alive ? shape : '', m.growing ? `yes (nevacuate ${m.nevacuate})` : 'no'];
+    for (const c of cells) { const td = document.createElement('td'); td.textContent = c; tr.append(td); }
+    if (i === 0) tr.lastChild.setAttribute('data-testid', 'map-growing');
+    tb.append(tr);
+  });
+  // the first map's shape over time
+  const m = maps[0];
+  if (m && m.alive) {
+    const labels = m.impl === 'swiss' ? ['count', 'tables', 'tombstones'] : ['count', 'B', 'noverflow'];
+    if (labels.join() !== mapSeries.labels.join()) mapSeries = { x: [], labels, ...Object.fromEntries(labels.map((l) => [l, []])) };
+    const x = table.last('ops') ?? 0;
+    if (mapSeries.x.length && mapSeries.x[mapSeries.x.length - 1] === x) for (const l of labels) mapSeries[l].pop(); else mapSeries.x.push(x);
+    for (const l of labels) mapSeries[l].push(m[l]);
+  }
+}
+function addEvents(ev) {
+  const list = $('events');
+  for (const e of ev.events) {
+    const li = document.createElement('li');
+    li.textContent = e.text;
+    li.className = `ev-${e.kind}`;
+    list.append(li);
+  }
+  while (list.childElementCount > MAX_EVENT_ROWS) list.firstElementChild.remove();
+  if (ev.events.length) list.scrollTop = list.scrollHeight;  // the list scrolls, not the page
+}
+function addOutput(text) {
+  if (!text) return;
+  const out = $('output');
+  out.textContent += text;  // textContent only: workload output is never HTML
+  if (out.textContent.length > 200000) out.textContent = out.textContent.slice(-150000);
+  out.scrollTop = out.scrollHeight;
+}
+
+// ---------------------------------------------------------------- charts
+const charts = new Charts($('charts'), () => gcMarks);
+function redraw() {
+  if (dirty) {
+    dirty = false;
+    gcMarks = [];
+    if (table.rows) {
+      const r = table.column('reason'), x = table.column('ops');
+      for (let i = 0; i < r.length; i++) if (r[i] === 2) gcMarks.push(x[i]);
+    }
+    charts.update(table, mapSeries);
+  }
+  requestAnimationFrame(redraw);
+}
+requestAnimationFrame(redraw);
+
+// ---------------------------------------------------------------- worker
+function startWorker() {
+  workerReady = false;
+  loaded = false;
+  worker = createWorker();
+  worker.onmessage = ({ data }) => onWorker(data);
+  worker.onerror = (e) => {
+    showError(`The simulation worker crashed (${e.message ?? 'unknown error'}); it was restarted. Your code is unchanged.`);
+    restartWorker();
+  };
+}
+function restartWorker() {
+  try { worker?.terminate(); } catch { /* already gone */ }
+  running = false;
+  startWorker();
+  setButtons();
+}
+function send(msg) { worker.postMessage(msg); }
+
+function onWorker(m) {
+  switch (m.type) {
+    case MSG.READY:
+      workerReady = true;
+      status(`Ready. Go 1.19 buckets or Go 1.24+ Swiss tables; ${PRESETS.length} presets.`);
+      setButtons();
+      break;
+    case MSG.LOADED:
+      if (!m.ok) {
+        loaded = false;
+        pending = null;
+        editor.mark(m.diagnostics);
+        showError(m.diagnostics.map((d) => d.message).join('\n'));
+        status('The workload does not compile.');
+      } else {
+        loaded = true;
+        editor.mark([]);
+        const p = pending;
+        pending = null;
+        if (p) p();
+      }
+      setButtons();
+      break;
+    case MSG.PROGRESS:
+      if (table.apply(m.samples) === false && m.samples?.rows) table.reset();
+      showMemstats(m.memstats);
+      showMaps(m.maps);
+      addEvents(m.events);
+      addOutput(m.stdout);
+      addOutput(m.stderr);
+      if (m.result && m.result.state === 'ready') status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
+      else if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
+      dirty = true;
+      break;
+    case MSG.STEPPED:
+      if (m.result.state === 'ready' && !m.result.stepReached) status('The step ended without reaching its boundary.');
+      break;
+    case MSG.PAUSED:
+      clearTimeout(pauseTimer);
+      running = false;
+      setButtons();
+      break;
+    case MSG.ENDED:
+      running = false;
+      ended = true;
+      finished(m.result);
+      setButtons();
+      break;
+    case MSG.FAILED:
+      showError(`The simulation worker failed: ${m.message}`);
+      running = false;
+      setButtons();
+      break;
+    default:
+      break;
+  }
+}
+
+function finished(r) {
+  if (r.state === 'done') {
+    status(`Done · ${formatNumber(r.ops)} ops, ${formatNumber(r.mapOps)} map ops.`);
+    return;
+  }
+  const where = r.errorLine ? ` (line ${r.errorLine}:${r.errorCol})` : '';
+  showError(`${r.error}${where}`);
+  if (r.errorLine) editor.mark([{ line: r.errorLine, col: r.errorCol, message: r.error }]);
+  status(r.state === 'panicked' ? 'The workload panicked.' : 'Stopped by a budget.');
+}
+
+// Loads the current source+config into a fresh session, then calls then().
+function ensureLoaded(then) {
+  if (!workerReady) return;
+  if (loaded && !ended) { then(); return; }
+  resetView();
+  pending = then;
+  send({ type: MSG.LOAD, source: editor.text, config: currentConfig() });
+}
+function invalidate() { loaded = false; }
+function resetView() {
+  table.reset();
+  mapSeries = emptyMapSeries();
+  memAtLastGc = null;
+  lastNumGc = 0;
+  ended = false;
+  $('events').replaceChildren();
+  $('output').textContent = '';
+  hideError();
+  editor.mark([]);
+  dirty = true;
+}
+
+// ---------------------------------------------------------------- controls
+function run() {
+  if (running) return;
+  ensureLoaded(() => {
+    running = true;
+    setButtons();
+    status('Running…');
+    send({ type: MSG.RUN, sliceOps: Number($('speed').value) });
+  });
+}
+function pause() {
+  if (!running) return;
+  send({ type: MSG.PAUSE });
+  clearTimeout(pauseTimer);
+  // A slice that does not end (it should not happen: slices are bounded) is cut off.
+  pauseTimer = setTimeout(() => {
+    showError('The worker did not answer Pause within 1 s, so it was stopped and restarted; press Run to start again.');
+    restartWorker();
+  }, PAUSE_DEADLINE_MS);
+}
+function step(kind) {
+  if (running) return;
+  ensureLoaded(() => send({ type: MSG.STEP, kind }));
+}
+function reset() {
+  if (running) send({ type: MSG.PAUSE });
+  running = false;
+  loaded = false;
+  resetView();
+  ensureLoaded(() => status('Reset: ready to run or step from the start.'));
+}
+$('run').addEventListener('click', run);
+$('pause').addEventListener('click', pause);
+$('step-statement').addEventListener('click', () => step('statement'));
+$('step-map-op').addEventListener('click', () => step('mapop'));
+$('step-evacuation').addEventListener('click', () => step('evacuation'));
+$('step-gc').addEventListener('click', () => step('gc'));
+$('reset').addEventListener('click', reset);
+$('speed').addEventListener('change', () => send({ type: MSG.SPEED, sliceOps: Number($('speed').value) }));
+$('share').addEventListener('click', share);
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') { pause(); return; }
+  if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); run(); return; }
+  if (e.ctrlKey && e.shiftKey && (e.key === 'L' || e.key === 'l')) { e.preventDefault(); share(); return; }
+  if (!e.altKey || e.ctrlKey) return;
+  const k = e.key.toLowerCase();
+  const act = { s: () => step('statement'), m: () => step('mapop'), e: () => step('evacuation'), g: () => step('gc'), r: reset }[k];
+  if (act) { e.preventDefault(); act(); }
+});
+function setButtons() {
+  const ok = workerReady;
+  $('run').disabled = !ok || running;
+  $('pause').disabled = !ok || !running;
+  for (const id of ['step-statement', 'step-map-op', 'step-evacuation', 'step-gc']) $(id).disabled = !ok || running;
+  $('reset').disabled = !ok;
+}
+
+// ---------------------------------------------------------------- share links
+function share() {
+  const link = encodeLink(editor.text, currentConfig());
+  history.replaceState(null, '', link);
+  const url = location.href;
+  const field = $('share-link');
+  field.hidden = false;
+  field.value = url;
+  field.select();
+  navigator.clipboard?.writeText(url).then(
+    () => status('Link copied: it restores this source and these settings.'),
+    () => status('Link ready in the field beside the button (copy it from there).'),
+  );
+}
+function openLink() {
+  const r = decodeLink(location.hash);
+  if (!r) return;
+  if (!r.ok) { showError(r.error); return; }
+  editor.text = r.source;
+  applyConfig(r.config);
+  $('preset').value = PRESETS.find((p) => p.source === r.source)?.name ?? '';
+  showLook();
+  status('Loaded from a share link — press Run to reproduce the run.');
+  autosave();
+}
+window.addEventListener('hashchange', openLink);
+
+// ---------------------------------------------------------------- messages
+function status(t) { $('status').textContent = t; }
+function showError(t) { const e = $('error'); e.textContent = t; e.hidden = false; }
+function hideError() { const e = $('error'); e.textContent = ''; e.hidden = true; }
+
+openLink();
+startWorker();
+setButtons();
+// for tests and the curious: the sample table the charts draw
+window.bucketlab = { table: () => table, charts };
