@@ -45,7 +45,7 @@ test-wasm: build-wasm
 	ctest --preset wasm
 
 test-web: build-web
-	cd web && node e2e/run.mjs dist ../build/e2e
+	cd web && node --test test/ && node e2e/run.mjs dist ../build/e2e
 
 test: build test-native test-debug test-wasm test-web
 	@echo "make test: every suite passed"
@@ -54,4 +54,4 @@ serve: build-native build-wasm build-web
 	node scripts/serve.mjs web/dist $(PORT)
 
 clean:
-	rm -rf build web/dist web/dist-inline
+	rm -rf build web/dist web/dist-inline web/src/wasm

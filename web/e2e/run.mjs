@@ -1,30 +1,183 @@
-// End-to-end tests of the built site in headless Chromium.
-// usage: node e2e/run.mjs [SITE_DIR] [ARTIFACT_DIR]
-// Prints one line per test and a closing "N passed, N failed" line.
+// End-to-end tests of the built site in headless Chromium (Debian's, driven
+// by playwright-core). usage: node e2e/run.mjs [SITE_DIR] [ARTIFACT_DIR]
+// SITE_DIR is web/dist (served over http); its sibling dist-inline/ is
+// opened from file://. One line per test, then "N passed, N failed";
+// a screenshot of each test's end state goes to ARTIFACT_DIR.
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../../scripts/static-server.mjs';
 import { withBrowser } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(process.argv[2] ?? path.join(here, '..', 'dist'));
+const inlineSite = path.join(path.dirname(site), 'dist-inline');
 const artifacts = path.resolve(process.argv[3] ?? path.join(here, '..', '..', 'build', 'e2e'));
 await mkdir(artifacts, { recursive: true });
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
+const T = (id) => `[data-testid="${id}"]`;
+const shot = (page, name) => page.screenshot({ path: path.join(artifacts, `${name}.png`) });
 
-test('page loads and the wasm core answers in the browser', async ({ page, base }) => {
+async function open(page, url) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(base);
-  await page.locator('#core', { hasText: 'wasm core loaded' }).waitFor({ timeout: 15000 });
-  const text = await page.locator('#core').textContent();
-  if (!text.includes('"name":"bucketlab"')) throw new Error(`unexpected core info: ${text}`);
-  await page.screenshot({ path: path.join(artifacts, 'placeholder.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(url);
+  await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 30000 });
+  return errors;
+}
+const counter = async (page, f) => Number(await page.locator(T(`counter-${f}`)).textContent());
+async function choosePreset(page, name) {
+  await page.selectOption(T('preset-select'), name);
+}
+async function setSource(page, text) {
+  await page.click(`${T('editor')} .cm-content`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+async function runToEnd(page, timeout = 90000) {
+  await page.click(T('run'));
+  await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout });
+}
+// A canvas has drawn when some pixel is not the background.
+async function canvasDrawn(page, testid) {
+  return page.evaluate((sel) => {
+    const c = document.querySelector(`${sel} canvas`);
+    if (!c) return false;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) ink++;
+    return ink > 200;
+  }, T(testid));
+}
+
+test('the page loads, the wasm core starts in the worker, presets are listed', async ({ page, base }) => {
+  const errors = await open(page, base);
+  const n = await page.locator(`${T('preset-select')} option`).count();
+  if (n < 11) throw new Error(`expected every example as a preset, got ${n - 1}`);
+  const look = await page.locator('#look').textContent();
+  if (!look.startsWith('What to look for:')) throw new Error(`no "what to look for" text: ${look}`);
+  await shot(page, '1-loaded');
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
+});
+
+test('a preset runs to the end: counters change, GCs happen, charts draw', async ({ page, base }) => {
+  await open(page, base);
+  await choosePreset(page, 'churn_users');
+  await runToEnd(page);
+  const status = await page.locator('#status').textContent();
+  if (!status.startsWith('Done')) throw new Error(`status: ${status}`);
+  const mallocs = await counter(page, 'Mallocs'), numgc = await counter(page, 'NumGC');
+  // the CLI's figures for the same source and config (examples/churn_users.go, go1.19, seed 1)
+  if (!(mallocs > 1_000_000)) throw new Error(`Mallocs ${mallocs}`);
+  if (!(numgc >= 1)) throw new Error(`NumGC ${numgc}`);
+  const out = await page.locator(T('output')).textContent();
+  if (!out.includes('users: 12000 GCs:')) throw new Error(`output: ${out}`);
+  for (const c of ['chart-heap', 'chart-rates', 'chart-frag', 'chart-map'])
+    if (!(await canvasDrawn(page, c))) throw new Error(`${c} did not draw`);
+  const events = await page.locator(`${T('event-log')} li`).count();
+  if (events < 10) throw new Error(`event log has ${events} entries`);
+  await shot(page, '2-churn-done');
+});
+
+test('Step evacuation stops with the map mid-growth', async ({ page, base }) => {
+  await open(page, base);
+  await choosePreset(page, 'hint_vs_nohint');
+  let growing = '';
+  for (let i = 0; i < 8 && !growing.startsWith('yes'); i++) {
+    await page.click(T('step-evacuation'));
+    await page.waitForFunction(() => /^Paused at line/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+    growing = await page.locator(T('map-growing')).textContent();
+  }
+  if (!growing.startsWith('yes')) throw new Error(`after stepping, growing = ${growing}`);
+  const last = await page.locator(`${T('event-log')} li`).last().textContent();
+  if (!/evacuated/.test(last)) throw new Error(`last event: ${last}`);
+  await shot(page, '3-step-evacuation');
+});
+
+test('a syntax error shows a marker on its line and the message with line:col', async ({ page, base }) => {
+  await open(page, base);
+  await setSource(page, 'x := 1\ny := x + )\nfmt.Println(x, y)\n');
+  await page.click(T('run'));
+  await page.locator(`${T('error')}:not([hidden])`).waitFor({ timeout: 20000 });
+  const msg = await page.locator(T('error')).textContent();
+  if (!msg.includes('2:10: syntax error: unexpected ), expecting expression')) throw new Error(`error panel: ${msg}`);
+  // the lint gutter marks line 2 (gutter elements are in line order)
+  await page.locator('.cm-lint-marker-error').first().waitFor({ timeout: 5000 });
+  const line = await page.evaluate(() => {
+    const m = document.querySelector('.cm-lint-marker-error');
+    const top = m.getBoundingClientRect().top;
+    const lines = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].filter((e) => e.textContent.trim());
+    let best = null, dist = 1e9;
+    for (const e of lines) { const d = Math.abs(e.getBoundingClientRect().top - top); if (d < dist) { dist = d; best = e.textContent.trim(); } }
+    return best;
+  });
+  if (line !== '2') throw new Error(`marker on line ${line}`);
+  await shot(page, '4-syntax-error');
+});
+
+test('a share link opened in a fresh browser (new profile) reproduces the run', async ({ page, base }) => {
+  await open(page, base);
+  await choosePreset(page, 'string_keys');
+  await page.fill('#gogc', '400');
+  await page.dispatchEvent('#gogc', 'change');
+  await runToEnd(page);
+  const want = { Mallocs: await counter(page, 'Mallocs'), HeapAlloc: await counter(page, 'HeapAlloc'), NumGC: await counter(page, 'NumGC') };
+  await page.click(T('share'));
+  const link = await page.locator(T('share-link')).inputValue();
+  if (!link.includes('#v1:')) throw new Error(`share link: ${link}`);
+  // a second Chromium with its own empty profile: nothing but the link carries over
+  await withBrowser(async (ctx2) => {
+    const p2 = await ctx2.newPage();
+    await open(p2, link);
+    if ((await p2.inputValue('#gogc')) !== '400') throw new Error('GOGC not restored');
+    await runToEnd(p2);
+    const got = { Mallocs: await counter(p2, 'Mallocs'), HeapAlloc: await counter(p2, 'HeapAlloc'), NumGC: await counter(p2, 'NumGC') };
+    if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`want ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+    await shot(p2, '5-share-link');
+    // a damaged link: a clear message, and the editor keeps working
+    const p3 = await ctx2.newPage();
+    await open(p3, base + '#v1:definitely-not-lz');
+    const err = await p3.locator(T('error')).textContent();
+    if (!/damaged/.test(err)) throw new Error(`damaged link message: ${err}`);
+  });
+});
+
+test('Pause stops a long run at once and the page stays responsive', async ({ page, base }) => {
+  await open(page, base);
+  await setSource(page, 'm := map[int]int{}\nfor i := 0; ; i++ {\n\tm[i%100000] = i\n}\n');
+  await page.click(T('run'));
+  await page.waitForFunction(() => /^Running/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.waitForTimeout(500);
+  const t0 = Date.now();
+  await page.click(T('pause'));
+  await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 2000 });
+  const took = Date.now() - t0;
+  const ops1 = await page.locator('#status').textContent();
+  await page.waitForTimeout(300);
+  const ops2 = await page.locator('#status').textContent();
+  if (ops1 !== ops2) throw new Error(`still running after Pause: ${ops1} -> ${ops2}`);
+  if (!/^Paused at line/.test(ops2)) throw new Error(`status after Pause: ${ops2}`);
+  const alive = await page.evaluate(() => 1 + 1);
+  if (alive !== 2) throw new Error('page not responsive');
+  const inPage = await page.evaluate(() => window.bucketlab.lastPauseMs());
+  console.log(`     (Pause answered in ${inPage?.toFixed(1)} ms inside the page; ${took} ms through the test driver)`);
+  await shot(page, '6-paused');
+});
+
+test('the single-file build opens from file:// and runs a preset', async ({ page }) => {
+  const file = path.join(inlineSite, 'index.html');
+  if (!existsSync(file)) throw new Error(`${file} missing (scripts/build-web.sh builds it)`);
+  await open(page, pathToFileURL(file).href);
+  await choosePreset(page, 'slice_growth');
+  await runToEnd(page);
+  if (!(await counter(page, 'Mallocs') > 0)) throw new Error('no Mallocs');
+  await shot(page, '7-file-url');
 });
 
 const server = await startServer(site, 0);
@@ -41,6 +194,7 @@ try {
       } catch (e) {
         failed++;
         console.log(`FAIL ${t.name}\n     ${String(e.message ?? e).split('\n').join('\n     ')}`);
+        await shot(page, `FAILED-${tests.indexOf(t) + 1}`).catch(() => {});
       } finally {
         await page.close();
       }

@@ -27,6 +27,7 @@ let running = false, ended = false;
 let dirty = true;         // charts need a redraw
 let pending = null;       // what to do once LOADED arrives
 let pauseTimer = null;
+let pauseAsked = 0, lastPauseMs = null;  // how long Pause took to be answered (shown to tests)
 
 function emptyMapSeries() { return { x: [], labels: ['count', 'B', 'noverflow'], count: [], B: [], noverflow: [] }; }
 
@@ -232,11 +233,13 @@ function onWorker(m) {
       if (m.result && m.result.state === 'ready') status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       else if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       dirty = true;
+      send({ type: MSG.ACK });
       break;
     case MSG.STEPPED:
       if (m.result.state === 'ready' && !m.result.stepReached) status('The step ended without reaching its boundary.');
       break;
     case MSG.PAUSED:
+      if (pauseAsked) { lastPauseMs = performance.now() - pauseAsked; pauseAsked = 0; }
       clearTimeout(pauseTimer);
       running = false;
       setButtons();
@@ -302,6 +305,7 @@ function run() {
 }
 function pause() {
   if (!running) return;
+  pauseAsked = performance.now();
   send({ type: MSG.PAUSE });
   clearTimeout(pauseTimer);
   // A slice that does not end (it should not happen: slices are bounded) is cut off.
@@ -383,4 +387,4 @@ openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw
-window.bucketlab = { table: () => table, charts };
+window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs };

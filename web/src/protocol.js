@@ -10,6 +10,8 @@
 //   SPEED    {sliceOps: number}                      change the slice size of a running run
 //   INSPECT  {mapId: number, first: number, max: number}     replies INSPECTED
 //   PING     {nonce: number}                         liveness probe; replies PONG
+//   ACK      {}                                      the page has drawn the last PROGRESS (flow control:
+//                                                    while running, the worker sends the next one only after it)
 //
 // worker → page
 //   READY    {coreInfo: object}                      the wasm core is instantiated
@@ -33,7 +35,7 @@
 // Config = {go: 19|26, gogc: number, memlimit: string, seed: string, hashkey: '', hash0: '',
 //           maxOps, maxHeapBytes, maxOutputBytes, sampleEveryOps}  (the wasm Session's load() config)
 export const MSG = Object.freeze({
-  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', PING: 'ping',
+  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', PING: 'ping', ACK: 'ack',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
   ENDED: 'ended', INSPECTED: 'inspected', PONG: 'pong', FAILED: 'failed',
 });

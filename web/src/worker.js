@@ -14,6 +14,7 @@ let sliceOps = 20000;
 let lastPost = 0;
 let sent = { epoch: -1, rows: 0, seq: 0, stdout: 0, stderr: 0 };
 let lastResult = null;
+let awaitingAck = false;  // a PROGRESS the page has not processed yet: do not pile up more
 const ready = createBucketlab().then((m) => {
   core = m;
   post({ type: MSG.READY, coreInfo: JSON.parse(m.coreInfo()) });
@@ -51,6 +52,7 @@ function progress(state) {
     samples: { epoch, from, columns: cols, rows: rows - from, data },
   }, [data.buffer]);
   lastPost = performance.now();
+  awaitingAck = true;
 }
 
 function runLoop() {
@@ -63,7 +65,7 @@ function runLoop() {
     post({ type: MSG.ENDED, result: r });
     return;
   }
-  if (performance.now() - lastPost >= POST_EVERY_MS) progress('running');
+  if (!awaitingAck && performance.now() - lastPost >= POST_EVERY_MS) progress('running');
   yieldThen(runLoop);
 }
 
@@ -109,6 +111,9 @@ self.onmessage = async ({ data: msg }) => {
       case MSG.INSPECT:
         if (!session) break;
         post({ type: MSG.INSPECTED, mapId: msg.mapId, snapshot: JSON.parse(session.inspectMap(msg.mapId, msg.first ?? 0, msg.max ?? 64)) });
+        break;
+      case MSG.ACK:
+        awaitingAck = false;
         break;
       case MSG.PING:
         post({ type: MSG.PONG, nonce: msg.nonce });
