@@ -148,7 +148,10 @@ function showMaps(maps) {
 }
 function addEvents(ev) {
   const list = $('events');
+  const spans = $('show-spans').checked;
   for (const e of ev.events) {
+    // span events are many and rarely the story: shown on request
+    if (!spans && (e.kind === 'SpanAlloc' || e.kind === 'SpanFree')) continue;
     const li = document.createElement('li');
     li.textContent = e.text;
     li.className = `ev-${e.kind}`;
