@@ -90,14 +90,26 @@ test('Step evacuation stops with the map mid-growth', async ({ page, base }) => 
   await choosePreset(page, 'hint_vs_nohint');
   let growing = '';
   for (let i = 0; i < 8 && !growing.startsWith('yes'); i++) {
+    await page.evaluate(() => { document.getElementById('status').textContent = ''; });
     await page.click(T('step-evacuation'));
-    await page.waitForFunction(() => /^Paused at line/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+    await page.waitForFunction(() => /^Stopped after a bucket evacuation/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
     growing = await page.locator(T('map-growing')).textContent();
   }
   if (!growing.startsWith('yes')) throw new Error(`after stepping, growing = ${growing}`);
   const last = await page.locator(`${T('event-log')} li`).last().textContent();
   if (!/evacuated/.test(last)) throw new Error(`last event: ${last}`);
   await shot(page, '3-step-evacuation');
+  // The same step under Swiss tables stops at a whole-table grow instead.
+  await page.selectOption('#go', '26');
+  await page.dispatchEvent('#go', 'change');
+  await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+  await page.click(T('step-evacuation'));
+  await page.waitForFunction(() => /^Stopped after a table grow or split/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  const row = await page.locator('#maps tr').first().textContent();
+  if (!/swiss/.test(row)) throw new Error(`maps table: ${row}`);
+  const ev = await page.locator(`${T('event-log')} li`).last().textContent();
+  if (!/table 0 grew: capacity 8 -> 16/.test(ev)) throw new Error(`last event: ${ev}`);
+  await shot(page, '3b-step-swiss-grow');
 });
 
 test('a syntax error shows a marker on its line and the message with line:col', async ({ page, base }) => {

@@ -240,6 +240,12 @@ function onWorker(m) {
       break;
     case MSG.STEPPED:
       if (m.result.state === 'ready' && !m.result.stepReached) status('The step ended without reaching its boundary.');
+      else if (m.result.state === 'ready' && lastStep === 'evacuation') {
+        // the contrast the two implementations make
+        status(currentConfig().go >= 24
+          ? `Stopped after a table grow or split (line ${m.result.line}): a Swiss table is rebuilt all at once inside one insert.`
+          : `Stopped after a bucket evacuation (line ${m.result.line}): a bucket map moves to its new array a bucket or two per write.`);
+      }
       break;
     case MSG.PAUSED:
       if (pauseAsked) { lastPauseMs = performance.now() - pauseAsked; pauseAsked = 0; }
@@ -317,8 +323,10 @@ function pause() {
     restartWorker();
   }, PAUSE_DEADLINE_MS);
 }
+let lastStep = null;
 function step(kind) {
   if (running) return;
+  lastStep = kind;
   ensureLoaded(() => send({ type: MSG.STEP, kind }));
 }
 function reset() {
