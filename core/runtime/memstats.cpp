@@ -47,4 +47,27 @@ MemStats peek_mem_stats(const RuntimeState& rt) {
   return m;
 }
 
+MemStats observe_mem_stats(const RuntimeState& rt) {
+  MemStats m = peek_mem_stats(rt);
+  // What mcache.releaseAll would add: slots used in the cached spans since
+  // they were cached, and the tiny allocations (counted as malloc and free).
+  std::uint64_t n = 0, bytes = 0;
+  for (int i = 0; i < kNumSpanClasses; ++i) {
+    const MSpan* s = rt.mcache.alloc[i];
+    if (s == nullptr || rt.mcache.is_dummy(s)) continue;
+    const std::uint64_t used = s->alloc_count - s->alloc_count_before_cache;
+    n += used;
+    bytes += used * s->elemsize;
+    const int c = span_class_size_class(static_cast<SpanClass>(i));
+    if (c < kNumBySizeClasses) m.BySize[c].Mallocs += used;
+  }
+  m.Mallocs += n + rt.mcache.tiny_allocs;
+  m.Frees += rt.mcache.tiny_allocs;
+  m.TotalAlloc += bytes;
+  m.HeapAlloc += bytes;
+  m.Alloc = m.HeapAlloc;
+  m.HeapObjects += n;
+  return m;
+}
+
 }  // namespace bucketlab::runtime

@@ -79,5 +79,8 @@ MemStats read_mem_stats(RuntimeState& rt);
 // The same figures without flushing the mcache (no effect on the run; like
 // runtime/metrics, allocations from spans still cached are not yet counted).
 MemStats peek_mem_stats(const RuntimeState& rt);
+// What runtime.ReadMemStats would return now (the mcache's unflushed
+// allocations included), without flushing: observing changes nothing.
+MemStats observe_mem_stats(const RuntimeState& rt);
 
 }  // namespace bucketlab::runtime

@@ -133,6 +133,7 @@ class Runtime {
   // --- observation ---
   MemStats read_mem_stats();  // runtime.ReadMemStats (flushes the mcache, as Go does)
   MemStats peek_mem_stats() const { return bucketlab::runtime::peek_mem_stats(*s_); }
+  MemStats observe_mem_stats() const { return bucketlab::runtime::observe_mem_stats(*s_); }
   Fragmentation fragmentation() const { return measure_fragmentation(*s_); }
   HeapSnapshot heap_snapshot() const { return take_heap_snapshot(*s_); }
   GcPhase gc_phase() const { return s_->gc.phase(); }

@@ -90,7 +90,7 @@ struct Simulation::Impl {
   }
 
   void sample(std::uint8_t reason) {
-    const runtime::MemStats m = rt->peek_mem_stats();
+    const runtime::MemStats m = rt->observe_mem_stats();
     Sample s;
     s.ops = interp->ops();
     s.map_ops = interp->map_ops();
@@ -211,7 +211,7 @@ const std::string& Simulation::error() const { return impl_->error; }
 Position Simulation::error_position() const { return impl_->error_pos; }
 const std::string& Simulation::stdout_text() const { return impl_->interp->out(); }
 const std::string& Simulation::stderr_text() const { return impl_->interp->err_out(); }
-runtime::MemStats Simulation::memstats() { return impl_->rt->peek_mem_stats(); }
+runtime::MemStats Simulation::memstats() { return impl_->rt->observe_mem_stats(); }
 runtime::Fragmentation Simulation::fragmentation() const { return impl_->rt->fragmentation(); }
 runtime::HeapSnapshot Simulation::inspect_heap() const { return impl_->rt->heap_snapshot(); }
 const std::vector<Sample>& Simulation::samples() const { return impl_->samples; }

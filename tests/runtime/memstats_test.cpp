@@ -130,3 +130,29 @@ TEST_CASE("growing past heap_budget_bytes throws an out-of-memory error naming t
   rt.check_invariants();  // still consistent after the failed refill
   rt.remove_root_source(&roots);
 }
+
+TEST_CASE("observing MemStats gives what ReadMemStats would, without flushing", "[runtime][memstats]") {
+  for (int minor : {19, 26}) {
+    INFO("go1." << minor);
+    Runtime rt(bucketlab::testing::config_for(minor));
+    TestRoots roots;
+    rt.add_root_source(&roots);
+    const Type* ptr = rt.types().pointer_to(rt.types().basic(Kind::Int));
+    for (int i = 0; i < 3000; ++i) {
+      // tiny, small noscan, small scan and large objects, some kept
+      const Addr a = rt.mallocgc(i % 7 == 0 ? 40000 : 1 + (i * 37) % 600, i % 3 ? nullptr : ptr);
+      if (i % 5 == 0) roots.ptrs.push_back(a);
+      if (i % 997 == 0) rt.gc();
+      if (i % 250 != 0) continue;
+      const MemStats seen = rt.observe_mem_stats();
+      const MemStats read = rt.read_mem_stats();  // flushes
+      CHECK(seen.Mallocs == read.Mallocs);
+      CHECK(seen.Frees == read.Frees);
+      CHECK(seen.HeapAlloc == read.HeapAlloc);
+      CHECK(seen.TotalAlloc == read.TotalAlloc);
+      CHECK(seen.HeapObjects == read.HeapObjects);
+      for (int c = 0; c < kNumBySizeClasses; ++c) CHECK(seen.BySize[c].Mallocs == read.BySize[c].Mallocs);
+    }
+    rt.remove_root_source(&roots);
+  }
+}
