@@ -8,7 +8,7 @@ export NODE_PATH := /usr/share/nodejs
 JOBS ?= 2
 PORT ?= 8080
 
-.PHONY: help deps build build-native build-debug build-wasm build-web test test-native test-debug test-wasm test-web serve clean
+.PHONY: help deps build build-native build-debug build-wasm build-web test test-native test-debug test-wasm test-web test-fuzz serve clean
 
 help:
 	@echo "make serve   - install what is missing, build, serve the playground on http://127.0.0.1:$(PORT)/"
@@ -47,7 +47,13 @@ test-wasm: build-wasm
 test-web: build-web
 	cd web && node --test test/ && node e2e/run.mjs dist ../build/e2e
 
-test: build test-native test-debug test-wasm test-web
+# libFuzzer targets (front end, runs under budgets, maps + allocator), a
+# bounded time each (FUZZ_SECONDS); any crash fails the run.
+FUZZ_SECONDS ?= 45
+test-fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+test: build test-native test-debug test-wasm test-web test-fuzz
 	@echo "make test: every suite passed"
 
 serve: build-native build-wasm build-web
