@@ -182,6 +182,32 @@ test('Pause stops a long run at once and the page stays responsive', async ({ pa
   await shot(page, '6-paused');
 });
 
+test('a step that never reaches its boundary: Pause cuts the worker off, restarts it and reloads the code', async ({ page, base }) => {
+  await open(page, base);
+  // no allocation in the loop, so no GC cycle ever comes: Step GC would run until the 5e9-op budget
+  await setSource(page, 'm := map[int]int{}\nfor i := 0; ; i++ {\n\tm[i%8] = i\n}\n');
+  await page.click(T('step-gc'));
+  await page.waitForFunction(() => /^Stepping \(gc\)/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.waitForTimeout(400);
+  const t0 = Date.now();
+  if ((await page.evaluate(() => 6 * 7)) !== 42) throw new Error('page not responsive');
+  if (Date.now() - t0 > 1000) throw new Error(`the page took ${Date.now() - t0} ms to answer during the step`);
+  await page.click(T('pause'));
+  await page.locator(T('error'), { hasText: 'restarted' }).waitFor({ timeout: 5000 });
+  const err = await page.locator(T('error')).textContent();
+  if (!/did not answer Pause within 1 s/.test(err)) throw new Error(`error panel: ${err}`);
+  await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 30000 });
+  if ((await page.evaluate(() => window.bucketlab.restarts())) !== 1) throw new Error('expected one restart');
+  // the restarted worker has the code loaded again: Run goes
+  await page.click(T('run'));
+  await page.waitForFunction(() => /^Running/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.click(T('pause'));
+  await page.waitForFunction(() => /^Paused at line/.test(document.getElementById('status').textContent), null, { timeout: 5000 });
+  const mapOps = await page.locator('#status').textContent();
+  if (!/[1-9][\d,]* map ops/.test(mapOps)) throw new Error(`status: ${mapOps}`);
+  await shot(page, '7-restarted');
+});
+
 test('the single-file build opens from file:// and runs a preset', async ({ page }) => {
   const file = path.join(inlineSite, 'index.html');
   if (!existsSync(file)) throw new Error(`${file} missing (scripts/build-web.sh builds it)`);
@@ -189,7 +215,7 @@ test('the single-file build opens from file:// and runs a preset', async ({ page
   await choosePreset(page, 'slice_growth');
   await runToEnd(page);
   if (!(await counter(page, 'Mallocs') > 0)) throw new Error('no Mallocs');
-  await shot(page, '7-file-url');
+  await shot(page, '8-file-url');
 });
 
 const server = await startServer(site, 0);

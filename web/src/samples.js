@@ -1,6 +1,18 @@
 // The page's copy of the core's sample table, fed by PROGRESS batches
 // (protocol.js): appends rows, or starts over when the core halved its
 // resolution (a new epoch). Pure: tested under node (web/test).
+// The worker's side: which rows of the core's table go in the next batch.
+// sent: {epoch, rows} of what the page already has (updated in place);
+// now: {epoch, rows} of the core's table. A new epoch (or a table that
+// shrank) resends everything from row 0.
+export function nextBatch(sent, now) {
+  let from = sent.rows;
+  if (now.epoch !== sent.epoch || from > now.rows) from = 0;
+  sent.epoch = now.epoch;
+  sent.rows = now.rows;
+  return { epoch: now.epoch, from, rows: now.rows - from };
+}
+
 export class SampleTable {
   constructor() { this.reset(); }
   reset() {
