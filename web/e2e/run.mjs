@@ -44,6 +44,20 @@ async function runToEnd(page, timeout = 90000) {
   await page.click(T('run'));
   await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout });
 }
+// Runs to the end and says how often the charts redrew while it ran.
+async function runToEndMeasured(page) {
+  const p0 = await page.evaluate(() => window.bucketlab.perf());
+  const t0 = Date.now();
+  await page.click(T('run'));
+  await page.waitForFunction(() => /^Running/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  const t1 = Date.now();
+  const p1 = await page.evaluate(() => window.bucketlab.perf());
+  await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout: 90000 });
+  const p2 = await page.evaluate(() => window.bucketlab.perf());
+  const s = (Date.now() - t1) / 1000;
+  const n = p2.frames - p1.frames, b = p2.progress - p1.progress;
+  return { seconds: (Date.now() - t0) / 1000, batchesPerSec: b / s, framesPerSec: n / s, drawMs: (p2.drawMs - p1.drawMs) / n, takeMs: (p2.takeMs - p1.takeMs) / b };
+}
 // A canvas has drawn when some pixel is not the background.
 async function canvasDrawn(page, testid) {
   return page.evaluate((sel) => {
@@ -54,6 +68,18 @@ async function canvasDrawn(page, testid) {
     for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) ink++;
     return ink > 200;
   }, T(testid));
+}
+
+// The line number beside the first lint marker in the gutter.
+function markerLine(page) {
+  return page.evaluate(() => {
+    const m = document.querySelector('.cm-lint-marker-error');
+    const top = m.getBoundingClientRect().top;
+    const lines = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].filter((e) => e.textContent.trim());
+    let best = null, dist = 1e9;
+    for (const e of lines) { const d = Math.abs(e.getBoundingClientRect().top - top); if (d < dist) { dist = d; best = e.textContent.trim(); } }
+    return best;
+  });
 }
 
 test('the page loads, the wasm core starts in the worker, presets are listed', async ({ page, base }) => {
@@ -69,7 +95,8 @@ test('the page loads, the wasm core starts in the worker, presets are listed', a
 test('a preset runs to the end: counters change, GCs happen, charts draw', async ({ page, base }) => {
   await open(page, base);
   await choosePreset(page, 'churn_users');
-  await runToEnd(page);
+  const m = await runToEndMeasured(page);
+  console.log(`     (churn_users at "fast": ${m.seconds.toFixed(1)} s; while running ${m.batchesPerSec.toFixed(0)} batches/s, charts redrawn ${m.framesPerSec.toFixed(0)} times/s; ${m.takeMs.toFixed(1)} ms to take a batch, ${m.drawMs.toFixed(1)} ms to redraw)`);
   const status = await page.locator('#status').textContent();
   if (!status.startsWith('Done')) throw new Error(`status: ${status}`);
   const mallocs = await counter(page, 'Mallocs'), numgc = await counter(page, 'NumGC');
@@ -121,16 +148,21 @@ test('a syntax error shows a marker on its line and the message with line:col', 
   if (!msg.includes('2:10: syntax error: unexpected ), expecting expression')) throw new Error(`error panel: ${msg}`);
   // the lint gutter marks line 2 (gutter elements are in line order)
   await page.locator('.cm-lint-marker-error').first().waitFor({ timeout: 5000 });
-  const line = await page.evaluate(() => {
-    const m = document.querySelector('.cm-lint-marker-error');
-    const top = m.getBoundingClientRect().top;
-    const lines = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].filter((e) => e.textContent.trim());
-    let best = null, dist = 1e9;
-    for (const e of lines) { const d = Math.abs(e.getBoundingClientRect().top - top); if (d < dist) { dist = d; best = e.textContent.trim(); } }
-    return best;
-  });
+  const line = await markerLine(page);
   if (line !== '2') throw new Error(`marker on line ${line}`);
   await shot(page, '4-syntax-error');
+});
+
+test('a run-time panic shows a marker on its line and Go\'s message', async ({ page, base }) => {
+  await open(page, base);
+  await setSource(page, 'var m map[string]int\nfmt.Println("before")\nm["x"] = 1\n');
+  await runToEnd(page);
+  const msg = await page.locator(T('error')).textContent();
+  if (!msg.includes('panic: assignment to entry in nil map (line 3:')) throw new Error(`error panel: ${msg}`);
+  if ((await page.locator(T('output')).textContent()) !== 'before\n') throw new Error('output before the panic missing');
+  await page.locator('.cm-lint-marker-error').first().waitFor({ timeout: 5000 });
+  if ((await markerLine(page)) !== '3') throw new Error(`marker on line ${await markerLine(page)}`);
+  await shot(page, '4b-panic');
 });
 
 test('a share link opened in a fresh browser (new profile) reproduces the run', async ({ page, base }) => {
@@ -157,6 +189,9 @@ test('a share link opened in a fresh browser (new profile) reproduces the run', 
     await open(p3, base + '#v1:definitely-not-lz');
     const err = await p3.locator(T('error')).textContent();
     if (!/damaged/.test(err)) throw new Error(`damaged link message: ${err}`);
+    // nothing lost: the editor holds what this profile autosaved (the shared source)
+    const text = await p3.evaluate(() => document.querySelector('.cm-content').innerText);
+    if (!text.includes('map[string]')) throw new Error('the autosaved source was not kept');
   });
 });
 

@@ -38,6 +38,7 @@ let pending = null;       // what to do once LOADED arrives
 let notice = null;        // an error-panel message to show once the restarted worker has reloaded
 let pauseAsked = 0, lastPauseMs = null;  // how long Pause took to be answered (shown to tests)
 let restarts = 0;
+const perf = { progress: 0, frames: 0, drawMs: 0, takeMs: 0 };  // PROGRESS batches taken, chart redraws made (shown to tests)
 const watchdog = new Watchdog(onDeadline);
 
 function emptyMapSeries() { return { x: [], labels: ['count', 'B', 'noverflow'], count: [], B: [], noverflow: [] }; }
@@ -197,33 +198,38 @@ function showMaps(maps) {
     for (const l of labels) mapSeries[l].push(m[l]);
   }
 }
+// The log is a bounded list, newest last. Rows go in as one fragment per
+// batch and the scroll to the bottom waits for the next frame: reading
+// scrollHeight after every batch forced a layout each time (~80 µs/event).
+let scrollEvents = false, scrollOutput = false;
+function eventRow(text, cls, seq) {
+  const li = document.createElement('li');
+  if (seq !== undefined) li.value = seq + 1;
+  li.textContent = text;  // textContent only
+  li.className = cls;
+  return li;
+}
 function addEvents(ev) {
   const list = $('events');
   const spans = $('show-spans').checked;
-  if (ev.skipped > 0) {
-    const li = document.createElement('li');
-    li.className = 'ev-skipped';
-    li.textContent = `… ${formatNumber(ev.skipped)} events not shown (the log keeps up with the newest) …`;
-    list.append(li);
-  }
-  for (const e of ev.events) {
-    // span events are many and rarely the story: shown on request
-    if (!spans && (e.kind === 'SpanAlloc' || e.kind === 'SpanFree')) continue;
-    const li = document.createElement('li');
-    li.value = e.seq + 1;
-    li.textContent = e.text;  // textContent only
-    li.className = `ev-${e.kind}`;
-    list.append(li);
-  }
-  while (list.childElementCount > MAX_EVENT_ROWS) list.firstElementChild.remove();
-  if (ev.events.length || ev.skipped) list.scrollTop = list.scrollHeight;  // the list scrolls, not the page
+  // span events are many and rarely the story: shown on request
+  const shown = ev.events.filter((e) => spans || (e.kind !== 'SpanAlloc' && e.kind !== 'SpanFree'));
+  const keep = shown.slice(-MAX_EVENT_ROWS);
+  const skipped = (ev.skipped ?? 0) + (shown.length - keep.length);
+  if (!keep.length && !skipped) return;
+  const frag = document.createDocumentFragment();
+  if (skipped > 0) frag.append(eventRow(`… ${formatNumber(skipped)} events not shown (the log keeps up with the newest) …`, 'ev-skipped'));
+  for (const e of keep) frag.append(eventRow(e.text, `ev-${e.kind}`, e.seq));
+  list.append(frag);
+  for (let n = list.childElementCount - MAX_EVENT_ROWS; n > 0; n--) list.firstElementChild.remove();
+  scrollEvents = true;
 }
 function addOutput(text) {
   if (!text) return;
   const out = $('output');
   out.textContent += text;  // textContent only: workload output is never HTML
   if (out.textContent.length > 200000) out.textContent = out.textContent.slice(-150000);
-  out.scrollTop = out.scrollHeight;
+  scrollOutput = true;
 }
 
 // ---------------------------------------------------------------- charts
@@ -236,8 +242,14 @@ function redraw() {
       const r = table.column('reason'), x = table.column('ops');
       for (let i = 0; i < r.length; i++) if (r[i] === 2) gcMarks.push(x[i]);
     }
+    const t = performance.now();
     charts.update(table, mapSeries);
+    perf.drawMs += performance.now() - t;
+    perf.frames++;
   }
+  // the lists scroll, not the page
+  if (scrollEvents) { scrollEvents = false; const l = $('events'); l.scrollTop = l.scrollHeight; }
+  if (scrollOutput) { scrollOutput = false; const o = $('output'); o.scrollTop = o.scrollHeight; }
   requestAnimationFrame(redraw);  // at most one redraw per frame, only when new data came
 }
 requestAnimationFrame(redraw);
@@ -314,7 +326,8 @@ function onWorker(m) {
       }
       setButtons();
       break;
-    case MSG.PROGRESS:
+    case MSG.PROGRESS: {
+      const t = performance.now();
       if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
       showMemstats(m.memstats);
       showMaps(m.maps);
@@ -324,8 +337,11 @@ function onWorker(m) {
       if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       else if (m.state === 'ready' && m.result) status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       dirty = true;
+      perf.progress++;
       send({ type: MSG.ACK });
+      perf.takeMs += performance.now() - t;
       break;
+    }
     case MSG.STEPPED: {
       watchdog.disarm();
       if (mode === 'stepping') mode = 'idle';
@@ -459,8 +475,8 @@ document.addEventListener('keydown', (e) => {
   if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); run(); return; }
   if (e.ctrlKey && e.shiftKey && (e.key === 'L' || e.key === 'l')) { e.preventDefault(); share(); return; }
   if (!e.altKey || e.ctrlKey) return;
-  const k = e.key.toLowerCase();
-  const act = { s: () => step('statement'), m: () => step('mapop'), e: () => step('evacuation'), g: () => step('gc'), r: reset }[k];
+  // e.code, not e.key: Alt+S types 'ß' on some layouts (macOS Option)
+  const act = { KeyS: () => step('statement'), KeyM: () => step('mapop'), KeyE: () => step('evacuation'), KeyG: () => step('gc'), KeyR: reset }[e.code];
   if (act) { e.preventDefault(); act(); }
 });
 function setButtons() {
@@ -521,4 +537,4 @@ openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw, Pause latency, restarts
-window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts };
+window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts, perf: () => ({ ...perf }) };
