@@ -62,7 +62,9 @@ export class Charts {
       d.cap = cap;
     }
     this.resize();
-    new ResizeObserver(() => this.resize()).observe(root);
+    // the grid decides each figure's width (one or two columns): follow it
+    const ro = new ResizeObserver(() => this.resize());
+    for (const d of this.defs) ro.observe(d.box);
   }
   make(d, width) {
     const right = d.series.some(([, sc]) => sc === 'y2');
@@ -86,8 +88,8 @@ export class Charts {
     this.plots[d.id] = new uPlot(opts, data, d.box);
   }
   resize() {
-    const w = Math.max(280, Math.floor(this.root.clientWidth - 16));
     for (const d of this.defs) {
+      const w = Math.max(260, Math.floor(d.box.clientWidth - 10));
       if (!this.plots[d.id] || Math.abs(this.plots[d.id].width - w) > 4) {
         const old = this.plots[d.id]?.data;
         this.make(d, w);

@@ -151,8 +151,18 @@ function counterRow(name) {
   return counterCells[name];
 }
 for (const [name] of MEMSTATS_FIELDS.filter(([, , always]) => always)) counterRow(name);
+// "Δ since last GC": against the sample row the core took as the last
+// cycle ended (reason 2), exact for the sampled fields; other fields (and
+// a table without that row) against the first snapshot after NumGC changed.
 function showMemstats(ms) {
-  if (ms.NumGC !== lastNumGc || !memAtLastGc) { memAtLastGc = ms; lastNumGc = ms.NumGC; }
+  if (ms.NumGC !== lastNumGc || !memAtLastGc) {
+    memAtLastGc = { ...ms };
+    lastNumGc = ms.NumGC;
+    const row = ms.NumGC > 0 ? table.findLast('reason', 2) : 0;
+    if (row >= 0 && table.rows && table.value(row, 'NumGC') === ms.NumGC) {
+      for (const c of table.columns) if (c in ms) memAtLastGc[c] = table.value(row, c);
+    }
+  }
   for (const name of Object.keys(ms)) {
     if (name === 'Alloc') continue;  // the same number as HeapAlloc
     const v = ms[name];

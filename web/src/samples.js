@@ -60,6 +60,16 @@ export class SampleTable {
     }
     return out;
   }
+  value(row, name) {
+    return this.data[row * this.columns.length + this.index[name]];
+  }
+  // The last row whose column `name` equals v, or -1.
+  findLast(name, v) {
+    const w = this.columns.length, c = this.index[name];
+    if (c === undefined) return -1;
+    for (let i = this.rows - 1; i >= 0; i--) if (this.data[i * w + c] === v) return i;
+    return -1;
+  }
   last(name) {
     if (!this.rows) return undefined;
     return this.data[(this.rows - 1) * this.columns.length + this.index[name]];

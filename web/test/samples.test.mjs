@@ -15,6 +15,10 @@ test('batches append rows; columns read back', () => {
   assert.deepEqual(t.column('ops'), [0, 1000, 2000]);
   assert.deepEqual(t.rate('Mallocs'), [null, 10, 20]);  // per 1000 ops
   assert.equal(t.last('reason'), 2);
+  assert.equal(t.findLast('reason', 2), 2);
+  assert.equal(t.findLast('reason', 1), -1);
+  assert.equal(t.findLast('nope', 0), -1);
+  assert.equal(t.value(1, 'Mallocs'), 10);
 });
 
 test('a new epoch replaces what the page had', () => {
