@@ -82,8 +82,16 @@ function markerLine(page) {
   });
 }
 
-test('the page loads, the wasm core starts in the worker, presets are listed', async ({ page, base }) => {
+test('the page loads, the wasm core starts in the worker, presets are listed', async ({ page, base, context }) => {
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));  // the worker's requests too
+  const wasm = [];
+  context.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.headers()['content-type']); });
   const errors = await open(page, base);
+  // everything comes from the site itself (no CDN); the core is its own .wasm file
+  const foreign = requests.filter((u) => !u.startsWith(base) && !/^(data|blob):/.test(u));
+  if (foreign.length) throw new Error(`requests outside the site: ${foreign.join(', ')}`);
+  if (wasm.length !== 1 || wasm[0] !== 'application/wasm') throw new Error(`wasm responses: ${JSON.stringify(wasm)}`);
   const n = await page.locator(`${T('preset-select')} option`).count();
   if (n < 11) throw new Error(`expected every example as a preset, got ${n - 1}`);
   const look = await page.locator('#look').textContent();

@@ -1,10 +1,24 @@
 // The source editor: CodeMirror 6 with Go highlighting; checker and
 // run-time errors become lint diagnostics at their line:col.
-import { EditorView, basicSetup } from 'codemirror';
-import { keymap } from '@codemirror/view';
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection,
+  highlightActiveLine,
+} from '@codemirror/view';
 import { Prec } from '@codemirror/state';
-import { go } from '@codemirror/lang-go';
-import { setDiagnostics, lintGutter } from '@codemirror/lint';
+import { indentOnInput, syntaxHighlighting, defaultHighlightStyle, bracketMatching, foldGutter, foldKeymap } from '@codemirror/language';
+import { history, defaultKeymap, historyKeymap } from '@codemirror/commands';
+import { closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
+import { goLanguage } from '@codemirror/lang-go';
+import { setDiagnostics, lintGutter, lintKeymap } from '@codemirror/lint';
+
+// codemirror's basicSetup without autocompletion and search (the page
+// stays lean: see docs/web.md for the bundle size).
+const setup = [
+  lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
+  drawSelection(), indentOnInput(), syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+  bracketMatching(), closeBrackets(), highlightActiveLine(),
+  keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
+];
 
 export function createEditor(parent, { doc, onChange, keys }) {
   const view = new EditorView({
@@ -12,8 +26,8 @@ export function createEditor(parent, { doc, onChange, keys }) {
     parent,
     extensions: [
       Prec.highest(keymap.of(keys)),
-      basicSetup,
-      go(),
+      setup,
+      goLanguage,
       lintGutter(),
       EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u.state.doc.toString()); }),
       EditorView.contentAttributes.of({ 'aria-label': 'Go workload source' }),

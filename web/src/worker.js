@@ -1,7 +1,7 @@
 // The simulation worker: owns one wasm Session and runs it in slices, so
 // the page never blocks and PAUSE is answered between slices. No
 // simulation logic here: every figure comes from the core (wasm/bindings.cpp).
-import createBucketlab from './wasm/bucketlab_web.mjs';
+import createBucketlab from './wasm-loader.js';  // vite.config.js picks the split or the single-file module
 import { MSG, POST_EVERY_MS, MAX_EVENTS_PER_BATCH } from './protocol.js';
 import { Pacer } from './pacing.js';
 import { nextBatch } from './samples.js';
