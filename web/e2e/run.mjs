@@ -131,6 +131,10 @@ test('Step evacuation stops with the map mid-growth', async ({ page, base }) => 
     growing = await page.locator(T('map-growing')).textContent();
   }
   if (!growing.startsWith('yes')) throw new Error(`after stepping, growing = ${growing}`);
+  // the editor highlights the statement the step stopped at, the line the status names
+  const st = await page.locator('#status').textContent();
+  const cur = await page.locator('[data-testid="current-line"]').count();
+  if (cur !== 1 || !/\(line \d+\)/.test(st)) throw new Error(`current line marks: ${cur}; status ${st}`);
   const last = await page.locator(`${T('event-log')} li`).last().textContent();
   if (!/evacuated/.test(last)) throw new Error(`last event: ${last}`);
   await shot(page, '3-step-evacuation');

@@ -344,6 +344,7 @@ function onWorker(m) {
       addEvents(m.events);
       addOutput(m.stdout);
       addOutput(m.stderr);
+      editor.showCurrent(m.state === 'ready' && m.result ? m.result.line : 0);
       if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       else if (m.state === 'ready' && m.result) status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       dirty = true;
@@ -429,6 +430,7 @@ function resetView() {
   $('output').textContent = '';
   hideError();
   editor.mark([]);
+  editor.showCurrent(0);
   dirty = true;
 }
 
