@@ -54,10 +54,11 @@ export function createEditor(parent, { doc, onChange, keys }) {
       EditorView.contentAttributes.of({ 'aria-label': 'Go workload source' }),
     ],
   });
+  let shown = 0;
   return {
     view,
     get text() { return view.state.doc.toString(); },
-    set text(t) { view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } }); },
+    set text(t) { shown = 0; view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t }, effects: setCurrent.of(0) }); },
     // diagnostics: [{line, col, message, severity}] (1-based line:col)
     mark(diagnostics) {
       const doc = view.state.doc;
@@ -71,6 +72,8 @@ export function createEditor(parent, { doc, onChange, keys }) {
     },
     // line 0: none
     showCurrent(line) {
+      if (line === shown) return;  // a transaction per batch would cost a CodeMirror update each time
+      shown = line;
       view.dispatch({ effects: setCurrent.of(line) });
       if (line >= 1 && line <= view.state.doc.lines) {
         view.dispatch({ effects: EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'nearest' }) });

@@ -14,7 +14,7 @@ import { MEMSTATS_FIELDS, MEMSTATS_DOC, formatNumber } from './memstats-fields.j
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
-const MAX_EVENT_ROWS = 2000;
+const MAX_EVENT_ROWS = 1000;
 // Deadlines on the worker (watchdog.js). A running worker posts PROGRESS
 // every ~30 ms; a step is one wasm call that cannot be paused, so a step
 // that runs away (Step GC in a loop that allocates nothing) is cut off.
@@ -38,7 +38,8 @@ let pending = null;       // what to do once LOADED arrives
 let notice = null;        // an error-panel message to show once the restarted worker has reloaded
 let pauseAsked = 0, lastPauseMs = null;  // how long Pause took to be answered (shown to tests)
 let restarts = 0;
-const perf = { progress: 0, frames: 0, drawMs: 0, takeMs: 0 };  // PROGRESS batches taken, chart redraws made (shown to tests)
+// PROGRESS batches taken, chart redraws made, animation frames seen, time spent (shown to tests)
+const perf = { progress: 0, frames: 0, raf: 0, drawMs: 0, takeMs: 0 };
 const watchdog = new Watchdog(onDeadline);
 
 function emptyMapSeries() { return { x: [], labels: ['count', 'B', 'noverflow'], count: [], B: [], noverflow: [] }; }
@@ -167,35 +168,40 @@ function showMemstats(ms) {
     if (name === 'Alloc') continue;  // the same number as HeapAlloc
     const v = ms[name];
     const c = counterRow(name);
-    c.td.textContent = String(v);
+    setText(c.td, String(v));
     const d = v - (memAtLastGc[name] ?? v);
-    c.dd.textContent = d ? (d > 0 ? '+' : '') + formatNumber(d) : '';
+    setText(c.dd, d ? (d > 0 ? '+' : '') + formatNumber(d) : '');
   }
 }
+// Writes only on change: an unchanged cell costs no layout.
+function setText(el, t) { if (el.textContent !== t) el.textContent = t; }
 function clearMemstats() {
   for (const c of Object.values(counterCells)) { c.td.textContent = ''; c.dd.textContent = ''; }
 }
+// The maps table is updated in place (rebuilt only when the number of rows
+// changes): a rebuild per batch re-laid out the page each time.
+const MAX_MAP_ROWS = 12;
 function showMaps(maps) {
   const tb = $('maps');
-  tb.replaceChildren();
-  maps.slice(0, 12).forEach((m, i) => {
-    const tr = document.createElement('tr');
+  const rows = maps.slice(0, MAX_MAP_ROWS).map((m) => {
     const shape = m.impl === 'swiss'
       ? (m.dir_len ? `${m.tables} table(s), dir ${m.dir_len}, cap ${m.capacity}, tombstones ${m.tombstones}` : 'small (1 group)')
       : `B=${m.B} (${m.buckets} buckets), noverflow ${m.noverflow}`;
-    const cells = [m.name, m.impl, m.alive ? String(m.count) : 'collected', m.alive ? shape : '', m.growing ? `yes (nevacuate ${m.nevacuate})` : 'no'];
-    for (const c of cells) { const td = document.createElement('td'); td.textContent = c; tr.append(td); }
-    if (i === 0) tr.lastChild.setAttribute('data-testid', 'map-growing');
-    tb.append(tr);
+    return [m.name, m.impl, m.alive ? String(m.count) : 'collected', m.alive ? shape : '', m.growing ? `yes (nevacuate ${m.nevacuate})` : 'no'];
   });
-  if (maps.length > 12) {
-    const tr = document.createElement('tr');
-    const td = document.createElement('td');
-    td.colSpan = 5;
-    td.textContent = `… and ${maps.length - 12} more`;
-    tr.append(td);
-    tb.append(tr);
+  if (maps.length > MAX_MAP_ROWS) rows.push([`… and ${maps.length - MAX_MAP_ROWS} more`, '', '', '', '']);
+  if (tb.rows.length !== rows.length) {
+    tb.replaceChildren(...rows.map(() => {
+      const tr = document.createElement('tr');
+      for (let i = 0; i < 5; i++) tr.append(document.createElement('td'));
+      return tr;
+    }));
+    if (rows.length) tb.rows[0].cells[4].setAttribute('data-testid', 'map-growing');
   }
+  rows.forEach((cells, r) => cells.forEach((c, i) => {
+    const td = tb.rows[r].cells[i];
+    if (td.textContent !== c) td.textContent = c;
+  }));
   // the first live map's shape over time
   const m = maps.find((x) => x.alive);
   if (m) {
@@ -212,12 +218,19 @@ function showMaps(maps) {
 // batch and the scroll to the bottom waits for the next frame: reading
 // scrollHeight after every batch forced a layout each time (~80 µs/event).
 let scrollEvents = false, scrollOutput = false;
+// Rows are plain divs (an <ol> renumbered its items on every trim) that
+// the browser skips rendering while scrolled out of view (style.css).
 function eventRow(text, cls, seq) {
-  const li = document.createElement('li');
-  if (seq !== undefined) li.value = seq + 1;
-  li.textContent = text;  // textContent only
-  li.className = cls;
-  return li;
+  const row = document.createElement('div');
+  row.className = `ev ${cls}`;
+  if (seq !== undefined) {
+    const n = document.createElement('span');
+    n.className = 'seq';
+    n.textContent = String(seq + 1);
+    row.append(n);
+  }
+  row.append(text);  // a text node: never HTML
+  return row;
 }
 function addEvents(ev) {
   const list = $('events');
@@ -260,6 +273,7 @@ function redraw() {
   // the lists scroll, not the page
   if (scrollEvents) { scrollEvents = false; const l = $('events'); l.scrollTop = l.scrollHeight; }
   if (scrollOutput) { scrollOutput = false; const o = $('output'); o.scrollTop = o.scrollHeight; }
+  perf.raf++;
   requestAnimationFrame(redraw);  // at most one redraw per frame, only when new data came
 }
 requestAnimationFrame(redraw);
@@ -338,6 +352,7 @@ function onWorker(m) {
       break;
     case MSG.PROGRESS: {
       const t = performance.now();
+      send({ type: MSG.ACK });  // at once: the worker prepares the next batch while this one is applied
       if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
       showMemstats(m.memstats);
       showMaps(m.maps);
@@ -349,7 +364,6 @@ function onWorker(m) {
       else if (m.state === 'ready' && m.result) status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       dirty = true;
       perf.progress++;
-      send({ type: MSG.ACK });
       perf.takeMs += performance.now() - t;
       break;
     }
@@ -541,7 +555,7 @@ function openLink() {
 window.addEventListener('hashchange', openLink);
 
 // ---------------------------------------------------------------- messages
-function status(t) { $('status').textContent = t; }
+function status(t) { setText($('status'), t); }
 function showError(t) { const e = $('error'); e.textContent = t; e.hidden = false; }
 function hideError() { const e = $('error'); e.textContent = ''; e.hidden = true; }
 

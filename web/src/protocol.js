@@ -64,7 +64,7 @@ export const SPEEDS = Object.freeze([
 ]);
 export const DEFAULT_SPEED = 'fast';
 
-export const POST_EVERY_MS = 20;          // PROGRESS at most every 20 ms: 30-40 a second once slices and the ACK round trip are added
+export const POST_EVERY_MS = 16;          // PROGRESS at most once a 60 Hz frame; the ACK keeps them from piling up when the page is slower
 export const MAX_EVENTS_PER_BATCH = 500;
 
 // Budgets the page sets (the CLI sets none): a runaway workload ends with a message.
