@@ -35,7 +35,12 @@ function emptyMapSeries() { return { x: [], labels: ['count', 'B', 'noverflow'],
 const saved = readSaved();
 const editor = createEditor($('editor'), {
   doc: saved?.source ?? PRESETS[0]?.source ?? '',
-  onChange: () => { invalidate(); autosave(); },
+  onChange: (text) => {
+    invalidate();
+    const p = PRESETS.find((x) => x.name === $('preset').value);
+    if (p && p.source !== text) { $('preset').value = ''; showLook(); }  // edited: no longer the preset
+    autosave();
+  },
   keys: [
     { key: 'Mod-Enter', run: () => { run(); return true; } },
   ],
@@ -191,7 +196,8 @@ function startWorker() {
   worker = createWorker();
   worker.onmessage = ({ data }) => onWorker(data);
   worker.onerror = (e) => {
-    showError(`The simulation worker crashed (${e.message ?? 'unknown error'}); it was restarted. Your code is unchanged.`);
+    e.preventDefault?.();
+    showError(`The simulation worker crashed (${e.message ?? 'unknown error'}); it was restarted and the run reset. Your code is unchanged.`);
     restartWorker();
   };
 }
@@ -233,8 +239,8 @@ function onWorker(m) {
       addEvents(m.events);
       addOutput(m.stdout);
       addOutput(m.stderr);
-      if (m.result && m.result.state === 'ready') status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
-      else if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
+      if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
+      else if (m.state === 'ready' && m.result) status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       dirty = true;
       send({ type: MSG.ACK });
       break;
@@ -398,4 +404,4 @@ openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw
-window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs };
+window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, crashWorker: () => send({ type: MSG.CRASH }) };

@@ -10,6 +10,8 @@
 //   SPEED    {sliceOps: number}                      change the slice size of a running run
 //   INSPECT  {mapId: number, first: number, max: number}     replies INSPECTED
 //   PING     {nonce: number}                         liveness probe; replies PONG
+//   CRASH    {}                                      test hook: the worker throws outside any handler
+//                                                    (the page must restart it and lose nothing)
 //   ACK      {}                                      the page has drawn the last PROGRESS (flow control:
 //                                                    while running, the worker sends the next one only after it)
 //
@@ -35,7 +37,7 @@
 // Config = {go: 19|26, gogc: number, memlimit: string, seed: string, hashkey: '', hash0: '',
 //           maxOps, maxHeapBytes, maxOutputBytes, sampleEveryOps}  (the wasm Session's load() config)
 export const MSG = Object.freeze({
-  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', PING: 'ping', ACK: 'ack',
+  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', PING: 'ping', ACK: 'ack', CRASH: 'crash',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
   ENDED: 'ended', INSPECTED: 'inspected', PONG: 'pong', FAILED: 'failed',
 });

@@ -112,6 +112,9 @@ self.onmessage = async ({ data: msg }) => {
         if (!session) break;
         post({ type: MSG.INSPECTED, mapId: msg.mapId, snapshot: JSON.parse(session.inspectMap(msg.mapId, msg.first ?? 0, msg.max ?? 64)) });
         break;
+      case MSG.CRASH:
+        setTimeout(() => { throw new Error('crash requested by the page (test hook)'); });
+        break;
       case MSG.ACK:
         awaitingAck = false;
         break;
