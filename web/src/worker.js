@@ -12,6 +12,7 @@ let session = null;
 let running = false;
 let sliceOps = 20000;
 let lastPost = 0;
+let lastMacroYield = 0;
 let sent = { epoch: -1, rows: 0, seq: 0, stdout: 0, stderr: 0 };
 let lastResult = null;
 let awaitingAck = false;  // a PROGRESS the page has not processed yet: do not pile up more
@@ -66,7 +67,10 @@ function runLoop() {
     return;
   }
   if (!awaitingAck && performance.now() - lastPost >= POST_EVERY_MS) progress('running');
-  yieldThen(runLoop);
+  // Between slices, a zero-delay yield; every ~8 ms a real macrotask yield
+  // (setTimeout), so queued page messages such as PAUSE are always handled.
+  const now = performance.now();
+  if (now - lastMacroYield >= 8) { lastMacroYield = now; setTimeout(runLoop, 0); } else yieldThen(runLoop);
 }
 
 self.onmessage = async ({ data: msg }) => {
