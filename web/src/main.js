@@ -112,6 +112,8 @@ for (const id of ['go', 'gogc', 'memlimit', 'seed']) $(id).addEventListener('cha
 let restoring = false;    // openLink is filling the editor and settings in
 function edited() {
   invalidate();
+  const p = PRESETS.find((x) => x.name === $('preset').value);
+  if (p && p.source !== editor.text) { $('preset').value = ''; showLook(); }  // edited: no longer the preset
   if (!restoring) dropStaleLink();
   autosave();
 }
@@ -563,4 +565,5 @@ openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw, Pause latency, restarts
-window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts, perf: () => ({ ...perf }) };
+window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts, perf: () => ({ ...perf }),
+  crashWorker: () => send({ type: MSG.CRASH }) };

@@ -20,6 +20,8 @@
 //   SPEED    {speed: Speed}                          change the pace of a running run
 //   INSPECT  {mapId: number, first: number, max: number}  replies INSPECTED {gen, mapId, snapshot}
 //   PING     {nonce: number}                         liveness probe; replies PONG
+//   CRASH    {}                                      test hook: the worker throws outside any handler
+//                                                    (the page must restart it and lose nothing)
 //   ACK      {}                                      the page has taken the last PROGRESS (flow control:
 //                                                    while running, the worker posts the next one only after it)
 //
@@ -45,10 +47,10 @@
 //   FAILED   {message}                               the worker itself failed (not the workload)
 //
 // Config = {go: 19|26, gogc: number, memlimit: string, seed: string, hashkey: '', hash0: '',
-//           maxOps, maxHeapBytes, maxOutputBytes, sampleEveryOps}  (the wasm Session's load() config)
+//           maxOps, maxHeapBytes, maxOutputBytes, maxWallMs, sampleEveryOps}  (the wasm Session's load() config)
 // Speed  = {opsPerSec: number}  (0 = as fast as the core goes)
 export const MSG = Object.freeze({
-  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', PING: 'ping', ACK: 'ack',
+  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', PING: 'ping', ACK: 'ack', CRASH: 'crash',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
   ENDED: 'ended', INSPECTED: 'inspected', PONG: 'pong', FAILED: 'failed',
 });
@@ -72,12 +74,13 @@ export const PAGE_BUDGETS = Object.freeze({
   maxOps: 5e9,
   maxHeapBytes: 1024 * 1024 * 1024,
   maxOutputBytes: 1 << 20,
+  maxWallMs: 10 * 60 * 1000,  // host time spent running one workload
 });
 
 export function defaultConfig() {
   return {
     go: 19, gogc: 100, memlimit: '', seed: '1', hashkey: '', hash0: '',
     maxOps: PAGE_BUDGETS.maxOps, maxHeapBytes: PAGE_BUDGETS.maxHeapBytes,
-    maxOutputBytes: PAGE_BUDGETS.maxOutputBytes, sampleEveryOps: 4096,
+    maxOutputBytes: PAGE_BUDGETS.maxOutputBytes, maxWallMs: PAGE_BUDGETS.maxWallMs, sampleEveryOps: 4096,
   };
 }

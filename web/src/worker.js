@@ -16,7 +16,9 @@ let lastPost = 0;
 let sent = null;           // what the page already has (samples, events, output)
 let lastResult = null;
 let awaitingAck = false;   // a PROGRESS the page has not taken yet: do not pile up more
+let lastMacroYield = 0;
 const encoder = new TextEncoder();
+const MACRO_YIELD_MS = 30;  // at most this long between macrotask yields (slices are ~8 ms)
 
 const ready = createBucketlab().then((m) => {
   core = m;
@@ -80,7 +82,11 @@ function startLoop() {
       return;
     }
     if (!awaitingAck && performance.now() - lastPost >= POST_EVERY_MS) progress('running');
-    yieldThen(tick);
+    // Between slices a zero-delay yield (MessageChannel); now and then a real
+    // macrotask (setTimeout), so queued page messages such as PAUSE are never
+    // starved by the channel's messages.
+    const now = performance.now();
+    if (now - lastMacroYield >= MACRO_YIELD_MS) { lastMacroYield = now; setTimeout(tick, 0); } else yieldThen(tick);
   };
   yieldThen(tick);
 }
@@ -131,6 +137,9 @@ self.onmessage = async ({ data: msg }) => {
       case MSG.INSPECT:
         if (!session) break;
         post({ type: MSG.INSPECTED, gen, mapId: msg.mapId, snapshot: JSON.parse(session.inspectMap(msg.mapId, msg.first ?? 0, msg.max ?? 64)) });
+        break;
+      case MSG.CRASH:
+        setTimeout(() => { throw new Error('crash requested by the page (test hook)'); });
         break;
       case MSG.ACK:
         awaitingAck = false;
