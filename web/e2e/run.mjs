@@ -179,6 +179,23 @@ test('a run-time panic shows a marker on its line and Go\'s message', async ({ p
   await shot(page, '4b-panic');
 });
 
+test('GOMEMLIMIT is read as Go reads it: 64MB is refused, 64MiB runs', async ({ page, base }) => {
+  await open(page, base);
+  await setSource(page, 'var ms runtime.MemStats\nruntime.ReadMemStats(&ms)\nfmt.Println(ms.NumGC)\n');
+  await page.fill('#memlimit', '64MB');
+  await page.dispatchEvent('#memlimit', 'change');
+  await page.click(T('run'));
+  await page.locator(T('error'), { hasText: 'GOMEMLIMIT=64MB is malformed' }).waitFor({ timeout: 5000 });
+  if ((await page.getAttribute('#memlimit', 'aria-invalid')) !== 'true') throw new Error('field not marked');
+  await page.fill('#memlimit', '64MiB');
+  await page.dispatchEvent('#memlimit', 'change');
+  await runToEnd(page);
+  if (!(await page.locator('#status').textContent()).startsWith('Done')) throw new Error('did not run with 64MiB');
+  if ((await page.getAttribute('#memlimit', 'aria-invalid')) !== 'false') throw new Error('field still marked');
+  await page.fill('#memlimit', '');
+  await page.dispatchEvent('#memlimit', 'change');
+});
+
 test('a share link opened in a fresh browser (new profile) reproduces the run', async ({ page, base }) => {
   await open(page, base);
   await choosePreset(page, 'string_keys');

@@ -11,12 +11,13 @@ import { SampleTable } from './samples.js';
 import { encodeLink, decodeLink } from './share.js';
 import { PRESETS } from './presets.js';
 import { MEMSTATS_FIELDS, MEMSTATS_DOC, formatNumber } from './memstats-fields.js';
+import { memlimitBytes, seedOk } from './settings.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
 const MAX_EVENT_ROWS = 1000;
 // Deadlines on the worker (watchdog.js). A running worker posts PROGRESS
-// every ~30 ms; a step is one wasm call that cannot be paused, so a step
+// at most every 16 ms; a step is one wasm call that cannot be paused, so a step
 // that runs away (Step GC in a loop that allocates nothing) is cut off.
 const PAUSE_DEADLINE_MS = 1000;
 const RUN_SILENCE_MS = 4000;
@@ -100,6 +101,18 @@ function currentConfig() {
   c.gogc = Number.isFinite(g) ? g : 100;
   c.memlimit = $('memlimit').value.trim();
   c.seed = $('seed').value.trim() || '1';
+  return c;
+}
+// What the core's load() takes: GOMEMLIMIT in decimal bytes. null (and
+// the message in the error panel, the field marked) when a setting is malformed.
+function coreConfig() {
+  const c = currentConfig();
+  const ml = memlimitBytes(c.memlimit);
+  $('memlimit').setAttribute('aria-invalid', String(!ml.ok));
+  $('seed').setAttribute('aria-invalid', String(!seedOk(c.seed)));
+  if (!ml.ok) { showError(ml.error); return null; }
+  if (!seedOk(c.seed)) { showError(`Seed ${c.seed} is not a decimal uint64.`); return null; }
+  c.memlimit = ml.bytes;
   return c;
 }
 function applyConfig(c) {
@@ -426,11 +439,13 @@ function ensureLoaded(then, force = false) {
   if (!workerReady) return;
   if (loaded && !ended && !force) { then(); return; }
   resetView();
+  const config = coreConfig();
+  if (!config) { status('Fix the setting to run.'); return; }
   pending = then;
   mode = 'loading';
   gen++;
   watchdog.arm(LOAD_DEADLINE_MS, 'load');
-  send({ type: MSG.LOAD, gen, source: editor.text, config: currentConfig() });
+  send({ type: MSG.LOAD, gen, source: editor.text, config });
   setButtons();
 }
 function invalidate() { loaded = false; }
