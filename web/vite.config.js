@@ -1,6 +1,8 @@
 // Two builds from one source: dist/ for any static host (relative URLs, a
 // module worker), and VARIANT=inline dist-inline/index.html, one file that
 // opens from file:// (a classic inlined worker; see ../shared TOOLCHAIN.md).
+// dist/ loads the wasm binary as its own file (scripts/split-wasm.mjs);
+// dist-inline/ keeps it inlined.
 import { defineConfig } from 'vite';
 import path from 'node:path';
 
@@ -26,6 +28,7 @@ export default defineConfig(async () => ({
   resolve: {
     alias: {
       './worker-factory.js': path.resolve(__dirname, inline ? 'src/worker-factory-inline.js' : 'src/worker-factory-url.js'),
+      './wasm-loader.js': path.resolve(__dirname, inline ? 'src/wasm-loader-inline.js' : 'src/wasm-loader-split.js'),
     },
   },
   worker: { format: inline ? 'iife' : 'es' },

@@ -1,6 +1,18 @@
 // The page's copy of the core's sample table, fed by PROGRESS batches
 // (protocol.js): appends rows, or starts over when the core halved its
 // resolution (a new epoch). Pure: tested under node (web/test).
+// The worker's side: which rows of the core's table go in the next batch.
+// sent: {epoch, rows} of what the page already has (updated in place);
+// now: {epoch, rows} of the core's table. A new epoch (or a table that
+// shrank) resends everything from row 0.
+export function nextBatch(sent, now) {
+  let from = sent.rows;
+  if (now.epoch !== sent.epoch || from > now.rows) from = 0;
+  sent.epoch = now.epoch;
+  sent.rows = now.rows;
+  return { epoch: now.epoch, from, rows: now.rows - from };
+}
+
 export class SampleTable {
   constructor() { this.reset(); }
   reset() {
@@ -47,6 +59,16 @@ export class SampleTable {
       out[i] = dx > 0 ? ((v[i] - v[i - 1]) * 1000) / dx : null;
     }
     return out;
+  }
+  value(row, name) {
+    return this.data[row * this.columns.length + this.index[name]];
+  }
+  // The last row whose column `name` equals v, or -1.
+  findLast(name, v) {
+    const w = this.columns.length, c = this.index[name];
+    if (c === undefined) return -1;
+    for (let i = this.rows - 1; i >= 0; i--) if (this.data[i * w + c] === v) return i;
+    return -1;
   }
   last(name) {
     if (!this.rows) return undefined;
