@@ -139,6 +139,12 @@ test('Step evacuation stops with the map mid-growth', async ({ page, base }) => 
   if (cur !== 1 || !/\(line \d+\)/.test(st)) throw new Error(`current line marks: ${cur}; status ${st}`);
   const last = await page.locator(`${T('event-log')} .ev`).last().textContent();
   if (!/evacuated/.test(last)) throw new Error(`last event: ${last}`);
+  // the inspector draws the old array with evacuated buckets beside the new one
+  await page.locator('[data-testid="inspector"] .ins-sec.old').waitFor({ timeout: 10000 });
+  const evac = await page.locator('[data-testid="inspector"] .ins-sec.old .slot.evac, [data-testid="inspector"] .ins-sec.old .slot.evac-empty').count();
+  const full = await page.locator('[data-testid="inspector"] .ins-sec.new .slot.full').count();
+  if (!(evac > 0 && full > 0)) throw new Error(`inspector: ${evac} evacuated old slots, ${full} full new slots`);
+  await page.locator('#inspector-panel').scrollIntoViewIfNeeded();
   await shot(page, '3-step-evacuation');
   // The same step under Swiss tables stops at a whole-table grow instead.
   await page.selectOption('#go', '26');
@@ -150,11 +156,19 @@ test('Step evacuation stops with the map mid-growth', async ({ page, base }) => 
   if (!/swiss/.test(row)) throw new Error(`maps table: ${row}`);
   const ev = await page.locator(`${T('event-log')} .ev`).last().textContent();
   if (!/table 0 grew: capacity 8 -> 16/.test(ev)) throw new Error(`last event: ${ev}`);
+  await page.locator('[data-testid="inspector"] .slot.full').first().waitFor({ timeout: 10000 });
+  const head = await page.locator('[data-testid="inspector"] .ins-head').textContent();
+  if (!/table\(s\)/.test(head)) throw new Error(`swiss inspector: ${head}`);
   await shot(page, '3b-step-swiss-grow');
+  await page.selectOption('#go', '19');  // the autosave carries settings into the next tests
+  await page.dispatchEvent('#go', 'change');
+  await page.waitForTimeout(400);  // the autosave is debounced (300 ms)
 });
 
 test('a syntax error shows a marker on its line and the message with line:col', async ({ page, base }) => {
   await open(page, base);
+  await page.selectOption('#go', '19');  // Go 1.19's wording (1.26 says "expected expression")
+  await page.dispatchEvent('#go', 'change');
   await setSource(page, 'x := 1\ny := x + )\nfmt.Println(x, y)\n');
   await page.click(T('run'));
   await page.locator(`${T('error')}:not([hidden])`).waitFor({ timeout: 20000 });
