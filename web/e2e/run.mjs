@@ -96,6 +96,14 @@ test('the page loads, the wasm core starts in the worker, presets are listed', a
   if (n < 11) throw new Error(`expected every example as a preset, got ${n - 1}`);
   const look = await page.locator('#look').textContent();
   if (!look.startsWith('What to look for:')) throw new Error(`no "what to look for" text: ${look}`);
+  // every control has a name a screen reader can say
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll('button, input, select, [contenteditable=true]')]
+    .filter((e) => !(e.getAttribute('aria-label') || e.closest('label')?.textContent.trim() || (e.tagName === 'BUTTON' && e.textContent.trim())))
+    .map((e) => e.id || e.outerHTML.slice(0, 60)));
+  if (unnamed.length) throw new Error(`controls without a label: ${unnamed.join(', ')}`);
+  // the shortcuts are listed on the page
+  const help = await page.locator('.help').textContent();
+  for (const k of ['Ctrl', 'Enter', 'Esc', 'Alt', 'S', 'M', 'E', 'G', 'R']) if (!help.includes(k)) throw new Error(`help lacks ${k}`);
   await shot(page, '1-loaded');
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
 });
@@ -184,7 +192,8 @@ test('a syntax error shows a marker on its line and the message with line:col', 
 test('a run-time panic shows a marker on its line and Go\'s message', async ({ page, base }) => {
   await open(page, base);
   await setSource(page, 'var m map[string]int\nfmt.Println("before")\nm["x"] = 1\n');
-  await runToEnd(page);
+  await page.keyboard.press('Control+Enter');  // from the editor, by keyboard
+  await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
   const msg = await page.locator(T('error')).textContent();
   if (!msg.includes('panic: assignment to entry in nil map (line 3:')) throw new Error(`error panel: ${msg}`);
   if ((await page.locator(T('output')).textContent()) !== 'before\n') throw new Error('output before the panic missing');
