@@ -364,6 +364,8 @@ function onDeadline(what, ms) {
 function send(msg) { worker.postMessage(msg); }
 
 function onWorker(m) {
+  // ACK every batch at once, even a stale one: the worker prepares the next while this one is applied
+  if (m.type === MSG.PROGRESS) send({ type: MSG.ACK });
   if (m.gen !== undefined && m.gen !== gen) return;  // about a session the page has replaced
   watchdog.feed();
   switch (m.type) {
@@ -402,7 +404,6 @@ function onWorker(m) {
       break;
     case MSG.PROGRESS: {
       const t = performance.now();
-      send({ type: MSG.ACK });  // at once: the worker prepares the next batch while this one is applied
       if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
       showMemstats(m.memstats);
       showMaps(m.maps);
