@@ -87,7 +87,9 @@ test('the page loads, the wasm core starts in the worker, presets are listed', a
   context.on('request', (r) => requests.push(r.url()));  // the worker's requests too
   const wasm = [];
   context.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.headers()['content-type']); });
+  const t0 = Date.now();
   const errors = await open(page, base);
+  console.log(`     (ready to run ${Date.now() - t0} ms after navigation: page, worker, wasm compiled and instantiated)`);
   // everything comes from the site itself (no CDN); the core is its own .wasm file
   const foreign = requests.filter((u) => !u.startsWith(base) && !/^(data|blob):/.test(u));
   if (foreign.length) throw new Error(`requests outside the site: ${foreign.join(', ')}`);
