@@ -87,7 +87,9 @@ test('the page loads, the wasm core starts in the worker, presets are listed', a
   context.on('request', (r) => requests.push(r.url()));  // the worker's requests too
   const wasm = [];
   context.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.headers()['content-type']); });
+  const t0 = Date.now();
   const errors = await open(page, base);
+  console.log(`     (ready to run ${Date.now() - t0} ms after navigation: page, worker, wasm compiled and instantiated)`);
   // everything comes from the site itself (no CDN); the core is its own .wasm file
   const foreign = requests.filter((u) => !u.startsWith(base) && !/^(data|blob):/.test(u));
   if (foreign.length) throw new Error(`requests outside the site: ${foreign.join(', ')}`);
@@ -96,6 +98,14 @@ test('the page loads, the wasm core starts in the worker, presets are listed', a
   if (n < 11) throw new Error(`expected every example as a preset, got ${n - 1}`);
   const look = await page.locator('#look').textContent();
   if (!look.startsWith('What to look for:')) throw new Error(`no "what to look for" text: ${look}`);
+  // every control has a name a screen reader can say
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll('button, input, select, [contenteditable=true]')]
+    .filter((e) => !(e.getAttribute('aria-label') || e.closest('label')?.textContent.trim() || (e.tagName === 'BUTTON' && e.textContent.trim())))
+    .map((e) => e.id || e.outerHTML.slice(0, 60)));
+  if (unnamed.length) throw new Error(`controls without a label: ${unnamed.join(', ')}`);
+  // the shortcuts are listed on the page
+  const help = await page.locator('.help').textContent();
+  for (const k of ['Ctrl', 'Enter', 'Esc', 'Alt', 'S', 'M', 'E', 'G', 'R']) if (!help.includes(k)) throw new Error(`help lacks ${k}`);
   await shot(page, '1-loaded');
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
 });
@@ -139,6 +149,12 @@ test('Step evacuation stops with the map mid-growth', async ({ page, base }) => 
   if (cur !== 1 || !/\(line \d+\)/.test(st)) throw new Error(`current line marks: ${cur}; status ${st}`);
   const last = await page.locator(`${T('event-log')} .ev`).last().textContent();
   if (!/evacuated/.test(last)) throw new Error(`last event: ${last}`);
+  // the inspector draws the old array with evacuated buckets beside the new one
+  await page.locator('[data-testid="inspector"] .ins-sec.old').waitFor({ timeout: 10000 });
+  const evac = await page.locator('[data-testid="inspector"] .ins-sec.old .slot.evac, [data-testid="inspector"] .ins-sec.old .slot.evac-empty').count();
+  const full = await page.locator('[data-testid="inspector"] .ins-sec.new .slot.full').count();
+  if (!(evac > 0 && full > 0)) throw new Error(`inspector: ${evac} evacuated old slots, ${full} full new slots`);
+  await page.locator('#inspector-panel').scrollIntoViewIfNeeded();
   await shot(page, '3-step-evacuation');
   // The same step under Swiss tables stops at a whole-table grow instead.
   await page.selectOption('#go', '26');
@@ -150,11 +166,19 @@ test('Step evacuation stops with the map mid-growth', async ({ page, base }) => 
   if (!/swiss/.test(row)) throw new Error(`maps table: ${row}`);
   const ev = await page.locator(`${T('event-log')} .ev`).last().textContent();
   if (!/table 0 grew: capacity 8 -> 16/.test(ev)) throw new Error(`last event: ${ev}`);
+  await page.locator('[data-testid="inspector"] .slot.full').first().waitFor({ timeout: 10000 });
+  const head = await page.locator('[data-testid="inspector"] .ins-head').textContent();
+  if (!/table\(s\)/.test(head)) throw new Error(`swiss inspector: ${head}`);
   await shot(page, '3b-step-swiss-grow');
+  await page.selectOption('#go', '19');  // the autosave carries settings into the next tests
+  await page.dispatchEvent('#go', 'change');
+  await page.waitForTimeout(400);  // the autosave is debounced (300 ms)
 });
 
 test('a syntax error shows a marker on its line and the message with line:col', async ({ page, base }) => {
   await open(page, base);
+  await page.selectOption('#go', '19');  // Go 1.19's wording (1.26 says "expected expression")
+  await page.dispatchEvent('#go', 'change');
   await setSource(page, 'x := 1\ny := x + )\nfmt.Println(x, y)\n');
   await page.click(T('run'));
   await page.locator(`${T('error')}:not([hidden])`).waitFor({ timeout: 20000 });
@@ -170,7 +194,8 @@ test('a syntax error shows a marker on its line and the message with line:col', 
 test('a run-time panic shows a marker on its line and Go\'s message', async ({ page, base }) => {
   await open(page, base);
   await setSource(page, 'var m map[string]int\nfmt.Println("before")\nm["x"] = 1\n');
-  await runToEnd(page);
+  await page.keyboard.press('Control+Enter');  // from the editor, by keyboard
+  await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
   const msg = await page.locator(T('error')).textContent();
   if (!msg.includes('panic: assignment to entry in nil map (line 3:')) throw new Error(`error panel: ${msg}`);
   if ((await page.locator(T('output')).textContent()) !== 'before\n') throw new Error('output before the panic missing');

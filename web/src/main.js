@@ -12,6 +12,7 @@ import { encodeLink, decodeLink } from './share.js';
 import { PRESETS } from './presets.js';
 import { MEMSTATS_FIELDS, MEMSTATS_DOC, formatNumber } from './memstats-fields.js';
 import { memlimitBytes, seedOk } from './settings.js';
+import { renderInspection } from './inspector.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
@@ -32,6 +33,7 @@ let memAtLastGc = null, lastNumGc = 0;
 let worker = null, workerReady = false;
 let gen = 0;              // generation of the session the page asked for last (protocol.js)
 let loaded = false;       // the worker holds a session of the current source+config
+let hasSession = false;   // the worker holds a session (maybe of an earlier source): it can be inspected
 let mode = 'idle';        // 'idle' | 'running' | 'stepping' | 'loading'
 let ended = false;
 let dirty = true;         // charts need a redraw
@@ -217,6 +219,7 @@ function showMaps(maps) {
     const td = tb.rows[r].cells[i];
     if (td.textContent !== c) td.textContent = c;
   }));
+  updateInspectChoices(maps);
   // the first live map's shape over time
   const m = maps.find((x) => x.alive);
   if (m) {
@@ -229,6 +232,35 @@ function showMaps(maps) {
     for (const l of labels) mapSeries[l].push(m[l]);
   }
 }
+// ---------------------------------------------------------------- inspector
+// The selected map's buckets (classic) or groups (Swiss), fetched with
+// INSPECT whenever the run stops (pause, step, end) and on a new choice;
+// not while running (a snapshot per batch would cost more than it shows).
+const INSPECT_BUCKETS = 64, INSPECT_TABLES = 4;
+let mapNames = '';
+function updateInspectChoices(maps) {
+  const names = maps.map((m) => `${m.id}:${m.name}:${m.alive}`).join();
+  if (names === mapNames) return;
+  mapNames = names;
+  const sel = $('inspect-map');
+  const keep = sel.value;
+  sel.replaceChildren(...maps.filter((m) => m.alive).map((m) => {
+    const o = document.createElement('option');
+    o.value = String(m.id);
+    o.textContent = `${m.name} (${m.type}, ${m.impl})`;
+    return o;
+  }));
+  if ([...sel.options].some((o) => o.value === keep)) sel.value = keep;
+}
+function inspect() {
+  const sel = $('inspect-map');
+  if (!$('inspector-panel').open || !hasSession || mode !== 'idle') return;
+  if (sel.value === '') { renderInspection($('inspector'), null, ''); return; }
+  send({ type: MSG.INSPECT, mapId: Number(sel.value), first: 0, max: sel.selectedOptions[0]?.textContent.includes('swiss') ? INSPECT_TABLES : INSPECT_BUCKETS });
+}
+$('inspect-map').addEventListener('change', inspect);
+$('inspector-panel').addEventListener('toggle', inspect);
+
 // The log is a bounded list, newest last. Rows go in as one fragment per
 // batch and the scroll to the bottom waits for the next frame: reading
 // scrollHeight after every batch forced a layout each time (~80 µs/event).
@@ -297,6 +329,7 @@ requestAnimationFrame(redraw);
 function startWorker() {
   workerReady = false;
   loaded = false;
+  hasSession = false;
   worker = createWorker();
   worker.onmessage = ({ data }) => onWorker(data);
   worker.onerror = (e) => {
@@ -331,6 +364,8 @@ function onDeadline(what, ms) {
 function send(msg) { worker.postMessage(msg); }
 
 function onWorker(m) {
+  // ACK every batch at once, even a stale one: the worker prepares the next while this one is applied
+  if (m.type === MSG.PROGRESS) send({ type: MSG.ACK });
   if (m.gen !== undefined && m.gen !== gen) return;  // about a session the page has replaced
   watchdog.feed();
   switch (m.type) {
@@ -352,12 +387,14 @@ function onWorker(m) {
       if (mode === 'loading') mode = 'idle';
       if (!m.ok) {
         loaded = false;
+        hasSession = false;
         pending = null;
         editor.mark(m.diagnostics);
         showError(m.diagnostics.map((d) => d.message).join('\n'));
         status('The workload does not compile.');
       } else {
         loaded = true;
+        hasSession = true;
         editor.mark([]);
         const p = pending;
         pending = null;
@@ -367,7 +404,6 @@ function onWorker(m) {
       break;
     case MSG.PROGRESS: {
       const t = performance.now();
-      send({ type: MSG.ACK });  // at once: the worker prepares the next batch while this one is applied
       if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
       showMemstats(m.memstats);
       showMaps(m.maps);
@@ -396,6 +432,7 @@ function onWorker(m) {
         status(`Stopped after GC cycle #${lastNumGc} ended (line ${r.line}) · ${formatNumber(r.ops)} ops.`);
       }
       setButtons();
+      if (r.state === 'ready') inspect();
       break;
     }
     case MSG.PAUSED:
@@ -403,6 +440,7 @@ function onWorker(m) {
       if (pauseAsked) { lastPauseMs = performance.now() - pauseAsked; pauseAsked = 0; }
       if (mode === 'running') mode = 'idle';
       setButtons();
+      inspect();
       break;
     case MSG.ENDED:
       watchdog.disarm();
@@ -410,6 +448,10 @@ function onWorker(m) {
       ended = true;
       finished(m.result);
       setButtons();
+      inspect();
+      break;
+    case MSG.INSPECTED:
+      if (String(m.mapId) === $('inspect-map').value) renderInspection($('inspector'), m.snapshot, $('inspect-map').selectedOptions[0]?.textContent ?? '');
       break;
     case MSG.FAILED:
       watchdog.disarm();
@@ -457,6 +499,9 @@ function resetView() {
   ended = false;
   clearMemstats();
   $('maps').replaceChildren();
+  $('inspect-map').replaceChildren();
+  mapNames = '';
+  $('inspector').replaceChildren();
   $('events').replaceChildren();
   $('output').textContent = '';
   hideError();
