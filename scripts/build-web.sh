@@ -9,6 +9,8 @@ mod=build/wasm/wasm/bucketlab_web.mjs
 mkdir -p web/src/wasm
 cp "$mod" web/src/wasm/
 cd web
+# dist/ loads the wasm as its own file; dist-inline/ keeps it inlined
+node scripts/split-wasm.mjs src/wasm/bucketlab_web.mjs src/wasm
 npx vite build --logLevel warn
 VARIANT=inline npx vite build --logLevel warn
 echo "build-web: web/dist/ ready (static host) and web/dist-inline/index.html (file://)"

@@ -11,6 +11,7 @@ export default defineConfig(async () => ({
   resolve: {
     alias: {
       './worker-factory.js': path.resolve(__dirname, inline ? 'src/worker-factory-inline.js' : 'src/worker-factory-url.js'),
+      './wasm-loader.js': path.resolve(__dirname, inline ? 'src/wasm-loader-inline.js' : 'src/wasm-loader-url.js'),
     },
   },
   worker: { format: inline ? 'iife' : 'es' },

@@ -1,7 +1,7 @@
 // The simulation worker: owns one wasm Session and runs it in slices, so
 // the page never blocks and PAUSE is answered between slices. No
 // simulation logic here: every figure comes from the core (wasm/bindings.cpp).
-import createBucketlab from './wasm/bucketlab_web.mjs';
+import createBucketlab from './wasm-loader.js';  // vite.config.js picks the http or file:// loader
 import { MSG } from './protocol.js';
 
 const POST_EVERY_MS = 30;   // progress batches: at most ~33 per second
