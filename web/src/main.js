@@ -13,8 +13,13 @@ import { MEMSTATS_FIELDS, formatNumber } from './memstats-fields.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
-const PAUSE_DEADLINE_MS = 1000;
-const MAX_EVENT_ROWS = 2000;
+// Deadlines for the worker's answers; past them it is a runaway: terminated,
+// restarted, the source reloaded, and the error panel says so.
+const PAUSE_DEADLINE_MS = 1000;   // Pause (the brief: answered within 100 ms; slices take ~1 ms)
+const RUN_SILENCE_MS = 10000;     // no PROGRESS while running (one slice never ends)
+const STEP_DEADLINE_MS = 20000;   // a step that does not reach its boundary (Pause abandons it sooner)
+const LOAD_DEADLINE_MS = 20000;   // compiling a source
+const MAX_EVENT_ROWS = 1000;
 
 // ---------------------------------------------------------------- state
 const table = new SampleTable();
@@ -26,8 +31,12 @@ let loaded = false;       // the worker holds a session of the current source+co
 let running = false, ended = false;
 let dirty = true;         // charts need a redraw
 let pending = null;       // what to do once LOADED arrives
-let pauseTimer = null;
+let stepping = false;     // a STEP is on its way (the worker is busy until STEPPED)
+let loading = false;      // a LOAD is on its way
+let lastHeard = 0;        // performance.now() of the worker's last message
 let pauseAsked = 0, lastPauseMs = null;  // how long Pause took to be answered (shown to tests)
+let restarts = 0;         // runaway restarts so far (shown to tests)
+let afterRestart = null;  // the message to show once the restarted worker has reloaded the source
 
 function emptyMapSeries() { return { x: [], labels: ['count', 'B', 'noverflow'], count: [], B: [], noverflow: [] }; }
 
@@ -146,27 +155,56 @@ function showMaps(maps) {
     for (const l of labels) mapSeries[l].push(m[l]);
   }
 }
+// The log keeps the newest MAX_EVENT_ROWS rows; rows are added in one
+// fragment per batch and the list scrolls once per frame (in redraw).
+let scrollEvents = false, scrollOutput = false;
 function addEvents(ev) {
   const list = $('events');
-  const spans = $('show-spans').checked;
-  for (const e of ev.events) {
-    // span events are many and rarely the story: shown on request
-    if (!spans && (e.kind === 'SpanAlloc' || e.kind === 'SpanFree')) continue;
+  const frag = document.createDocumentFragment();
+  let evs = ev.events;
+  let skipped = ev.skipped ?? 0;
+  if (evs.length > MAX_EVENT_ROWS) { skipped += evs.length - MAX_EVENT_ROWS; evs = evs.slice(-MAX_EVENT_ROWS); }
+  if (skipped) {
+    const li = document.createElement('li');
+    li.className = 'ev-skipped';
+    li.textContent = `… ${formatNumber(skipped)} event(s) not shown: they came faster than the log can show them (Step or pause to see each one)`;
+    frag.append(li);
+  }
+  for (const e of evs) {
     const li = document.createElement('li');
     li.textContent = e.text;
     li.className = `ev-${e.kind}`;
-    list.append(li);
+    frag.append(li);
   }
-  while (list.childElementCount > MAX_EVENT_ROWS) list.firstElementChild.remove();
-  if (ev.events.length) list.scrollTop = list.scrollHeight;  // the list scrolls, not the page
+  if (!frag.childNodes.length) return;
+  list.append(frag);
+  const extra = list.childElementCount - MAX_EVENT_ROWS;
+  if (extra > 0) {
+    const r = document.createRange();
+    r.setStartBefore(list.firstElementChild);
+    r.setEndAfter(list.children[extra - 1]);
+    r.deleteContents();
+  }
+  scrollEvents = true;
 }
+const MAX_OUTPUT_CHARS = 200000;
+let outputChars = 0;
 function addOutput(text) {
   if (!text) return;
   const out = $('output');
-  out.textContent += text;  // textContent only: workload output is never HTML
-  if (out.textContent.length > 200000) out.textContent = out.textContent.slice(-150000);
-  out.scrollTop = out.scrollHeight;
+  out.append(text);  // a text node: workload output is never HTML
+  outputChars += text.length;
+  if (outputChars > MAX_OUTPUT_CHARS) {
+    const keep = out.textContent.slice(-MAX_OUTPUT_CHARS * 0.75);
+    out.textContent = `… (earlier output trimmed)\n${keep}`;
+    outputChars = out.textContent.length;
+  }
+  scrollOutput = true;
 }
+function sendFilter() {
+  if (worker) send({ type: MSG.FILTER, hideKinds: $('show-spans').checked ? [] : ['SpanAlloc', 'SpanFree'] });
+}
+$('show-spans').addEventListener('change', sendFilter);
 
 // ---------------------------------------------------------------- charts
 const charts = new Charts($('charts'), () => gcMarks);
@@ -180,6 +218,8 @@ function redraw() {
     }
     charts.update(table, mapSeries);
   }
+  if (scrollEvents) { scrollEvents = false; const l = $('events'); l.scrollTop = l.scrollHeight; }
+  if (scrollOutput) { scrollOutput = false; const o = $('output'); o.scrollTop = o.scrollHeight; }
   requestAnimationFrame(redraw);
 }
 requestAnimationFrame(redraw);
@@ -189,28 +229,57 @@ function startWorker() {
   workerReady = false;
   loaded = false;
   worker = createWorker();
-  worker.onmessage = ({ data }) => onWorker(data);
+  worker.onmessage = ({ data }) => { lastHeard = performance.now(); onWorker(data); };
   worker.onerror = (e) => {
-    showError(`The simulation worker crashed (${e.message ?? 'unknown error'}); it was restarted. Your code is unchanged.`);
-    restartWorker();
+    e.preventDefault?.();
+    restartWorker(`The simulation worker crashed (${e.message ?? 'unknown error'}).`);
   };
 }
-function restartWorker() {
+// Terminates a worker that does not answer (or crashed), starts a new one and
+// reloads the current source into it; the editor and settings are untouched.
+function restartWorker(why) {
   try { worker?.terminate(); } catch { /* already gone */ }
-  running = false;
+  restarts++;
+  running = false; stepping = false; loading = false; pending = null; pauseAsked = 0;
+  afterRestart = `${why} It was stopped and restarted, and the source was reloaded from the start (your code is unchanged): press Run or step again.`;
+  showError(afterRestart);
+  status('Restarting the simulation worker…');
   startWorker();
   setButtons();
 }
-function send(msg) { worker.postMessage(msg); }
+// The watchdog: the worker owes an answer while it loads, runs or steps.
+setInterval(() => {
+  if (!worker || !workerReady) return;
+  const now = performance.now();
+  if (pauseAsked && now - pauseAsked > PAUSE_DEADLINE_MS) {
+    restartWorker(`The worker did not answer Pause within ${PAUSE_DEADLINE_MS / 1000} s${stepping ? ' (it was inside one long step)' : ''}.`);
+  } else if (running && now - lastHeard > RUN_SILENCE_MS) {
+    restartWorker(`The worker sent nothing for ${RUN_SILENCE_MS / 1000} s while running (a runaway operation).`);
+  } else if (stepping && now - lastHeard > STEP_DEADLINE_MS) {
+    restartWorker(`The step did not reach its boundary within ${STEP_DEADLINE_MS / 1000} s (the workload may never do what the step waits for).`);
+  } else if (loading && now - lastHeard > LOAD_DEADLINE_MS) {
+    restartWorker(`The worker did not finish compiling within ${LOAD_DEADLINE_MS / 1000} s.`);
+  }
+}, 200);
+function send(msg) { lastHeard = performance.now(); worker.postMessage(msg); }
 
 function onWorker(m) {
   switch (m.type) {
     case MSG.READY:
       workerReady = true;
-      status(`Ready. Go 1.19 buckets or Go 1.24+ Swiss tables; ${PRESETS.length} presets.`);
+      sendFilter();
+      if (afterRestart) {
+        // reload the source so the page shows a session at its start again
+        const msg = afterRestart;
+        ensureLoaded(() => { showError(msg); status('The worker was restarted; the source is loaded, ready to run.'); });
+        afterRestart = null;
+      } else {
+        status(`Ready. Go 1.19 buckets or Go 1.24+ Swiss tables; ${PRESETS.length} presets.`);
+      }
       setButtons();
       break;
     case MSG.LOADED:
+      loading = false;
       if (!m.ok) {
         loaded = false;
         pending = null;
@@ -233,12 +302,13 @@ function onWorker(m) {
       addEvents(m.events);
       addOutput(m.stdout);
       addOutput(m.stderr);
-      if (m.result && m.result.state === 'ready') status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
-      else if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
+      if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
+      else if (m.state === 'ready' && m.result) status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       dirty = true;
       send({ type: MSG.ACK });
       break;
     case MSG.STEPPED:
+      stepping = false;
       if (m.result.state === 'ready' && !m.result.stepReached) status('The step ended without reaching its boundary.');
       else if (m.result.state === 'ready' && lastStep === 'evacuation') {
         // the contrast the two implementations make
@@ -246,15 +316,16 @@ function onWorker(m) {
           ? `Stopped after a table grow or split (line ${m.result.line}): a Swiss table is rebuilt all at once inside one insert.`
           : `Stopped after a bucket evacuation (line ${m.result.line}): a bucket map moves to its new array a bucket or two per write.`);
       }
+      setButtons();
       break;
     case MSG.PAUSED:
       if (pauseAsked) { lastPauseMs = performance.now() - pauseAsked; pauseAsked = 0; }
-      clearTimeout(pauseTimer);
       running = false;
       setButtons();
       break;
     case MSG.ENDED:
       running = false;
+      stepping = false;
       ended = true;
       finished(m.result);
       setButtons();
@@ -262,6 +333,8 @@ function onWorker(m) {
     case MSG.FAILED:
       showError(`The simulation worker failed: ${m.message}`);
       running = false;
+      stepping = false;
+      loading = false;
       setButtons();
       break;
     default:
@@ -286,6 +359,7 @@ function ensureLoaded(then) {
   if (loaded && !ended) { then(); return; }
   resetView();
   pending = then;
+  loading = true;
   send({ type: MSG.LOAD, source: editor.text, config: currentConfig() });
 }
 function invalidate() { loaded = false; }
@@ -297,6 +371,7 @@ function resetView() {
   ended = false;
   $('events').replaceChildren();
   $('output').textContent = '';
+  outputChars = 0;
   hideError();
   editor.mark([]);
   dirty = true;
@@ -304,7 +379,7 @@ function resetView() {
 
 // ---------------------------------------------------------------- controls
 function run() {
-  if (running) return;
+  if (running || stepping || loading) return;
   ensureLoaded(() => {
     running = true;
     setButtons();
@@ -312,24 +387,27 @@ function run() {
     send({ type: MSG.RUN, sliceOps: Number($('speed').value) });
   });
 }
+// Pause also abandons a step that takes long: the worker cannot answer
+// while inside it, so the watchdog restarts it after PAUSE_DEADLINE_MS.
 function pause() {
-  if (!running) return;
-  pauseAsked = performance.now();
+  if (!running && !stepping) return;
+  if (!pauseAsked) pauseAsked = performance.now();
   send({ type: MSG.PAUSE });
-  clearTimeout(pauseTimer);
-  // A slice that does not end (it should not happen: slices are bounded) is cut off.
-  pauseTimer = setTimeout(() => {
-    showError('The worker did not answer Pause within 1 s, so it was stopped and restarted; press Run to start again.');
-    restartWorker();
-  }, PAUSE_DEADLINE_MS);
+  if (stepping) status('Pausing: the worker is inside one step…');
 }
 let lastStep = null;
 function step(kind) {
-  if (running) return;
+  if (running || stepping || loading) return;
   lastStep = kind;
-  ensureLoaded(() => send({ type: MSG.STEP, kind }));
+  ensureLoaded(() => {
+    stepping = true;
+    setButtons();
+    status(`Stepping (${kind})… Pause abandons the step.`);
+    send({ type: MSG.STEP, kind });
+  });
 }
 function reset() {
+  if (stepping) { restartWorker('Reset during a step.'); return; }
   if (running) send({ type: MSG.PAUSE });
   running = false;
   loaded = false;
@@ -356,9 +434,9 @@ document.addEventListener('keydown', (e) => {
 });
 function setButtons() {
   const ok = workerReady;
-  $('run').disabled = !ok || running;
-  $('pause').disabled = !ok || !running;
-  for (const id of ['step-statement', 'step-map-op', 'step-evacuation', 'step-gc']) $(id).disabled = !ok || running;
+  $('run').disabled = !ok || running || stepping;
+  $('pause').disabled = !ok || !(running || stepping);
+  for (const id of ['step-statement', 'step-map-op', 'step-evacuation', 'step-gc']) $(id).disabled = !ok || running || stepping;
   $('reset').disabled = !ok;
 }
 
@@ -398,4 +476,4 @@ openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw
-window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs };
+window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts };

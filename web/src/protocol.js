@@ -9,6 +9,7 @@
 //   STEP     {kind: 'statement'|'mapop'|'evacuation'|'gc'}  one step; replies PROGRESS then STEPPED
 //   SPEED    {sliceOps: number}                      change the slice size of a running run
 //   INSPECT  {mapId: number, first: number, max: number}     replies INSPECTED
+//   FILTER   {hideKinds: string[]}                   event kinds PROGRESS leaves out (default: SpanAlloc, SpanFree)
 //   PING     {nonce: number}                         liveness probe; replies PONG
 //   ACK      {}                                      the page has drawn the last PROGRESS (flow control:
 //                                                    while running, the worker sends the next one only after it)
@@ -20,7 +21,8 @@
 //            state: 'ready'|'running'|'done'|'panicked'|'stopped'
 //            result: the core's RunResult {state, stepReached, line, col, error, errorLine, errorCol, ops, mapOps}
 //            memstats: {Go MemStats field: number}; maps: MapSummary[]
-//            events: {total, events: [{seq, kind, a: [a0..a3], text}]} (new since the last PROGRESS, at most 500)
+//            events: {total, skipped, events: [{seq, kind, a: [a0..a3], text}]}: the newest events since the last
+//                    PROGRESS (at most 300, hidden kinds left out); skipped = how many older ones were not sent
 //            stdout / stderr: text appended since the last PROGRESS
 //            samples: {epoch, from, columns: string[], rows: number, data: Float64Array (transferred)}
 //                     rows [from, from+rows) of the sample table; epoch changes when the core halved its
@@ -35,7 +37,7 @@
 // Config = {go: 19|26, gogc: number, memlimit: string, seed: string, hashkey: '', hash0: '',
 //           maxOps, maxHeapBytes, maxOutputBytes, sampleEveryOps}  (the wasm Session's load() config)
 export const MSG = Object.freeze({
-  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', PING: 'ping', ACK: 'ack',
+  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', FILTER: 'filter', PING: 'ping', ACK: 'ack',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
   ENDED: 'ended', INSPECTED: 'inspected', PONG: 'pong', FAILED: 'failed',
 });

@@ -3,9 +3,11 @@
 // simulation logic here: every figure comes from the core (wasm/bindings.cpp).
 import createBucketlab from './wasm-loader.js';  // vite.config.js picks the http or file:// loader
 import { MSG } from './protocol.js';
+import { selectEvents } from './events.js';
 
 const POST_EVERY_MS = 30;   // progress batches: at most ~33 per second
-const MAX_EVENTS = 500;     // per batch; the log says when it skipped some
+const MAX_EVENTS = 300;     // per batch, after the filter; the log says when it skipped some
+const FETCH_EVENTS = 3000;  // read at most this many new events per batch (the newest)
 
 let core = null;
 let session = null;
@@ -14,6 +16,7 @@ let sliceOps = 20000;
 let lastPost = 0;
 let sent = { epoch: -1, rows: 0, seq: 0, stdout: 0, stderr: 0 };
 let lastResult = null;
+let hidden = new Set(['SpanAlloc', 'SpanFree']);  // event kinds the page does not show (FILTER)
 let awaitingAck = false;  // a PROGRESS the page has not processed yet: do not pile up more
 const ready = createBucketlab().then((m) => {
   core = m;
@@ -38,9 +41,7 @@ function progress(state) {
   const data = view.slice(from * cols.length, rows * cols.length);
   sent.epoch = epoch;
   sent.rows = rows;
-  const ev = JSON.parse(session.events(sent.seq, MAX_EVENTS));
-  if (ev.events.length) sent.seq = ev.events[ev.events.length - 1].seq + 1;
-  else if (ev.total > sent.seq) sent.seq = ev.total;
+  const ev = newEvents();
   const stdout = session.stdout(sent.stdout);
   sent.stdout += new TextEncoder().encode(stdout).length;
   const stderr = session.stderr(sent.stderr);
@@ -53,6 +54,15 @@ function progress(state) {
   }, [data.buffer]);
   lastPost = performance.now();
   awaitingAck = true;
+}
+
+// The newest events since the last batch (src/events.js says why not all).
+function newEvents() {
+  const total = JSON.parse(session.events(0, 0)).total;
+  const fetched = JSON.parse(session.events(Math.max(sent.seq, total - FETCH_EVENTS), FETCH_EVENTS));
+  const { next, batch } = selectEvents(fetched, sent.seq, hidden, MAX_EVENTS);
+  sent.seq = next;
+  return batch;
 }
 
 function runLoop() {
@@ -111,6 +121,9 @@ self.onmessage = async ({ data: msg }) => {
       case MSG.INSPECT:
         if (!session) break;
         post({ type: MSG.INSPECTED, mapId: msg.mapId, snapshot: JSON.parse(session.inspectMap(msg.mapId, msg.first ?? 0, msg.max ?? 64)) });
+        break;
+      case MSG.FILTER:
+        hidden = new Set(msg.hideKinds ?? []);
         break;
       case MSG.ACK:
         awaitingAck = false;
