@@ -83,6 +83,12 @@ test('a preset runs to the end: counters change, GCs happen, charts draw', async
   const events = await page.locator(`${T('event-log')} li`).count();
   if (events < 10) throw new Error(`event log has ${events} entries`);
   await shot(page, '2-churn-done');
+  // the same page on a projector-sized screen (the layout goes two charts a row)
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.waitForTimeout(300);
+  for (const c of ['chart-heap', 'chart-map'])
+    if (!(await canvasDrawn(page, c))) throw new Error(`${c} did not draw at 1920 px`);
+  await shot(page, '2b-churn-done-1920');
 });
 
 test('Step evacuation stops with the map mid-growth', async ({ page, base }) => {

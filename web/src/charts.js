@@ -29,6 +29,8 @@ function gcMarks(getMarks) {
   };
 }
 
+// 14,000,000 -> 14M: axis ticks stay short at 260 px wide charts
+const compact = (u, v) => v.map((x) => (x == null ? '' : Math.abs(x) >= 1e6 ? `${+(x / 1e6).toFixed(2)}M` : Math.abs(x) >= 1e4 ? `${+(x / 1e3).toFixed(1)}k` : String(x)));
 const bytes = (u, v) => v.map((x) => (x == null ? '' : x >= 1 << 20 ? (x / (1 << 20)).toFixed(1) + 'M' : x >= 1024 ? (x / 1024).toFixed(0) + 'K' : String(x)));
 
 export class Charts {
@@ -39,7 +41,8 @@ export class Charts {
       { id: 'heap', title: 'Heap (bytes)', series: ['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'], values: bytes },
       { id: 'rates', title: 'Mallocs / Frees per 1000 ops', series: ['Mallocs/kop', 'Frees/kop'] },
       { id: 'frag', title: 'Fragmentation (1 − HeapAlloc/HeapInuse)', series: ['fragmentation'] },
-      { id: 'map', title: 'First map', series: ['count', 'B', 'noverflow'] },
+      // B (or a Swiss map's table count) is small: it gets the right-hand axis
+      { id: 'map', title: 'First map (B / tables on the right axis)', series: ['count', 'B', 'noverflow'], right: 1 },
     ];
     this.plots = {};
     for (const d of this.defs) {
@@ -57,21 +60,32 @@ export class Charts {
     new ResizeObserver(() => this.resize()).observe(root);
   }
   make(d, width) {
+    const axes = [{ label: 'ops', values: compact }, { values: d.values ?? compact, size: 56 }];
+    const series = d.series.map((name, i) => ({
+      label: name, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: true,
+      ...(d.right === i ? { scale: 'r' } : {}),
+    }));
+    if (d.right !== undefined) axes.push({ scale: 'r', side: 1, size: 36, grid: { show: false }, values: compact });
     const opts = {
-      width, height: 170,
-      legend: { show: true },
+      width, height: this.height(),
+      legend: { show: true, live: false },  // names and colours only: values are in the MemStats table
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false } },
-      axes: [{ label: 'ops' }, { values: d.values, size: 56 }],
-      series: [{ label: 'ops' }, ...d.series.map((s, i) => ({ label: s, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: true }))],
+      axes,
+      series: [{ label: 'ops' }, ...series],
       plugins: [gcMarks(this.getMarks)],
     };
     const data = [[], ...d.series.map(() => [])];
     if (this.plots[d.id]) this.plots[d.id].destroy();
     this.plots[d.id] = new uPlot(opts, data, d.box);
   }
+  // two charts a row on wide screens (projectors), one on laptops
+  columns() { return this.root.clientWidth >= 900 ? 2 : 1; }
+  height() { return window.innerHeight >= 1000 ? 190 : 150; }
   resize() {
-    const w = Math.max(280, Math.floor(this.root.clientWidth - 16));
+    const cols = this.columns();
+    this.root.style.gridTemplateColumns = `repeat(${cols}, minmax(0, 1fr))`;
+    const w = Math.max(260, Math.floor((this.root.clientWidth - (cols - 1) * 8) / cols - 14));
     for (const d of this.defs) {
       if (!this.plots[d.id] || Math.abs(this.plots[d.id].width - w) > 4) {
         const old = this.plots[d.id]?.data;

@@ -3,7 +3,7 @@
 // reports; no simulation logic lives here.
 import './style.css';
 import createWorker from './worker-factory.js';
-import { MSG, defaultConfig } from './protocol.js';
+import { MSG, SPEEDS, defaultConfig } from './protocol.js';
 import { createEditor } from './editor.js';
 import { Charts } from './charts.js';
 import { SampleTable } from './samples.js';
@@ -25,7 +25,6 @@ const MAX_EVENT_ROWS = 1000;
 const table = new SampleTable();
 let mapSeries = emptyMapSeries();
 let gcMarks = [];
-let memAtLastGc = null, lastNumGc = 0;
 let worker = null, workerReady = false;
 let loaded = false;       // the worker holds a session of the current source+config
 let running = false, ended = false;
@@ -123,12 +122,16 @@ for (const [name, doc] of MEMSTATS_FIELDS) {
   $('counters').append(tr);
   counterCells[name] = { td, dd };
 }
+// Deltas are taken against the sample the core took when the last GC cycle
+// ended (reason 2), or the first sample before any GC: the same figures
+// whatever the batch timing. Fields the samples do not carry get no delta.
+const GC_END = 2;
 function showMemstats(ms) {
-  if (ms.NumGC !== lastNumGc || !memAtLastGc) { memAtLastGc = ms; lastNumGc = ms.NumGC; }
+  const ref = table.lastWhere('reason', GC_END) ?? table.row(0);
   for (const [name] of MEMSTATS_FIELDS) {
     const v = ms[name];
     counterCells[name].td.textContent = v === undefined ? '' : String(v);
-    const d = v - (memAtLastGc[name] ?? v);
+    const d = ref && name in ref && v !== undefined ? v - ref[name] : 0;
     counterCells[name].dd.textContent = d ? (d > 0 ? '+' : '') + formatNumber(d) : '';
   }
 }
@@ -366,8 +369,6 @@ function invalidate() { loaded = false; }
 function resetView() {
   table.reset();
   mapSeries = emptyMapSeries();
-  memAtLastGc = null;
-  lastNumGc = 0;
   ended = false;
   $('events').replaceChildren();
   $('output').textContent = '';
@@ -384,7 +385,7 @@ function run() {
     running = true;
     setButtons();
     status('Running…');
-    send({ type: MSG.RUN, sliceOps: Number($('speed').value) });
+    send({ type: MSG.RUN, ...speed() });
   });
 }
 // Pause also abandons a step that takes long: the worker cannot answer
@@ -421,7 +422,19 @@ $('step-map-op').addEventListener('click', () => step('mapop'));
 $('step-evacuation').addEventListener('click', () => step('evacuation'));
 $('step-gc').addEventListener('click', () => step('gc'));
 $('reset').addEventListener('click', reset);
-$('speed').addEventListener('change', () => send({ type: MSG.SPEED, sliceOps: Number($('speed').value) }));
+function speed() {
+  const sp = SPEEDS[$('speed').value] ?? SPEEDS.normal;
+  return { sliceOps: sp.sliceOps, delayMs: sp.delayMs };
+}
+for (const [k, sp] of Object.entries(SPEEDS)) {
+  const o = document.createElement('option');
+  o.value = k;
+  o.textContent = sp.label;
+  o.title = sp.title;
+  $('speed').append(o);
+}
+$('speed').value = 'normal';
+$('speed').addEventListener('change', () => { if (worker) send({ type: MSG.SPEED, ...speed() }); });
 $('share').addEventListener('click', share);
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape') { pause(); return; }

@@ -4,10 +4,11 @@
 //
 // page → worker
 //   LOAD     {source: string, config: Config}        check + compile; replies LOADED
-//   RUN      {sliceOps: number}                      run in slices until the end, PAUSE or a budget; PROGRESS while running, then ENDED or PAUSED
+//   RUN      {sliceOps: number, delayMs: number}     run in slices of sliceOps instructions (delayMs between slices, 0 = none)
+//                                                    until the end, PAUSE or a budget; PROGRESS while running, then ENDED or PAUSED
 //   PAUSE    {}                                      stop after the current slice; replies PAUSED
 //   STEP     {kind: 'statement'|'mapop'|'evacuation'|'gc'}  one step; replies PROGRESS then STEPPED
-//   SPEED    {sliceOps: number}                      change the slice size of a running run
+//   SPEED    {sliceOps: number, delayMs: number}     change the speed of a running run
 //   INSPECT  {mapId: number, first: number, max: number}     replies INSPECTED
 //   FILTER   {hideKinds: string[]}                   event kinds PROGRESS leaves out (default: SpanAlloc, SpanFree)
 //   PING     {nonce: number}                         liveness probe; replies PONG
@@ -40,6 +41,15 @@ export const MSG = Object.freeze({
   LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', FILTER: 'filter', PING: 'ping', ACK: 'ack',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
   ENDED: 'ended', INSPECTED: 'inspected', PONG: 'pong', FAILED: 'failed',
+});
+
+// The speed menu: instructions per slice, and a pause between slices for the
+// speeds meant for watching (a slice takes ~1 ms at 20000 instructions).
+export const SPEEDS = Object.freeze({
+  slow: { sliceOps: 200, delayMs: 16, label: 'slow', title: 'about 12,000 instructions a second: watch one map operation at a time' },
+  watch: { sliceOps: 2000, delayMs: 16, label: 'watch', title: 'about 120,000 instructions a second: watch a map grow' },
+  normal: { sliceOps: 20000, delayMs: 0, label: 'normal', title: '20,000 instructions per slice, no pause between slices' },
+  fast: { sliceOps: 200000, delayMs: 0, label: 'fast', title: '200,000 instructions per slice: fewer progress batches' },
 });
 
 export const STEP_KINDS = Object.freeze(['statement', 'mapop', 'evacuation', 'gc']);

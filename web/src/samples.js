@@ -48,6 +48,21 @@ export class SampleTable {
     }
     return out;
   }
+  // Row i as {column: value}.
+  row(i) {
+    if (i < 0 || i >= this.rows) return null;
+    const w = this.columns.length, o = {};
+    for (let c = 0; c < w; c++) o[this.columns[c]] = this.data[i * w + c];
+    return o;
+  }
+  // The newest row whose `name` column equals v (e.g. reason 2: the end of
+  // the last GC cycle), or null.
+  lastWhere(name, v) {
+    const c = this.index[name], w = this.columns.length;
+    if (c === undefined) return null;
+    for (let i = this.rows - 1; i >= 0; i--) if (this.data[i * w + c] === v) return this.row(i);
+    return null;
+  }
   last(name) {
     if (!this.rows) return undefined;
     return this.data[(this.rows - 1) * this.columns.length + this.index[name]];

@@ -13,6 +13,8 @@ let core = null;
 let session = null;
 let running = false;
 let sliceOps = 20000;
+let delayMs = 0;          // a pause between slices (the slow speed), else a zero-delay yield
+let delayTimer = null;
 let lastPost = 0;
 let sent = { epoch: -1, rows: 0, seq: 0, stdout: 0, stderr: 0 };
 let lastResult = null;
@@ -76,7 +78,14 @@ function runLoop() {
     return;
   }
   if (!awaitingAck && performance.now() - lastPost >= POST_EVERY_MS) progress('running');
-  yieldThen(runLoop);
+  nextSlice();
+}
+
+// The next slice after the message loop had its turn (PAUSE is read there).
+function nextSlice() {
+  clearTimeout(delayTimer);
+  if (delayMs > 0) delayTimer = setTimeout(runLoop, delayMs);
+  else yieldThen(runLoop);
 }
 
 self.onmessage = async ({ data: msg }) => {
@@ -86,6 +95,7 @@ self.onmessage = async ({ data: msg }) => {
     switch (msg.type) {
       case MSG.LOAD: {
         running = false;
+        clearTimeout(delayTimer);
         if (session) session.delete();
         session = new core.Session();
         sent = { epoch: -1, rows: 0, seq: 0, stdout: 0, stderr: 0 };
@@ -99,13 +109,16 @@ self.onmessage = async ({ data: msg }) => {
       case MSG.RUN:
         if (!session) break;
         sliceOps = msg.sliceOps ?? sliceOps;
-        if (!running) { running = true; yieldThen(runLoop); }
+        delayMs = msg.delayMs ?? delayMs;
+        if (!running) { running = true; nextSlice(); }
         break;
       case MSG.SPEED:
-        sliceOps = msg.sliceOps;
+        sliceOps = msg.sliceOps ?? sliceOps;
+        delayMs = msg.delayMs ?? delayMs;
         break;
       case MSG.PAUSE:
         running = false;
+        clearTimeout(delayTimer);
         if (session) progress(lastResult && lastResult.state !== 'ready' ? lastResult.state : 'ready');
         post({ type: MSG.PAUSED });
         break;

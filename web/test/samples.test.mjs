@@ -37,3 +37,13 @@ test('growth keeps earlier rows', () => {
   assert.equal(t.rows, 3000);
   assert.equal(t.column('Mallocs')[2999], 5998);
 });
+
+test('lastWhere finds the newest GC-end row; row() reads a row by name', () => {
+  const t = new SampleTable();
+  t.apply(batch(0, 0, [[0, 0, 0], [1000, 10, 2], [2000, 20, 0], [3000, 30, 2], [4000, 40, 1]]));
+  assert.deepEqual(t.lastWhere('reason', 2), { ops: 3000, Mallocs: 30, reason: 2 });
+  assert.equal(t.lastWhere('reason', 3), null);
+  assert.equal(t.lastWhere('nope', 2), null);
+  assert.deepEqual(t.row(0), { ops: 0, Mallocs: 0, reason: 0 });
+  assert.equal(t.row(5), null);
+});
