@@ -136,6 +136,10 @@ test('a syntax error shows a marker on its line and the message with line:col', 
     return best;
   });
   if (line !== '2') throw new Error(`marker on line ${line}`);
+  // the error panel's button puts the cursor on that line
+  await page.click(`${T('error')} button.goto`);
+  const active = await page.locator('.cm-activeLine').first().textContent();
+  if (!active.includes('y := x + )')) throw new Error(`cursor line after "Go to line": ${active}`);
   await shot(page, '4-syntax-error');
 });
 
@@ -154,6 +158,8 @@ test('a share link opened in a fresh browser (new profile) reproduces the run', 
     const p2 = await ctx2.newPage();
     await open(p2, link);
     if ((await p2.inputValue('#gogc')) !== '400') throw new Error('GOGC not restored');
+    const st = await p2.locator('#status').textContent();
+    if (!st.startsWith('Loaded from a share link')) throw new Error(`status after opening the link: ${st}`);
     await runToEnd(p2);
     const got = { Mallocs: await counter(p2, 'Mallocs'), HeapAlloc: await counter(p2, 'HeapAlloc'), NumGC: await counter(p2, 'NumGC') };
     if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`want ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
@@ -171,7 +177,16 @@ test('Pause stops a long run at once and the page stays responsive', async ({ pa
   await setSource(page, 'm := map[int]int{}\nfor i := 0; ; i++ {\n\tm[i%100000] = i\n}\n');
   await page.click(T('run'));
   await page.waitForFunction(() => /^Running/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
-  await page.waitForTimeout(500);
+  // the charts redraw while the worker runs (at most once per animation frame)
+  const live = await page.evaluate(() => new Promise((resolve) => {
+    const u0 = window.bucketlab.chartUpdates();
+    let frames = 0;
+    const f = () => { frames++; requestAnimationFrame(f); };
+    requestAnimationFrame(f);
+    setTimeout(() => resolve({ frames, updates: window.bucketlab.chartUpdates() - u0 }), 1000);
+  }));
+  console.log(`     (while running: ${live.frames} frames/s, ${live.updates} chart redraws/s)`);
+  if (live.updates < 10) throw new Error(`charts redrew ${live.updates} times in 1 s while running`);
   const t0 = Date.now();
   await page.click(T('pause'));
   await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 2000 });

@@ -34,6 +34,8 @@ let stepping = false;     // a STEP is on its way (the worker is busy until STEP
 let loading = false;      // a LOAD is on its way
 let lastHeard = 0;        // performance.now() of the worker's last message
 let pauseAsked = 0, lastPauseMs = null;  // how long Pause took to be answered (shown to tests)
+let fromLink = false;     // the source came from a share link (the status says so until Run)
+let chartUpdates = 0;     // redraws of the charts (shown to tests: they update live)
 let restarts = 0;         // runaway restarts so far (shown to tests)
 let afterRestart = null;  // the message to show once the restarted worker has reloaded the source
 
@@ -220,6 +222,7 @@ function redraw() {
       for (let i = 0; i < r.length; i++) if (r[i] === 2) gcMarks.push(x[i]);
     }
     charts.update(table, mapSeries);
+    chartUpdates++;
   }
   if (scrollEvents) { scrollEvents = false; const l = $('events'); l.scrollTop = l.scrollHeight; }
   if (scrollOutput) { scrollOutput = false; const o = $('output'); o.scrollTop = o.scrollHeight; }
@@ -276,7 +279,7 @@ function onWorker(m) {
         const msg = afterRestart;
         ensureLoaded(() => { showError(msg); status('The worker was restarted; the source is loaded, ready to run.'); });
         afterRestart = null;
-      } else {
+      } else if (!fromLink) {
         status(`Ready. Go 1.19 buckets or Go 1.24+ Swiss tables; ${PRESETS.length} presets.`);
       }
       setButtons();
@@ -287,7 +290,7 @@ function onWorker(m) {
         loaded = false;
         pending = null;
         editor.mark(m.diagnostics);
-        showError(m.diagnostics.map((d) => d.message).join('\n'));
+        showError(m.diagnostics.map((d) => d.message).join('\n'), m.diagnostics.find((d) => d.line >= 1));
         status('The workload does not compile.');
       } else {
         loaded = true;
@@ -351,7 +354,7 @@ function finished(r) {
     return;
   }
   const where = r.errorLine ? ` (line ${r.errorLine}:${r.errorCol})` : '';
-  showError(`${r.error}${where}`);
+  showError(`${r.error}${where}`, r.errorLine ? { line: r.errorLine, col: r.errorCol } : null);
   if (r.errorLine) editor.mark([{ line: r.errorLine, col: r.errorCol, message: r.error }]);
   status(r.state === 'panicked' ? 'The workload panicked.' : 'Stopped by a budget.');
 }
@@ -475,18 +478,32 @@ function openLink() {
   applyConfig(r.config);
   $('preset').value = PRESETS.find((p) => p.source === r.source)?.name ?? '';
   showLook();
-  status('Loaded from a share link — press Run to reproduce the run.');
+  fromLink = true;
+  status('Loaded from a share link — press Run to reproduce the run. (Ctrl+Z in the editor brings back what you had.)');
   autosave();
 }
 window.addEventListener('hashchange', openLink);
 
 // ---------------------------------------------------------------- messages
 function status(t) { $('status').textContent = t; }
-function showError(t) { const e = $('error'); e.textContent = t; e.hidden = false; }
+// The error panel: text only; with a position, a button that puts the
+// editor's cursor there (the marker is in the gutter too).
+function showError(t, pos) {
+  const e = $('error');
+  e.textContent = t;
+  if (pos && pos.line >= 1) {
+    const b = document.createElement('button');
+    b.className = 'goto';
+    b.textContent = `Go to line ${pos.line}:${pos.col}`;
+    b.addEventListener('click', () => editor.goto(pos.line, pos.col));
+    e.append(document.createElement('br'), b);
+  }
+  e.hidden = false;
+}
 function hideError() { const e = $('error'); e.textContent = ''; e.hidden = true; }
 
 openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw
-window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts };
+window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts, chartUpdates: () => chartUpdates };

@@ -23,7 +23,7 @@
 //            result: the core's RunResult {state, stepReached, line, col, error, errorLine, errorCol, ops, mapOps}
 //            memstats: {Go MemStats field: number}; maps: MapSummary[]
 //            events: {total, skipped, events: [{seq, kind, a: [a0..a3], text}]}: the newest events since the last
-//                    PROGRESS (at most 300, hidden kinds left out); skipped = how many older ones were not sent
+//                    PROGRESS (at most 100, hidden kinds left out); skipped = how many older ones were not sent
 //            stdout / stderr: text appended since the last PROGRESS
 //            samples: {epoch, from, columns: string[], rows: number, data: Float64Array (transferred)}
 //                     rows [from, from+rows) of the sample table; epoch changes when the core halved its

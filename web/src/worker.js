@@ -5,8 +5,8 @@ import createBucketlab from './wasm-loader.js';  // vite.config.js picks the htt
 import { MSG } from './protocol.js';
 import { selectEvents } from './events.js';
 
-const POST_EVERY_MS = 30;   // progress batches: at most ~33 per second
-const MAX_EVENTS = 300;     // per batch, after the filter; the log says when it skipped some
+const POST_EVERY_MS = 26;   // progress batches: ~30 a second once the ACK round trip is added
+const MAX_EVENTS = 100;     // per batch, after the filter; the log says when it skipped some
 const FETCH_EVENTS = 3000;  // read at most this many new events per batch (the newest)
 
 let core = null;
