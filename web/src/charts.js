@@ -42,7 +42,7 @@ export class Charts {
       { id: 'rates', title: 'Mallocs / Frees per 1000 ops', series: ['Mallocs/kop', 'Frees/kop'] },
       { id: 'frag', title: 'Fragmentation (1 − HeapAlloc/HeapInuse)', series: ['fragmentation'] },
       // B (or a Swiss map's table count) is small: it gets the right-hand axis
-      { id: 'map', title: 'First map (B / tables on the right axis)', series: ['count', 'B', 'noverflow'], right: 1 },
+      { id: 'map', title: 'Map', series: ['count', 'B', 'noverflow'], right: 1 },
     ];
     this.plots = {};
     for (const d of this.defs) {
@@ -52,6 +52,7 @@ export class Charts {
       box.setAttribute('data-testid', `chart-${d.id}`);
       const cap = document.createElement('figcaption');
       cap.textContent = d.title;
+      d.cap = cap;
       box.append(cap);
       root.append(box);
       d.box = box;
@@ -60,7 +61,7 @@ export class Charts {
     new ResizeObserver(() => this.resize()).observe(root);
   }
   make(d, width) {
-    const axes = [{ label: 'ops', values: compact }, { values: d.values ?? compact, size: 56 }];
+    const axes = [{ label: 'ops', values: compact }, { values: d.values ?? compact, size: 56, space: 22 }];
     const series = d.series.map((name, i) => ({
       label: name, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: true,
       ...(d.right === i ? { scale: 'r' } : {}),
@@ -94,18 +95,33 @@ export class Charts {
       }
     }
   }
-  // table: SampleTable; mapSeries: {x: [], count: [], B: [], noverflow: []}
-  update(table, mapSeries) {
+  // table: SampleTable; mapSeries: one map's {labels, x, <label>: []} (map-series.js)
+  // now: {ops, memstats} of the latest PROGRESS (drawn after the last sample)
+  update(table, mapSeries, mapName = '', now = null) {
+    const def = this.defs.find((d) => d.id === 'map');
+    def.cap.textContent = `Map ${mapName || '(none yet)'}: ${mapSeries.labels.join(', ')} (${mapSeries.labels[1]} on the right axis)`;
     if (!table.rows) {
       for (const d of this.defs) this.plots[d.id].setData([[], ...d.series.map(() => [])]);
       return;
     }
     const x = table.column('ops');
-    this.plots.heap.setData([x, ...['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'].map((c) => table.column(c))]);
-    this.plots.rates.setData([x, table.rate('Mallocs'), table.rate('Frees')]);
-    this.plots.frag.setData([x, table.column('fragmentation')]);
+    const heapCols = ['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'];
+    const heap = heapCols.map((c) => table.column(c));
+    const rates = [table.rate('Mallocs'), table.rate('Frees')];
+    const frag = table.column('fragmentation');
+    // The core samples every few thousand operations; while stepping, the
+    // MemStats of this very moment end the lines, so they reach "now".
+    if (now && now.memstats && now.ops > x[x.length - 1]) {
+      x.push(now.ops);
+      heapCols.forEach((c, i) => heap[i].push(now.memstats[c] ?? null));
+      for (const r of rates) r.push(null);
+      const ms = now.memstats;
+      frag.push(ms.HeapInuse ? 1 - ms.HeapAlloc / ms.HeapInuse : 0);  // the chart's definition, as the core computes it
+    }
+    this.plots.heap.setData([x, ...heap]);
+    this.plots.rates.setData([x, ...rates]);
+    this.plots.frag.setData([x, frag]);
     const labels = mapSeries.labels;
-    const def = this.defs.find((d) => d.id === 'map');
     if (labels.join() !== def.series.join()) {
       def.series = labels;
       this.make(def, this.plots.map.width);

@@ -7,6 +7,7 @@ import { MSG, SPEEDS, defaultConfig } from './protocol.js';
 import { createEditor } from './editor.js';
 import { Charts } from './charts.js';
 import { SampleTable } from './samples.js';
+import { MapSeries } from './map-series.js';
 import { encodeLink, decodeLink } from './share.js';
 import { PRESETS } from './presets.js';
 import { MEMSTATS_FIELDS, formatNumber } from './memstats-fields.js';
@@ -23,7 +24,8 @@ const MAX_EVENT_ROWS = 1000;
 
 // ---------------------------------------------------------------- state
 const table = new SampleTable();
-let mapSeries = emptyMapSeries();
+const mapSeries = new MapSeries();
+let nowPoint = null;      // {ops, memstats} of the latest PROGRESS: the charts' last point
 let gcMarks = [];
 let worker = null, workerReady = false;
 let loaded = false;       // the worker holds a session of the current source+config
@@ -39,7 +41,6 @@ let chartUpdates = 0;     // redraws of the charts (shown to tests: they update 
 let restarts = 0;         // runaway restarts so far (shown to tests)
 let afterRestart = null;  // the message to show once the restarted worker has reloaded the source
 
-function emptyMapSeries() { return { x: [], labels: ['count', 'B', 'noverflow'], count: [], B: [], noverflow: [] }; }
 
 // ---------------------------------------------------------------- editor + settings
 const saved = readSaved();
@@ -137,29 +138,38 @@ function showMemstats(ms) {
     counterCells[name].dd.textContent = d ? (d > 0 ? '+' : '') + formatNumber(d) : '';
   }
 }
-function showMaps(maps) {
+// The maps table (the first 12 maps); a map's name is a button that picks
+// the map the map chart follows (the first one until you pick).
+let chartedMap = null;   // map id, or null: the first map
+let lastMaps = [];
+function showMaps(maps, x) {
+  lastMaps = maps;
+  if (x !== undefined) mapSeries.add(x, maps);
   const tb = $('maps');
   tb.replaceChildren();
+  const shown = chartedMapId();
   maps.slice(0, 12).forEach((m, i) => {
     const tr = document.createElement('tr');
     const shape = m.impl === 'swiss'
       ? (m.dir_len ? `${m.tables} table(s), dir ${m.dir_len}, cap ${m.capacity}, tombstones ${m.tombstones}` : 'small (1 group)')
       : `B=${m.B} (${m.buckets} buckets), noverflow ${m.noverflow}`;
-    const cells = [m.name, m.impl, m.alive ? String(m.count) : 'collected', m.alive ? shape : '', m.growing ? `yes (nevacuate ${m.nevacuate})` : 'no'];
+    const name = document.createElement('td');
+    const pick = document.createElement('button');
+    pick.className = 'mapname';
+    pick.textContent = m.name;
+    pick.title = `${m.type}: chart this map`;
+    pick.setAttribute('aria-pressed', String(m.id === shown));
+    pick.addEventListener('click', () => { chartedMap = m.id; showMaps(lastMaps); dirty = true; });
+    name.append(pick);
+    tr.append(name);
+    const cells = [m.impl, m.alive ? String(m.count) : 'collected', m.alive ? shape : '', m.growing ? `yes (nevacuate ${m.nevacuate})` : 'no'];
     for (const c of cells) { const td = document.createElement('td'); td.textContent = c; tr.append(td); }
     if (i === 0) tr.lastChild.setAttribute('data-testid', 'map-growing');
     tb.append(tr);
   });
-  // the first map's shape over time
-  const m = maps[0];
-  if (m && m.alive) {
-    const labels = m.impl === 'swiss' ? ['count', 'tables', 'tombstones'] : ['count', 'B', 'noverflow'];
-    if (labels.join() !== mapSeries.labels.join()) mapSeries = { x: [], labels, ...Object.fromEntries(labels.map((l) => [l, []])) };
-    const x = table.last('ops') ?? 0;
-    if (mapSeries.x.length && mapSeries.x[mapSeries.x.length - 1] === x) for (const l of labels) mapSeries[l].pop(); else mapSeries.x.push(x);
-    for (const l of labels) mapSeries[l].push(m[l]);
-  }
 }
+function chartedMapId() { return chartedMap ?? lastMaps[0]?.id ?? 0; }
+function chartedMapName() { return lastMaps.find((m) => m.id === chartedMapId())?.name ?? ''; }
 // The log keeps the newest MAX_EVENT_ROWS rows; rows are added in one
 // fragment per batch and the list scrolls once per frame (in redraw).
 let scrollEvents = false, scrollOutput = false;
@@ -221,7 +231,7 @@ function redraw() {
       const r = table.column('reason'), x = table.column('ops');
       for (let i = 0; i < r.length; i++) if (r[i] === 2) gcMarks.push(x[i]);
     }
-    charts.update(table, mapSeries);
+    charts.update(table, mapSeries.get(chartedMapId()), chartedMapName(), nowPoint);
     chartUpdates++;
   }
   if (scrollEvents) { scrollEvents = false; const l = $('events'); l.scrollTop = l.scrollHeight; }
@@ -304,7 +314,8 @@ function onWorker(m) {
     case MSG.PROGRESS:
       if (table.apply(m.samples) === false && m.samples?.rows) table.reset();
       showMemstats(m.memstats);
-      showMaps(m.maps);
+      nowPoint = m.result ? { ops: m.result.ops, memstats: m.memstats } : null;
+      showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
       addEvents(m.events);
       addOutput(m.stdout);
       addOutput(m.stderr);
@@ -371,7 +382,10 @@ function ensureLoaded(then) {
 function invalidate() { loaded = false; }
 function resetView() {
   table.reset();
-  mapSeries = emptyMapSeries();
+  mapSeries.reset();
+  nowPoint = null;
+  chartedMap = null;
+  lastMaps = [];
   ended = false;
   $('events').replaceChildren();
   $('output').textContent = '';
