@@ -301,7 +301,8 @@ function onWorker(m) {
         pending = null;
         editor.mark(m.diagnostics);
         showError(m.diagnostics.map((d) => d.message).join('\n'), m.diagnostics.find((d) => d.line >= 1));
-        status('The workload does not compile.');
+        // config errors come back as diagnostics at line 0 ("config: bad seed …")
+        status(m.diagnostics.every((d) => !(d.line >= 1)) ? 'The settings are not valid (see the message).' : 'The workload does not compile.');
       } else {
         loaded = true;
         editor.mark([]);
