@@ -170,6 +170,15 @@ function showMaps(maps, x) {
 }
 function chartedMapId() { return chartedMap ?? lastMaps[0]?.id ?? 0; }
 function chartedMapName() { return lastMaps.find((m) => m.id === chartedMapId())?.name ?? ''; }
+// Lists follow their newest line, unless the reader scrolled up to read.
+const pinned = new WeakMap();
+for (const id of ['events', 'output']) {
+  $(id).addEventListener('scroll', (e) => {
+    const el = e.target;
+    pinned.set(el, el.scrollHeight - el.scrollTop - el.clientHeight > 40);
+  }, { passive: true });
+}
+function follow(el) { if (!pinned.get(el)) el.scrollTop = el.scrollHeight; }
 // The log keeps the newest MAX_EVENT_ROWS rows; rows are added in one
 // fragment per batch and the list scrolls once per frame (in redraw).
 let scrollEvents = false, scrollOutput = false;
@@ -189,6 +198,7 @@ function addEvents(ev) {
     const li = document.createElement('li');
     li.textContent = e.text;
     li.className = `ev-${e.kind}`;
+    li.value = e.seq + 1;  // the number is the event's place in the run's stream
     frag.append(li);
   }
   if (!frag.childNodes.length) return;
@@ -234,8 +244,8 @@ function redraw() {
     charts.update(table, mapSeries.get(chartedMapId()), chartedMapName(), nowPoint);
     chartUpdates++;
   }
-  if (scrollEvents) { scrollEvents = false; const l = $('events'); l.scrollTop = l.scrollHeight; }
-  if (scrollOutput) { scrollOutput = false; const o = $('output'); o.scrollTop = o.scrollHeight; }
+  if (scrollEvents) { scrollEvents = false; follow($('events')); }
+  if (scrollOutput) { scrollOutput = false; follow($('output')); }
   requestAnimationFrame(redraw);
 }
 requestAnimationFrame(redraw);
