@@ -33,6 +33,7 @@ struct JsConfig {
   double maxOps = 2e9;
   double maxHeapBytes = 1 << 30;
   double maxOutputBytes = 1 << 20;
+  double maxWallMs = 0;  // 0: none
   double sampleEveryOps = 4096;
 };
 
@@ -90,6 +91,7 @@ class Session {
     if (c.maxOps >= 1) cfg.budgets.max_ops = static_cast<std::uint64_t>(c.maxOps);
     if (c.maxHeapBytes >= 1) cfg.budgets.max_heap_bytes = static_cast<std::uint64_t>(c.maxHeapBytes);
     if (c.maxOutputBytes >= 1) cfg.budgets.max_output_bytes = static_cast<std::uint64_t>(c.maxOutputBytes);
+    if (c.maxWallMs >= 1) cfg.budgets.max_wall_ms = static_cast<std::uint64_t>(c.maxWallMs);
     if (c.sampleEveryOps >= 1) cfg.sample_every_ops = static_cast<std::uint64_t>(c.sampleEveryOps);
     sim::LoadResult r = sim::load(source, cfg);
     if (!r.sim) return "{\"ok\":false,\"diagnostics\":" + sim::diagnostics_json(r.diagnostics) + "}";
@@ -211,6 +213,7 @@ EMSCRIPTEN_BINDINGS(bucketlab) {
       .field("maxOps", &JsConfig::maxOps)
       .field("maxHeapBytes", &JsConfig::maxHeapBytes)
       .field("maxOutputBytes", &JsConfig::maxOutputBytes)
+      .field("maxWallMs", &JsConfig::maxWallMs)
       .field("sampleEveryOps", &JsConfig::sampleEveryOps);
   class_<Session>("Session")
       .constructor<>()

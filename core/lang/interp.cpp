@@ -787,7 +787,7 @@ Stop Interp::run(const RunLimits& lim) {
     message_ = std::string("fatal error: ") + f.what();
   } catch (const runtime::OutOfMemoryError& e) {
     panic_pos_ = pos();
-    message_ = std::string("fatal error: out of memory (") + e.what() + ")";
+    message_ = e.what();  // Go's two lines: "runtime: out of memory: cannot allocate ..." then "fatal error: out of memory"
   } catch (const ModelError& e) {
     panic_pos_ = pos();
     message_ = std::string("fatal error: ") + e.what();

@@ -109,22 +109,6 @@ void ClassicMap::typedmemmove(const Type* t, Addr dst, Addr src) {
   if (t->size % 8) rt_.memmove(dst + t->size / 8 * 8, src + t->size / 8 * 8, t->size % 8);
 }
 
-void ClassicMap::typedmemmove_from_host(const Type* t, Addr dst, const std::uint8_t* src) {
-  if (!t->has_pointers()) {
-    rt_.write_bytes(dst, src, t->size);
-    return;
-  }
-  for (std::uint64_t w = 0; w < t->size / 8; ++w) {
-    std::uint64_t v;
-    std::memcpy(&v, src + 8 * w, 8);
-    if (t->is_pointer_word(w))
-      rt_.store_pointer(dst + 8 * w, v);
-    else
-      rt_.store_u64(dst + 8 * w, v);
-  }
-  if (t->size % 8) rt_.write_bytes(dst + t->size / 8 * 8, src + t->size / 8 * 8, t->size % 8);
-}
-
 void ClassicMap::memclr_has_pointers(Addr a, std::uint64_t n) {
   // memclrHasPointers: the barrier shades the old pointers before they go.
   for (std::uint64_t off = 0; off + 8 <= n; off += 8) rt_.store_pointer(a + off, kNil);
@@ -315,7 +299,7 @@ Addr ClassicMap::assign(Addr h, const std::uint8_t* key, std::uint32_t id) {
         const Addr k = key_at(b, i);
         if (!key_equal_at(key, k)) continue;
         // Already present: update the key if equal keys can differ (±0, string data).
-        if (t_.needkeyupdate) typedmemmove_from_host(t_.key, k, key);
+        if (t_.needkeyupdate) rt_.typedmemmove_from_host(t_.key, k, key);
         found_elem = elem_slot(b, i);
         stop = true;
         break;
@@ -350,7 +334,7 @@ Addr ClassicMap::assign(Addr h, const std::uint8_t* key, std::uint32_t id) {
         const Addr vmem = rt_.newobject(t_.elem, roles_.elem);
         rt_.store_pointer(found_elem, vmem);
       }
-      typedmemmove_from_host(t_.key, insertk, key);
+      rt_.typedmemmove_from_host(t_.key, insertk, key);
       set_top(insertb, inserti, tp);
       rt_.store_u64(h + hmap::kCount, static_cast<std::uint64_t>(count(h) + 1));
     }

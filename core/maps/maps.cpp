@@ -100,60 +100,43 @@ std::string format_value(const runtime::Runtime& rt, const KeyAlg& alg, const Ty
   return "?";
 }
 
-// One live iteration (Go: a hiter on the goroutine's stack).
-class ClassicIter final : public MapIter {
+// One live iteration (Go: a hiter / maps.Iter on the goroutine's stack): a
+// GC root while alive. Ops is ClassicMap or swiss::SwissMap, It its
+// iterator state, Scan reports the pointers It holds.
+template <class Ops, class It, void (*Scan)(const It&, runtime::RootVisitor&)>
+class IterOf final : public MapIter {
  public:
-  ClassicIter(ClassicMap ops, runtime::Runtime& rt) : ops_(ops), rt_(rt) { rt_.add_root_source(&roots_); }
-  ~ClassicIter() override { rt_.remove_root_source(&roots_); }
-  Hiter& hiter() { return roots_.it; }
+  IterOf(Ops ops, runtime::Runtime& rt) : ops_(ops), rt_(rt) { rt_.add_root_source(&roots_); }
+  ~IterOf() override { rt_.remove_root_source(&roots_); }
+  It& state() { return roots_.it; }
   Addr key() const override { return roots_.it.key; }
   Addr elem() const override { return roots_.it.elem; }
   void next() override {
     if (roots_.it.key != kNil) ops_.iter_next(roots_.it);
   }
-  void scan_roots(runtime::RootVisitor& v) const override { roots_.scan(v); }
+  void scan_roots(runtime::RootVisitor& v) const override { Scan(roots_.it, v); }
 
  private:
   struct Roots : runtime::RootSource {
-    Hiter it;
-    void scan(runtime::RootVisitor& v) const {
-      for (Addr a : {it.key, it.elem, it.h, it.buckets, it.bptr, it.overflow, it.oldoverflow}) v.pointer(a);
-      v.stack_bytes(96);  // sizeof(hiter): 12 words
-    }
-    void scan_roots(runtime::RootVisitor& v) override { scan(v); }
+    It it;
+    void scan_roots(runtime::RootVisitor& v) override { Scan(it, v); }
   };
-  ClassicMap ops_;
+  Ops ops_;
   runtime::Runtime& rt_;
   Roots roots_;
 };
 
-// One live iteration of a Swiss map (maps.Iter on the goroutine's stack).
-class SwissIter final : public MapIter {
- public:
-  SwissIter(swiss::SwissMap ops, runtime::Runtime& rt) : ops_(ops), rt_(rt) { rt_.add_root_source(&roots_); }
-  ~SwissIter() override { rt_.remove_root_source(&roots_); }
-  swiss::Iter& iter() { return roots_.it; }
-  Addr key() const override { return roots_.it.key; }
-  Addr elem() const override { return roots_.it.elem; }
-  void next() override {
-    if (roots_.it.key != kNil) ops_.iter_next(roots_.it);
-  }
-  void scan_roots(runtime::RootVisitor& v) const override { roots_.scan(v); }
-
- private:
-  struct Roots : runtime::RootSource {
-    swiss::Iter it;
-    void scan(runtime::RootVisitor& v) const {
-      // it.tab keeps a replaced table (and its groups) alive while walked.
-      for (Addr a : {it.key, it.elem, it.m, it.tab, it.group}) v.pointer(a);
-      v.stack_bytes(swiss::kIterSize);
-    }
-    void scan_roots(runtime::RootVisitor& v) override { scan(v); }
-  };
-  swiss::SwissMap ops_;
-  runtime::Runtime& rt_;
-  Roots roots_;
-};
+void scan_hiter(const Hiter& it, runtime::RootVisitor& v) {
+  for (Addr a : {it.key, it.elem, it.h, it.buckets, it.bptr, it.overflow, it.oldoverflow}) v.pointer(a);
+  v.stack_bytes(96);  // sizeof(hiter): 12 words
+}
+void scan_swiss_iter(const swiss::Iter& it, runtime::RootVisitor& v) {
+  // it.tab keeps a replaced table (and its groups) alive while walked.
+  for (Addr a : {it.key, it.elem, it.m, it.tab, it.group}) v.pointer(a);
+  v.stack_bytes(swiss::kIterSize);
+}
+using ClassicIter = IterOf<ClassicMap, Hiter, scan_hiter>;
+using SwissIter = IterOf<swiss::SwissMap, swiss::Iter, scan_swiss_iter>;
 
 SwissGroupView group_view(const runtime::Runtime& rt, const KeyAlg& alg, const swiss::SwissMap& ops, Addr g,
                           bool slots) {
@@ -356,12 +339,12 @@ std::unique_ptr<MapIter> Maps::iterate(const Type* map_type, Addr m) {
       entry_offset = impl_->rt.rng().next64();
       dir_offset = impl_->rt.rng().next64();
     }
-    ops.iter_init(m, it->iter(), entry_offset, dir_offset);
+    ops.iter_init(m, it->state(), entry_offset, dir_offset);
     return it;
   }
   const MapType& t = impl_->type_of(map_type);
   auto it = std::make_unique<ClassicIter>(impl_->ops(t), impl_->rt);
-  impl_->ops(t).iter_init(m, it->hiter());
+  impl_->ops(t).iter_init(m, it->state());
   return it;
 }
 

@@ -67,22 +67,6 @@ void SwissMap::typedmemmove(const Type* t, Addr dst, Addr src) const {
   if (t->size % 8) rt_.memmove(dst + t->size / 8 * 8, src + t->size / 8 * 8, t->size % 8);
 }
 
-void SwissMap::typedmemmove_from_host(const Type* t, Addr dst, const std::uint8_t* src) const {
-  if (!t->has_pointers()) {
-    rt_.write_bytes(dst, src, t->size);
-    return;
-  }
-  for (std::uint64_t w = 0; w < t->size / 8; ++w) {
-    std::uint64_t v;
-    std::memcpy(&v, src + 8 * w, 8);
-    if (t->is_pointer_word(w))
-      rt_.store_pointer(dst + 8 * w, v);
-    else
-      rt_.store_u64(dst + 8 * w, v);
-  }
-  if (t->size % 8) rt_.write_bytes(dst + t->size / 8 * 8, src + t->size / 8 * 8, t->size % 8);
-}
-
 void SwissMap::typedmemclr(const Type* t, Addr a) const {
   if (!t->has_pointers()) {
     rt_.memclr(a, t->size);
@@ -105,7 +89,7 @@ Addr SwissMap::fill_slot(Addr g, std::uint64_t i, const std::uint8_t* key) const
     rt_.store_pointer(slot_k, kmem);
     slot_k = kmem;
   }
-  typedmemmove_from_host(t_.key, slot_k, key);
+  rt_.typedmemmove_from_host(t_.key, slot_k, key);
   Addr slot_e = slot_elem(g, i);
   if (t_.indirect_elem) {
     const Addr emem = rt_.newobject(t_.elem, roles_.elem);
@@ -262,7 +246,7 @@ Addr SwissMap::put_slot_small(Addr m, std::uint64_t hash, const std::uint8_t* ke
     const std::uint64_t i = match.first();
     const Addr k = key_at(g, i);
     if (key_equal(key, k)) {
-      if (t_.need_key_update) typedmemmove_from_host(t_.key, k, key);
+      if (t_.need_key_update) rt_.typedmemmove_from_host(t_.key, k, key);
       return elem_at(g, i);
     }
   }

@@ -130,7 +130,6 @@ class SwissMap {
 
   // Typed copies: pointer words go through the write barrier.
   void typedmemmove(const Type* t, Addr dst, Addr src) const;
-  void typedmemmove_from_host(const Type* t, Addr dst, const std::uint8_t* src) const;
   void typedmemclr(const Type* t, Addr a) const;
 
   // Map methods the tables call.

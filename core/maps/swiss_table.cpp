@@ -93,7 +93,7 @@ Addr Table::put_slot(Addr m, std::uint64_t hash, const std::uint8_t* key) const 
       const std::uint64_t i = match.first();
       const Addr k = sm_.key_at(g, i);
       if (sm_.key_equal(key, k)) {
-        if (t.need_key_update) sm_.typedmemmove_from_host(t.key, k, key);
+        if (t.need_key_update) sm_.rt().typedmemmove_from_host(t.key, k, key);
         return sm_.elem_at(g, i);
       }
     }

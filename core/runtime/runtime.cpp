@@ -1,5 +1,7 @@
 #include "core/runtime/runtime.h"
 
+#include <cstring>
+
 #include "core/runtime/malloc.h"
 
 namespace bucketlab::runtime {
@@ -113,6 +115,22 @@ MemStats Runtime::read_mem_stats() {
   MemStats m = bucketlab::runtime::read_mem_stats(*s_);
   debug_check();
   return m;
+}
+
+void Runtime::typedmemmove_from_host(const Type* t, Addr dst, const std::uint8_t* src) {
+  if (!t->has_pointers()) {
+    write_bytes(dst, src, t->size);
+    return;
+  }
+  for (std::uint64_t w = 0; w < t->size / 8; ++w) {
+    std::uint64_t v;
+    std::memcpy(&v, src + 8 * w, 8);
+    if (t->is_pointer_word(w))
+      store_pointer(dst + 8 * w, v);
+    else
+      store_u64(dst + 8 * w, v);
+  }
+  if (t->size % 8) write_bytes(dst + t->size / 8 * 8, src + t->size / 8 * 8, t->size % 8);
 }
 
 }  // namespace bucketlab::runtime

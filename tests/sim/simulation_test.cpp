@@ -31,17 +31,31 @@ TEST_CASE("maps are named after the variable they were made for", "[sim]") {
 TEST_CASE("a run cut into slices samples and ends exactly as one uninterrupted run", "[sim]") {
   // The page runs in slices of a few thousand instructions; its results must
   // be the CLI's (wasm/test compares the two builds on every example).
-  const std::string src = testing::slurp(std::string(BUCKETLAB_SOURCE_DIR) + "/examples/churn_users.go");
+  // A small churn with GCs (the debug build checks invariants after every operation).
+  const std::string src =
+      "type U struct{ ID int; Name string; Pad [16]int64 }\n"
+      "m := map[string]*U{}\n"
+      "for i := 0; i < 20000; i++ {\n"
+      "\tname := \"u\" + strconv.Itoa(i)\n"
+      "\tm[name] = &U{ID: i, Name: name}\n"
+      "\tif i >= 2000 {\n"
+      "\t\tdelete(m, \"u\"+strconv.Itoa(i-2000))\n"
+      "\t}\n"
+      "}\n"
+      "runtime.GC()\n"
+      "fmt.Println(len(m))\n";
   sim::SimConfig c;
-  c.sample_every_ops = 10000;
+  c.sample_every_ops = 1000;
+  c.gogc = 10;  // several GCs in a small run
   auto whole = sim::load(src, c);
   auto sliced = sim::load(src, c);
   REQUIRE(whole.sim);
   REQUIRE(sliced.sim);
   whole.sim->run();
   std::uint64_t n = 0;
-  while (sliced.sim->run(7919).state == sim::RunState::Ready) ++n;
+  while (sliced.sim->run(797).state == sim::RunState::Ready) ++n;
   CHECK(n > 100);
+  CHECK(whole.sim->memstats().NumGC > 3);
   CHECK(sim::report_json(*sliced.sim) == sim::report_json(*whole.sim));
 }
 

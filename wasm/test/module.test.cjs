@@ -13,7 +13,7 @@ const examplesDir = path.join(__dirname, '..', '..', 'examples');
 
 const defaults = {
   go: 19, gogc: 100, memlimit: '', seed: '1', hashkey: '', hash0: '',
-  maxOps: 2e9, maxHeapBytes: 2 ** 30, maxOutputBytes: 2 ** 20, sampleEveryOps: 4096,
+  maxOps: 2e9, maxHeapBytes: 2 ** 30, maxOutputBytes: 2 ** 20, maxWallMs: 0, sampleEveryOps: 4096,
 };
 
 let modP;

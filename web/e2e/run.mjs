@@ -243,6 +243,56 @@ test('the single-file build opens from file:// and runs a preset', async ({ page
   await shot(page, '8-file-url');
 });
 
+test('a hostile share link runs no script and shows its source as text', async ({ page, base }) => {
+  const { encodeLink } = await import('../src/share.js');
+  const evil = '// </script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">\n' +
+    'fmt.Println("<b>bold?</b><script>window.__pwned = 3</script>")\n';
+  const link = base + encodeLink(evil, { go: 19, gogc: 100, memlimit: '', seed: '1' });
+  await open(page, link);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  if (!csp || !csp.includes("default-src 'none'")) throw new Error(`CSP: ${csp}`);
+  await runToEnd(page);
+  const out = await page.locator(T('output')).textContent();
+  if (!out.includes('<b>bold?</b><script>window.__pwned = 3</script>')) throw new Error(`output not shown as text: ${out}`);
+  if (await page.locator('#output b, #output script, #editor img').count()) throw new Error('workload text became HTML');
+  const pwned = await page.evaluate(() => window.__pwned);
+  if (pwned !== undefined) throw new Error(`a script ran: __pwned = ${pwned}`);
+  await shot(page, '9-hostile-link');
+});
+
+test('nothing is lost: a crashed worker restarts, a reload keeps the editor, a bad link keeps it too', async ({ page, base }) => {
+  await open(page, base);
+  const mine = 'x := 40\nfmt.Println("mine", x+2)\n';
+  await setSource(page, mine);
+  await page.evaluate(() => window.bucketlab.crashWorker());
+  await page.locator(`${T('error')}:not([hidden])`).waitFor({ timeout: 10000 });
+  const err = await page.locator(T('error')).textContent();
+  if (!/crashed.*restarted/.test(err)) throw new Error(`crash message: ${err}`);
+  await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 20000 });
+  await runToEnd(page);
+  if (!(await page.locator(T('output')).textContent()).includes('mine 42')) throw new Error('the restarted worker did not run the code');
+  await page.reload();
+  await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 20000 });
+  const text = await page.locator(`${T('editor')} .cm-content`).innerText();
+  if (!text.includes('fmt.Println("mine", x+2)')) throw new Error(`after reload the editor holds: ${text}`);
+  await page.goto(base + '#v1:%%%damaged');
+  await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 20000 });
+  const after = await page.locator(`${T('editor')} .cm-content`).innerText();
+  if (!after.includes('fmt.Println("mine", x+2)')) throw new Error(`after a bad link the editor holds: ${after}`);
+  await shot(page, '10-nothing-lost');
+});
+
+test('a workload that exhausts memory ends with Go\'s out-of-memory message, the page lives on', async ({ page, base }) => {
+  await open(page, base);
+  await setSource(page, 'var keep [][]byte\nfor {\n\tkeep = append(keep, make([]byte, 1<<20))\n}\n');
+  await page.selectOption('#speed', 'fast');
+  await runToEnd(page, 120000);
+  const err = await page.locator(T('error')).textContent();
+  if (!/fatal error: out of memory/.test(err) || !/line 3:26/.test(err)) throw new Error(`error panel: ${err}`);
+  if ((await page.evaluate(() => 6 * 7)) !== 42) throw new Error('page not responsive');
+  await shot(page, '11-out-of-memory');
+});
+
 const server = await startServer(site, 0);
 const base = `http://127.0.0.1:${server.address().port}/`;
 let passed = 0, failed = 0;

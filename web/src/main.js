@@ -46,7 +46,12 @@ let afterRestart = null;  // the message to show once the restarted worker has r
 const saved = readSaved();
 const editor = createEditor($('editor'), {
   doc: saved?.source ?? PRESETS[0]?.source ?? '',
-  onChange: () => { invalidate(); autosave(); },
+  onChange: (text) => {
+    invalidate();
+    const p = PRESETS.find((x) => x.name === $('preset').value);
+    if (p && p.source !== text) { $('preset').value = ''; showLook(); }  // edited: no longer the preset
+    autosave();
+  },
   keys: [
     { key: 'Mod-Enter', run: () => { run(); return true; } },
   ],
@@ -531,4 +536,7 @@ openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw
-window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts, chartUpdates: () => chartUpdates };
+window.bucketlab = {
+  table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts, chartUpdates: () => chartUpdates,
+  crashWorker: () => send({ type: MSG.CRASH }),
+};

@@ -12,6 +12,8 @@
 //   INSPECT  {mapId: number, first: number, max: number}     replies INSPECTED
 //   FILTER   {hideKinds: string[]}                   event kinds PROGRESS leaves out (default: SpanAlloc, SpanFree)
 //   PING     {nonce: number}                         liveness probe; replies PONG
+//   CRASH    {}                                      test hook: the worker throws outside any handler
+//                                                    (the page must restart it and lose nothing)
 //   ACK      {}                                      the page has drawn the last PROGRESS (flow control:
 //                                                    while running, the worker sends the next one only after it)
 //
@@ -36,9 +38,10 @@
 //   FAILED   {message}                               the worker itself failed (not the workload)
 //
 // Config = {go: 19|26, gogc: number, memlimit: string, seed: string, hashkey: '', hash0: '',
-//           maxOps, maxHeapBytes, maxOutputBytes, sampleEveryOps}  (the wasm Session's load() config)
+//           maxOps, maxHeapBytes, maxOutputBytes, maxWallMs, sampleEveryOps}  (the wasm Session's load() config)
 export const MSG = Object.freeze({
   LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', FILTER: 'filter', PING: 'ping', ACK: 'ack',
+  CRASH: 'crash',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
   ENDED: 'ended', INSPECTED: 'inspected', PONG: 'pong', FAILED: 'failed',
 });
@@ -59,12 +62,13 @@ export const PAGE_BUDGETS = Object.freeze({
   maxOps: 5e9,
   maxHeapBytes: 1024 * 1024 * 1024,
   maxOutputBytes: 1 << 20,
+  maxWallMs: 10 * 60 * 1000,  // host time spent running one workload
 });
 
 export function defaultConfig() {
   return {
     go: 19, gogc: 100, memlimit: '', seed: '1', hashkey: '', hash0: '',
     maxOps: PAGE_BUDGETS.maxOps, maxHeapBytes: PAGE_BUDGETS.maxHeapBytes,
-    maxOutputBytes: PAGE_BUDGETS.maxOutputBytes, sampleEveryOps: 4096,
+    maxOutputBytes: PAGE_BUDGETS.maxOutputBytes, maxWallMs: PAGE_BUDGETS.maxWallMs, sampleEveryOps: 4096,
   };
 }

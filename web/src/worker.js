@@ -16,6 +16,7 @@ let sliceOps = 20000;
 let delayMs = 0;          // a pause between slices (the slow speed), else a zero-delay yield
 let delayTimer = null;
 let lastPost = 0;
+let lastMacroYield = 0;
 let sent = { epoch: -1, rows: 0, seq: 0, stdout: 0, stderr: 0 };
 let lastResult = null;
 let hidden = new Set(['SpanAlloc', 'SpanFree']);  // event kinds the page does not show (FILTER)
@@ -81,10 +82,14 @@ function runLoop() {
   nextSlice();
 }
 
-// The next slice after the message loop had its turn (PAUSE is read there).
+// The next slice after the message loop had its turn (PAUSE is read there):
+// a zero-delay yield, every ~8 ms a real macrotask (setTimeout) so queued
+// page messages are always handled, or the slow speeds' pause.
 function nextSlice() {
   clearTimeout(delayTimer);
+  const now = performance.now();
   if (delayMs > 0) delayTimer = setTimeout(runLoop, delayMs);
+  else if (now - lastMacroYield >= 8) { lastMacroYield = now; delayTimer = setTimeout(runLoop, 0); }
   else yieldThen(runLoop);
 }
 
@@ -137,6 +142,9 @@ self.onmessage = async ({ data: msg }) => {
         break;
       case MSG.FILTER:
         hidden = new Set(msg.hideKinds ?? []);
+        break;
+      case MSG.CRASH:
+        setTimeout(() => { throw new Error('crash requested by the page (test hook)'); });
         break;
       case MSG.ACK:
         awaitingAck = false;
