@@ -263,6 +263,8 @@ function startWorker() {
   worker.onmessage = ({ data }) => { lastHeard = performance.now(); onWorker(data); };
   worker.onerror = (e) => {
     e.preventDefault?.();
+    // one that never started would fail again: say so instead of looping
+    if (!workerReady) { showError(`The simulation worker failed to start (${e.message ?? 'unknown error'}); reload the page to try again.`); return; }
     restartWorker(`The simulation worker crashed (${e.message ?? 'unknown error'}).`);
   };
 }
