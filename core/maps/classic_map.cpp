@@ -94,21 +94,6 @@ void ClassicMap::set_overflow(Addr b, Addr ovf) {
     rt_.store_u64(slot, ovf);  // a uintptr: no write barrier, as in Go
 }
 
-// Writes of pointer-typed values go through the write barrier word by word.
-void ClassicMap::typedmemmove(const Type* t, Addr dst, Addr src) {
-  if (!t->has_pointers()) {
-    rt_.memmove(dst, src, t->size);
-    return;
-  }
-  for (std::uint64_t w = 0; w < t->size / 8; ++w) {
-    if (t->is_pointer_word(w))
-      rt_.store_pointer(dst + 8 * w, rt_.load_pointer(src + 8 * w));
-    else
-      rt_.store_u64(dst + 8 * w, rt_.load_u64(src + 8 * w));
-  }
-  if (t->size % 8) rt_.memmove(dst + t->size / 8 * 8, src + t->size / 8 * 8, t->size % 8);
-}
-
 void ClassicMap::memclr_has_pointers(Addr a, std::uint64_t n) {
   // memclrHasPointers: the barrier shades the old pointers before they go.
   for (std::uint64_t off = 0; off + 8 <= n; off += 8) rt_.store_pointer(a + off, kNil);
@@ -547,11 +532,11 @@ void ClassicMap::evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id) {
         if (t_.indirectkey)
           rt_.store_pointer(key_slot(dst.b, dst.i), k2);
         else
-          typedmemmove(t_.key, key_slot(dst.b, dst.i), key_slot(b, i));
+          rt_.typedmemmove(t_.key, key_slot(dst.b, dst.i), key_slot(b, i));
         if (t_.indirectelem)
           rt_.store_pointer(elem_slot(dst.b, dst.i), rt_.load_pointer(elem_slot(b, i)));
         else
-          typedmemmove(t_.elem, elem_slot(dst.b, dst.i), elem_slot(b, i));
+          rt_.typedmemmove(t_.elem, elem_slot(dst.b, dst.i), elem_slot(b, i));
         ++dst.i;
         ++moved[use_y];
       }

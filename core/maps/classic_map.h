@@ -200,7 +200,6 @@ class ClassicMap {
   void grow_work(Addr h, std::uint64_t bucket, std::uint32_t id);
   void evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id);
   void advance_evacuation_mark(Addr h, std::uint64_t newbit, std::uint32_t id);
-  void typedmemmove(const Type* t, Addr dst, Addr src);
   void memclr_has_pointers(Addr a, std::uint64_t n);
   bool key_equal_at(const std::uint8_t* key, Addr k) const { return alg_.equal_host_sim(t_.key, key, k); }
 

@@ -53,20 +53,6 @@ bool SwissMap::key_reflexive_at(Addr k) const {
   return alg_.equal_host_host(t_.key, kb.p, kb.p);
 }
 
-void SwissMap::typedmemmove(const Type* t, Addr dst, Addr src) const {
-  if (!t->has_pointers()) {
-    rt_.memmove(dst, src, t->size);
-    return;
-  }
-  for (std::uint64_t w = 0; w < t->size / 8; ++w) {
-    if (t->is_pointer_word(w))
-      rt_.store_pointer(dst + 8 * w, rt_.load_pointer(src + 8 * w));
-    else
-      rt_.store_u64(dst + 8 * w, rt_.load_u64(src + 8 * w));
-  }
-  if (t->size % 8) rt_.memmove(dst + t->size / 8 * 8, src + t->size / 8 * 8, t->size % 8);
-}
-
 void SwissMap::typedmemclr(const Type* t, Addr a) const {
   if (!t->has_pointers()) {
     rt_.memclr(a, t->size);

@@ -129,7 +129,6 @@ class SwissMap {
   void clear_slot(Addr g, std::uint64_t i) const;
 
   // Typed copies: pointer words go through the write barrier.
-  void typedmemmove(const Type* t, Addr dst, Addr src) const;
   void typedmemclr(const Type* t, Addr a) const;
 
   // Map methods the tables call.

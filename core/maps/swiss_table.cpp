@@ -144,11 +144,11 @@ void Table::unchecked_put_slot(std::uint64_t hash, Addr key, Addr elem) const {
     if (t.indirect_key)
       rt.store_pointer(sm_.slot_key(g, i), key);
     else
-      sm_.typedmemmove(t.key, sm_.slot_key(g, i), key);
+      sm_.rt().typedmemmove(t.key, sm_.slot_key(g, i), key);
     if (t.indirect_elem)
       rt.store_pointer(sm_.slot_elem(g, i), elem);
     else
-      sm_.typedmemmove(t.elem, sm_.slot_elem(g, i), elem);
+      sm_.rt().typedmemmove(t.elem, sm_.slot_elem(g, i), elem);
     set_growth_left(static_cast<std::uint16_t>(growth_left() - 1));
     set_used(static_cast<std::uint16_t>(used() + 1));
     set_ctrl(g, i, h2(hash));

@@ -117,6 +117,20 @@ MemStats Runtime::read_mem_stats() {
   return m;
 }
 
+void Runtime::typedmemmove(const Type* t, Addr dst, Addr src) {
+  if (!t->has_pointers()) {
+    memmove(dst, src, t->size);
+    return;
+  }
+  for (std::uint64_t w = 0; w < t->size / 8; ++w) {
+    if (t->is_pointer_word(w))
+      store_pointer(dst + 8 * w, load_pointer(src + 8 * w));
+    else
+      store_u64(dst + 8 * w, load_u64(src + 8 * w));
+  }
+  if (t->size % 8) memmove(dst + t->size / 8 * 8, src + t->size / 8 * 8, t->size % 8);
+}
+
 void Runtime::typedmemmove_from_host(const Type* t, Addr dst, const std::uint8_t* src) {
   if (!t->has_pointers()) {
     write_bytes(dst, src, t->size);

@@ -86,6 +86,8 @@ class Runtime {
   // typedmemmove from host bytes laid out as t: pointer words through the
   // write barrier, the rest as plain bytes (mbarrier.go typedmemmove).
   void typedmemmove_from_host(const Type* t, Addr dst, const std::uint8_t* src);
+  // typedmemmove between simulated addresses, pointer words through the write barrier.
+  void typedmemmove(const Type* t, Addr dst, Addr src);
   void memclr(Addr a, std::uint64_t n) { s_->arena.memclr(a, n); }
   void memmove(Addr dst, Addr src, std::uint64_t n) { s_->arena.memmove(dst, src, n); }
   // Reads heap or rodata bytes (string keys may point at either).

@@ -44,6 +44,20 @@ async function runToEnd(page, timeout = 90000) {
   await page.click(T('run'));
   await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout });
 }
+// Runs to the end and says how often the charts redrew while it ran.
+async function runToEndMeasured(page) {
+  const p0 = await page.evaluate(() => window.bucketlab.perf());
+  const t0 = Date.now();
+  await page.click(T('run'));
+  await page.waitForFunction(() => /^Running/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  const t1 = Date.now();
+  const p1 = await page.evaluate(() => window.bucketlab.perf());
+  await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout: 90000 });
+  const p2 = await page.evaluate(() => window.bucketlab.perf());
+  const s = (Date.now() - t1) / 1000;
+  const n = p2.frames - p1.frames, b = p2.progress - p1.progress;
+  return { seconds: (Date.now() - t0) / 1000, batchesPerSec: b / s, framesPerSec: n / s, rafPerSec: (p2.raf - p1.raf) / s, drawMs: (p2.drawMs - p1.drawMs) / n, takeMs: (p2.takeMs - p1.takeMs) / b };
+}
 // A canvas has drawn when some pixel is not the background.
 async function canvasDrawn(page, testid) {
   return page.evaluate((sel) => {
@@ -56,12 +70,42 @@ async function canvasDrawn(page, testid) {
   }, T(testid));
 }
 
-test('the page loads, the wasm core starts in the worker, presets are listed', async ({ page, base }) => {
+// The line number beside the first lint marker in the gutter.
+function markerLine(page) {
+  return page.evaluate(() => {
+    const m = document.querySelector('.cm-lint-marker-error');
+    const top = m.getBoundingClientRect().top;
+    const lines = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].filter((e) => e.textContent.trim());
+    let best = null, dist = 1e9;
+    for (const e of lines) { const d = Math.abs(e.getBoundingClientRect().top - top); if (d < dist) { dist = d; best = e.textContent.trim(); } }
+    return best;
+  });
+}
+
+test('the page loads, the wasm core starts in the worker, presets are listed', async ({ page, base, context }) => {
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));  // the worker's requests too
+  const wasm = [];
+  context.on('response', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.headers()['content-type']); });
+  const t0 = Date.now();
   const errors = await open(page, base);
+  console.log(`     (ready to run ${Date.now() - t0} ms after navigation: page, worker, wasm compiled and instantiated)`);
+  // everything comes from the site itself (no CDN); the core is its own .wasm file
+  const foreign = requests.filter((u) => !u.startsWith(base) && !/^(data|blob):/.test(u));
+  if (foreign.length) throw new Error(`requests outside the site: ${foreign.join(', ')}`);
+  if (wasm.length !== 1 || wasm[0] !== 'application/wasm') throw new Error(`wasm responses: ${JSON.stringify(wasm)}`);
   const n = await page.locator(`${T('preset-select')} option`).count();
   if (n < 11) throw new Error(`expected every example as a preset, got ${n - 1}`);
   const look = await page.locator('#look').textContent();
   if (!look.startsWith('What to look for:')) throw new Error(`no "what to look for" text: ${look}`);
+  // every control has a name a screen reader can say
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll('button, input, select, [contenteditable=true]')]
+    .filter((e) => !(e.getAttribute('aria-label') || e.closest('label')?.textContent.trim() || (e.tagName === 'BUTTON' && e.textContent.trim())))
+    .map((e) => e.id || e.outerHTML.slice(0, 60)));
+  if (unnamed.length) throw new Error(`controls without a label: ${unnamed.join(', ')}`);
+  // the shortcuts are listed on the page
+  const help = await page.locator('.help').textContent();
+  for (const k of ['Ctrl', 'Enter', 'Esc', 'Alt', 'S', 'M', 'E', 'G', 'R']) if (!help.includes(k)) throw new Error(`help lacks ${k}`);
   await shot(page, '1-loaded');
   if (errors.length) throw new Error(`console errors: ${errors.join('; ')}`);
 });
@@ -69,10 +113,10 @@ test('the page loads, the wasm core starts in the worker, presets are listed', a
 test('a preset runs to the end: counters change, GCs happen, charts draw', async ({ page, base }) => {
   await open(page, base);
   await choosePreset(page, 'churn_users');
-  // run from the keyboard (Ctrl+Enter in the editor)
-  await page.click(`${T('editor')} .cm-content`);
-  await page.keyboard.press('Control+Enter');
-  await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout: 90000 });
+  const m = await runToEndMeasured(page);
+  // live, not only at the end (the target is 30/s; a loaded machine gets less, so only a floor here)
+  if (!(m.framesPerSec >= 10)) throw new Error(`charts redrawn only ${m.framesPerSec.toFixed(1)} times/s while running`);
+  console.log(`     (churn_users at "fast": ${m.seconds.toFixed(1)} s; while running ${m.batchesPerSec.toFixed(0)} batches/s, charts redrawn ${m.framesPerSec.toFixed(0)} times/s of ${m.rafPerSec.toFixed(0)} frames/s; ${m.takeMs.toFixed(1)} ms to take a batch, ${m.drawMs.toFixed(1)} ms to redraw)`);
   const status = await page.locator('#status').textContent();
   if (!status.startsWith('Done')) throw new Error(`status: ${status}`);
   const mallocs = await counter(page, 'Mallocs'), numgc = await counter(page, 'NumGC');
@@ -83,15 +127,9 @@ test('a preset runs to the end: counters change, GCs happen, charts draw', async
   if (!out.includes('users: 12000 GCs:')) throw new Error(`output: ${out}`);
   for (const c of ['chart-heap', 'chart-rates', 'chart-frag', 'chart-map'])
     if (!(await canvasDrawn(page, c))) throw new Error(`${c} did not draw`);
-  const events = await page.locator(`${T('event-log')} li`).count();
+  const events = await page.locator(`${T('event-log')} .ev`).count();
   if (events < 10) throw new Error(`event log has ${events} entries`);
   await shot(page, '2-churn-done');
-  // the same page on a projector-sized screen (the layout goes two charts a row)
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.waitForTimeout(300);
-  for (const c of ['chart-heap', 'chart-map'])
-    if (!(await canvasDrawn(page, c))) throw new Error(`${c} did not draw at 1920 px`);
-  await shot(page, '2b-churn-done-1920');
 });
 
 test('Step evacuation stops with the map mid-growth', async ({ page, base }) => {
@@ -105,8 +143,18 @@ test('Step evacuation stops with the map mid-growth', async ({ page, base }) => 
     growing = await page.locator(T('map-growing')).textContent();
   }
   if (!growing.startsWith('yes')) throw new Error(`after stepping, growing = ${growing}`);
-  const last = await page.locator(`${T('event-log')} li`).last().textContent();
+  // the editor highlights the statement the step stopped at, the line the status names
+  const st = await page.locator('#status').textContent();
+  const cur = await page.locator('[data-testid="current-line"]').count();
+  if (cur !== 1 || !/\(line \d+\)/.test(st)) throw new Error(`current line marks: ${cur}; status ${st}`);
+  const last = await page.locator(`${T('event-log')} .ev`).last().textContent();
   if (!/evacuated/.test(last)) throw new Error(`last event: ${last}`);
+  // the inspector draws the old array with evacuated buckets beside the new one
+  await page.locator('[data-testid="inspector"] .ins-sec.old').waitFor({ timeout: 10000 });
+  const evac = await page.locator('[data-testid="inspector"] .ins-sec.old .slot.evac, [data-testid="inspector"] .ins-sec.old .slot.evac-empty').count();
+  const full = await page.locator('[data-testid="inspector"] .ins-sec.new .slot.full').count();
+  if (!(evac > 0 && full > 0)) throw new Error(`inspector: ${evac} evacuated old slots, ${full} full new slots`);
+  await page.locator('#inspector-panel').scrollIntoViewIfNeeded();
   await shot(page, '3-step-evacuation');
   // The same step under Swiss tables stops at a whole-table grow instead.
   await page.selectOption('#go', '26');
@@ -116,34 +164,61 @@ test('Step evacuation stops with the map mid-growth', async ({ page, base }) => 
   await page.waitForFunction(() => /^Stopped after a table grow or split/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
   const row = await page.locator('#maps tr').first().textContent();
   if (!/swiss/.test(row)) throw new Error(`maps table: ${row}`);
-  const ev = await page.locator(`${T('event-log')} li`).last().textContent();
+  const ev = await page.locator(`${T('event-log')} .ev`).last().textContent();
   if (!/table 0 grew: capacity 8 -> 16/.test(ev)) throw new Error(`last event: ${ev}`);
+  await page.locator('[data-testid="inspector"] .slot.full').first().waitFor({ timeout: 10000 });
+  const head = await page.locator('[data-testid="inspector"] .ins-head').textContent();
+  if (!/table\(s\)/.test(head)) throw new Error(`swiss inspector: ${head}`);
   await shot(page, '3b-step-swiss-grow');
+  await page.selectOption('#go', '19');  // the autosave carries settings into the next tests
+  await page.dispatchEvent('#go', 'change');
+  await page.waitForTimeout(400);  // the autosave is debounced (300 ms)
 });
 
 test('a syntax error shows a marker on its line and the message with line:col', async ({ page, base }) => {
   await open(page, base);
+  await page.selectOption('#go', '19');  // Go 1.19's wording (1.26 says "expected expression")
+  await page.dispatchEvent('#go', 'change');
   await setSource(page, 'x := 1\ny := x + )\nfmt.Println(x, y)\n');
   await page.click(T('run'));
   await page.locator(`${T('error')}:not([hidden])`).waitFor({ timeout: 20000 });
   const msg = await page.locator(T('error')).textContent();
-  if (!/^2:10: syntax error: unexpected \), expect(ed|ing) expression/.test(msg)) throw new Error(`error panel: ${msg}`);
+  if (!msg.includes('2:10: syntax error: unexpected ), expecting expression')) throw new Error(`error panel: ${msg}`);
   // the lint gutter marks line 2 (gutter elements are in line order)
   await page.locator('.cm-lint-marker-error').first().waitFor({ timeout: 5000 });
-  const line = await page.evaluate(() => {
-    const m = document.querySelector('.cm-lint-marker-error');
-    const top = m.getBoundingClientRect().top;
-    const lines = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].filter((e) => e.textContent.trim());
-    let best = null, dist = 1e9;
-    for (const e of lines) { const d = Math.abs(e.getBoundingClientRect().top - top); if (d < dist) { dist = d; best = e.textContent.trim(); } }
-    return best;
-  });
+  const line = await markerLine(page);
   if (line !== '2') throw new Error(`marker on line ${line}`);
-  // the error panel's button puts the cursor on that line
-  await page.click(`${T('error')} button.goto`);
-  const active = await page.locator('.cm-activeLine').first().textContent();
-  if (!active.includes('y := x + )')) throw new Error(`cursor line after "Go to line": ${active}`);
   await shot(page, '4-syntax-error');
+});
+
+test('a run-time panic shows a marker on its line and Go\'s message', async ({ page, base }) => {
+  await open(page, base);
+  await setSource(page, 'var m map[string]int\nfmt.Println("before")\nm["x"] = 1\n');
+  await page.keyboard.press('Control+Enter');  // from the editor, by keyboard
+  await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  const msg = await page.locator(T('error')).textContent();
+  if (!msg.includes('panic: assignment to entry in nil map (line 3:')) throw new Error(`error panel: ${msg}`);
+  if ((await page.locator(T('output')).textContent()) !== 'before\n') throw new Error('output before the panic missing');
+  await page.locator('.cm-lint-marker-error').first().waitFor({ timeout: 5000 });
+  if ((await markerLine(page)) !== '3') throw new Error(`marker on line ${await markerLine(page)}`);
+  await shot(page, '4b-panic');
+});
+
+test('GOMEMLIMIT is read as Go reads it: 64MB is refused, 64MiB runs', async ({ page, base }) => {
+  await open(page, base);
+  await setSource(page, 'var ms runtime.MemStats\nruntime.ReadMemStats(&ms)\nfmt.Println(ms.NumGC)\n');
+  await page.fill('#memlimit', '64MB');
+  await page.dispatchEvent('#memlimit', 'change');
+  await page.click(T('run'));
+  await page.locator(T('error'), { hasText: 'GOMEMLIMIT=64MB is malformed' }).waitFor({ timeout: 5000 });
+  if ((await page.getAttribute('#memlimit', 'aria-invalid')) !== 'true') throw new Error('field not marked');
+  await page.fill('#memlimit', '64MiB');
+  await page.dispatchEvent('#memlimit', 'change');
+  await runToEnd(page);
+  if (!(await page.locator('#status').textContent()).startsWith('Done')) throw new Error('did not run with 64MiB');
+  if ((await page.getAttribute('#memlimit', 'aria-invalid')) !== 'false') throw new Error('field still marked');
+  await page.fill('#memlimit', '');
+  await page.dispatchEvent('#memlimit', 'change');
 });
 
 test('a share link opened in a fresh browser (new profile) reproduces the run', async ({ page, base }) => {
@@ -161,8 +236,6 @@ test('a share link opened in a fresh browser (new profile) reproduces the run', 
     const p2 = await ctx2.newPage();
     await open(p2, link);
     if ((await p2.inputValue('#gogc')) !== '400') throw new Error('GOGC not restored');
-    const st = await p2.locator('#status').textContent();
-    if (!st.startsWith('Loaded from a share link')) throw new Error(`status after opening the link: ${st}`);
     await runToEnd(p2);
     const got = { Mallocs: await counter(p2, 'Mallocs'), HeapAlloc: await counter(p2, 'HeapAlloc'), NumGC: await counter(p2, 'NumGC') };
     if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`want ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
@@ -172,6 +245,9 @@ test('a share link opened in a fresh browser (new profile) reproduces the run', 
     await open(p3, base + '#v1:definitely-not-lz');
     const err = await p3.locator(T('error')).textContent();
     if (!/damaged/.test(err)) throw new Error(`damaged link message: ${err}`);
+    // nothing lost: the editor holds what this profile autosaved (the shared source)
+    const text = await p3.evaluate(() => document.querySelector('.cm-content').innerText);
+    if (!text.includes('map[string]')) throw new Error('the autosaved source was not kept');
   });
 });
 
@@ -180,16 +256,7 @@ test('Pause stops a long run at once and the page stays responsive', async ({ pa
   await setSource(page, 'm := map[int]int{}\nfor i := 0; ; i++ {\n\tm[i%100000] = i\n}\n');
   await page.click(T('run'));
   await page.waitForFunction(() => /^Running/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
-  // the charts redraw while the worker runs (at most once per animation frame)
-  const live = await page.evaluate(() => new Promise((resolve) => {
-    const u0 = window.bucketlab.chartUpdates();
-    let frames = 0;
-    const f = () => { frames++; requestAnimationFrame(f); };
-    requestAnimationFrame(f);
-    setTimeout(() => resolve({ frames, updates: window.bucketlab.chartUpdates() - u0 }), 1000);
-  }));
-  console.log(`     (while running: ${live.frames} frames/s, ${live.updates} chart redraws/s)`);
-  if (live.updates < 10) throw new Error(`charts redrew ${live.updates} times in 1 s while running`);
+  await page.waitForTimeout(500);
   const t0 = Date.now();
   await page.click(T('pause'));
   await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 2000 });
@@ -199,38 +266,37 @@ test('Pause stops a long run at once and the page stays responsive', async ({ pa
   const ops2 = await page.locator('#status').textContent();
   if (ops1 !== ops2) throw new Error(`still running after Pause: ${ops1} -> ${ops2}`);
   if (!/^Paused at line/.test(ops2)) throw new Error(`status after Pause: ${ops2}`);
-  // the page answers a trivial script at once (within 1 s) after Pause
-  const t1 = Date.now();
   const alive = await page.evaluate(() => 1 + 1);
-  const answered = Date.now() - t1;
-  if (alive !== 2 || answered > 1000) throw new Error(`page not responsive: evaluate took ${answered} ms`);
+  if (alive !== 2) throw new Error('page not responsive');
   const inPage = await page.evaluate(() => window.bucketlab.lastPauseMs());
   console.log(`     (Pause answered in ${inPage?.toFixed(1)} ms inside the page; ${took} ms through the test driver)`);
   await shot(page, '6-paused');
 });
 
-test('a runaway step is abandoned by Pause: the worker is restarted and the source reloaded', async ({ page, base }) => {
+test('a step that never reaches its boundary: Pause cuts the worker off, restarts it and reloads the code', async ({ page, base }) => {
   await open(page, base);
-  // no map ever grows: Step evacuation can only end at the ops budget (minutes away)
-  await setSource(page, 'x := 0\nfor {\n\tx++\n}\n');
-  await page.click(T('step-evacuation'));
-  await page.waitForFunction(() => /^Stepping/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
-  await page.waitForTimeout(300);
-  // the page stays responsive while the worker is stuck in the step
-  const t1 = Date.now();
-  await page.evaluate(() => document.title);
-  if (Date.now() - t1 > 1000) throw new Error('page blocked during the step');
+  // no allocation in the loop, so no GC cycle ever comes: Step GC would run until the 5e9-op budget
+  await setSource(page, 'm := map[int]int{}\nfor i := 0; ; i++ {\n\tm[i%8] = i\n}\n');
+  await page.click(T('step-gc'));
+  await page.waitForFunction(() => /^Stepping \(gc\)/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.waitForTimeout(400);
+  const t0 = Date.now();
+  if ((await page.evaluate(() => 6 * 7)) !== 42) throw new Error('page not responsive');
+  if (Date.now() - t0 > 1000) throw new Error(`the page took ${Date.now() - t0} ms to answer during the step`);
   await page.click(T('pause'));
-  await page.waitForFunction(() => window.bucketlab.restarts() === 1, null, { timeout: 5000 });
-  await page.waitForFunction(() => /source is loaded/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.locator(T('error'), { hasText: 'restarted' }).waitFor({ timeout: 5000 });
   const err = await page.locator(T('error')).textContent();
-  if (!/did not answer Pause.*restarted.*reloaded/s.test(err)) throw new Error(`error panel: ${err}`);
-  const src = await page.evaluate(() => document.querySelector('[data-testid="editor"] .cm-content').innerText);
-  if (!src.includes('x++')) throw new Error('the editor lost the source');
-  // the new worker works: a statement step answers at once
-  await page.click(T('step-statement'));
-  await page.waitForFunction(() => /^Paused at line \d+:\d+ · 1 ops/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
-  await shot(page, '7-runaway-restarted');
+  if (!/did not answer Pause within 1 s/.test(err)) throw new Error(`error panel: ${err}`);
+  await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 30000 });
+  if ((await page.evaluate(() => window.bucketlab.restarts())) !== 1) throw new Error('expected one restart');
+  // the restarted worker has the code loaded again: Run goes
+  await page.click(T('run'));
+  await page.waitForFunction(() => /^Running/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.click(T('pause'));
+  await page.waitForFunction(() => /^Paused at line/.test(document.getElementById('status').textContent), null, { timeout: 5000 });
+  const mapOps = await page.locator('#status').textContent();
+  if (!/[1-9][\d,]* map ops/.test(mapOps)) throw new Error(`status: ${mapOps}`);
+  await shot(page, '7-restarted');
 });
 
 test('the single-file build opens from file:// and runs a preset', async ({ page }) => {
@@ -257,7 +323,7 @@ test('a hostile share link runs no script and shows its source as text', async (
   if (await page.locator('#output b, #output script, #editor img').count()) throw new Error('workload text became HTML');
   const pwned = await page.evaluate(() => window.__pwned);
   if (pwned !== undefined) throw new Error(`a script ran: __pwned = ${pwned}`);
-  await shot(page, '9-hostile-link');
+  await shot(page, '10-hostile-link');
 });
 
 test('nothing is lost: a crashed worker restarts, a reload keeps the editor, a bad link keeps it too', async ({ page, base }) => {
@@ -279,18 +345,18 @@ test('nothing is lost: a crashed worker restarts, a reload keeps the editor, a b
   await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 20000 });
   const after = await page.locator(`${T('editor')} .cm-content`).innerText();
   if (!after.includes('fmt.Println("mine", x+2)')) throw new Error(`after a bad link the editor holds: ${after}`);
-  await shot(page, '10-nothing-lost');
+  await shot(page, '11-nothing-lost');
 });
 
 test('a workload that exhausts memory ends with Go\'s out-of-memory message, the page lives on', async ({ page, base }) => {
   await open(page, base);
   await setSource(page, 'var keep [][]byte\nfor {\n\tkeep = append(keep, make([]byte, 1<<20))\n}\n');
-  await page.selectOption('#speed', 'fast');
+  await page.selectOption('#speed', 'max');
   await runToEnd(page, 120000);
   const err = await page.locator(T('error')).textContent();
   if (!/fatal error: out of memory/.test(err) || !/line 3:26/.test(err)) throw new Error(`error panel: ${err}`);
   if ((await page.evaluate(() => 6 * 7)) !== 42) throw new Error('page not responsive');
-  await shot(page, '11-out-of-memory');
+  await shot(page, '12-out-of-memory');
 });
 
 const server = await startServer(site, 0);

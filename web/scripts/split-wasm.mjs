@@ -1,33 +1,29 @@
-// Splits the wasm preset's SINGLE_FILE module (wasm inlined as base64) into
-// a glue module without the base64 and a binary .wasm file, for the http
-// build: the binary gzips to ~70 % of its base64 and compiles while it
-// downloads (instantiateStreaming). The file:// build keeps the single file.
-// usage: node scripts/split-wasm.mjs IN.mjs OUT_DIR
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+// Splits the wasm core's SINGLE_FILE module (wasm/CMakeLists.txt) for the
+// http build: the binary goes to its own file, which a browser compiles
+// while it downloads and which gzips ~30% smaller than base64 text, and
+// the glue keeps an empty data URI (the worker hands it the instance via
+// Module.instantiateWasm, src/wasm-loader-split.js). The file:// build
+// keeps the single file (no fetch from origin null).
+// usage: node scripts/split-wasm.mjs SRC.mjs OUTDIR
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 
-const [input, outDir] = process.argv.slice(2);
-if (!input || !outDir) {
-  console.error('usage: node scripts/split-wasm.mjs bucketlab_web.mjs OUT_DIR');
-  process.exit(2);
-}
-const glue = readFileSync(input, 'utf8');
-const PREFIX = 'data:application/octet-stream;base64,';
-const re = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/g;
-const found = [...glue.matchAll(re)];
-if (found.length !== 1) {
-  console.error(`split-wasm: expected one inlined wasm in ${input}, found ${found.length}`);
+const [src, outDir] = process.argv.slice(2);
+if (!src || !outDir) { console.error('usage: split-wasm.mjs SRC.mjs OUTDIR'); process.exit(2); }
+const text = readFileSync(src, 'utf8');
+// emscripten 3.1.6: wasmBinaryFile="data:application/octet-stream;base64,<wasm>"
+const re = /wasmBinaryFile="data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/g;
+const hits = [...text.matchAll(re)];
+if (hits.length !== 1) {
+  console.error(`split-wasm: expected one inlined wasm binary in ${src}, found ${hits.length} (emscripten glue changed?)`);
   process.exit(1);
 }
-const wasm = Buffer.from(found[0][1], 'base64');
-if (wasm.readUInt32LE(0) !== 0x6d736100) {  // "\0asm"
-  console.error('split-wasm: the inlined data is not a wasm binary');
-  process.exit(1);
-}
-// The glue keeps an empty data URI: it never reads it, because the loader
-// (src/wasm-loader-url.js) hands it the instance through instantiateWasm.
-const out = glue.replace(re, PREFIX);
+const wasm = Buffer.from(hits[0][1], 'base64');
+if (wasm.readUInt32LE(0) !== 0x6d736100) { console.error('split-wasm: the inlined data is not a wasm module'); process.exit(1); }
+if (!text.includes('Module["instantiateWasm"]')) { console.error('split-wasm: the glue has no instantiateWasm hook'); process.exit(1); }
 mkdirSync(outDir, { recursive: true });
-writeFileSync(path.join(outDir, 'bucketlab_split.mjs'), out);
+copyFileSync(src, path.join(outDir, 'bucketlab_web.mjs'));
 writeFileSync(path.join(outDir, 'bucketlab.wasm'), wasm);
-console.log(`split-wasm: ${wasm.length} bytes of wasm, ${out.length} bytes of glue`);
+writeFileSync(path.join(outDir, 'bucketlab_web_split.mjs'),
+  text.replace(re, 'wasmBinaryFile="data:application/octet-stream;base64,"'));
+console.log(`split-wasm: bucketlab.wasm ${wasm.length} bytes, glue ${text.length - hits[0][1].length} bytes`);

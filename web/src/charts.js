@@ -1,19 +1,21 @@
 // Live charts (uPlot) over the sample table: heap, allocation rates,
-// fragmentation, and the first map's shape; GC cycles marked on each.
+// fragmentation, and the first live map's shape; GC cycles marked on each.
+// x is the instruction count (ops), the model's clock.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { shortNumber } from './memstats-fields.js';
 
-const COLORS = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2'];
+const COLORS = ['#1d4ed8', '#15803d', '#b45309', '#7e22ce', '#b91c1c', '#0e7490'];
 
-// Vertical lines at the x of each finished GC cycle.
+// Vertical dashed lines at the x of each finished GC cycle.
 function gcMarks(getMarks) {
   return {
     hooks: {
       draw: (u) => {
         const ctx = u.ctx;
         ctx.save();
-        ctx.strokeStyle = 'rgba(220,38,38,0.45)';
-        ctx.lineWidth = 1;
+        ctx.strokeStyle = 'rgba(185,28,28,0.5)';
+        ctx.lineWidth = Math.max(1, devicePixelRatio);
         ctx.setLineDash([4, 3]);
         for (const x of getMarks()) {
           const px = Math.round(u.valToPos(x, 'x', true));
@@ -29,65 +31,65 @@ function gcMarks(getMarks) {
   };
 }
 
-// 14,000,000 -> 14M: axis ticks stay short at 260 px wide charts
-const compact = (u, v) => v.map((x) => (x == null ? '' : Math.abs(x) >= 1e6 ? `${+(x / 1e6).toFixed(2)}M` : Math.abs(x) >= 1e4 ? `${+(x / 1e3).toFixed(1)}k` : String(x)));
-const bytes = (u, v) => v.map((x) => (x == null ? '' : x >= 1 << 20 ? (x / (1 << 20)).toFixed(1) + 'M' : x >= 1024 ? (x / 1024).toFixed(0) + 'K' : String(x)));
+const ticks = (bytes) => (u, vals) => vals.map((v) => shortNumber(v, bytes));
+
+// series: [label, scale] ('y' left axis, 'y2' right axis)
+const MAP_SERIES = {
+  classic: [['count', 'y'], ['B', 'y2'], ['noverflow', 'y']],
+  swiss: [['count', 'y'], ['tables', 'y2'], ['tombstones', 'y']],
+};
 
 export class Charts {
   constructor(root, getMarks) {
     this.root = root;
     this.getMarks = getMarks;
     this.defs = [
-      { id: 'heap', title: 'Heap (bytes)', series: ['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'], values: bytes },
-      { id: 'rates', title: 'Mallocs / Frees per 1000 ops', series: ['Mallocs/kop', 'Frees/kop'] },
-      { id: 'frag', title: 'Fragmentation (1 − HeapAlloc/HeapInuse)', series: ['fragmentation'] },
-      // B (or a Swiss map's table count) is small: it gets the right-hand axis
-      { id: 'map', title: 'Map', series: ['count', 'B', 'noverflow'], right: 1 },
+      { id: 'heap', title: 'Heap (bytes) · dashed: GC cycle ends', series: ['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'].map((s) => [s, 'y']), bytes: true },
+      { id: 'rates', title: 'Mallocs / Frees per 1000 ops', series: [['Mallocs/kop', 'y'], ['Frees/kop', 'y']] },
+      { id: 'frag', title: 'Fragmentation: 1 − HeapAlloc/HeapInuse', series: [['fragmentation', 'y']] },
+      { id: 'map', title: 'First map: count, noverflow (left), B (right)', series: MAP_SERIES.classic },
     ];
     this.plots = {};
     for (const d of this.defs) {
       const box = document.createElement('figure');
       box.className = 'chart';
-      box.dataset.testid = `chart-${d.id}`;
       box.setAttribute('data-testid', `chart-${d.id}`);
       const cap = document.createElement('figcaption');
       cap.textContent = d.title;
-      d.cap = cap;
       box.append(cap);
       root.append(box);
       d.box = box;
+      d.cap = cap;
     }
     this.resize();
-    new ResizeObserver(() => this.resize()).observe(root);
+    // the grid decides each figure's width (one or two columns): follow it
+    const ro = new ResizeObserver(() => this.resize());
+    for (const d of this.defs) ro.observe(d.box);
   }
   make(d, width) {
-    const axes = [{ label: 'ops', values: compact }, { values: d.values ?? compact, size: 56, space: 22 }];
-    const series = d.series.map((name, i) => ({
-      label: name, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: true,
-      ...(d.right === i ? { scale: 'r' } : {}),
-    }));
-    if (d.right !== undefined) axes.push({ scale: 'r', side: 1, size: 36, grid: { show: false }, values: compact });
+    const right = d.series.some(([, sc]) => sc === 'y2');
+    const axes = [
+      { label: 'ops', values: ticks(false), size: 40, labelSize: 16 },
+      { values: ticks(d.bytes), size: 52 },
+    ];
+    if (right) axes.push({ scale: 'y2', side: 1, values: ticks(false), size: 36, grid: { show: false } });
     const opts = {
-      width, height: this.height(),
-      legend: { show: true, live: false },  // names and colours only: values are in the MemStats table
+      width, height: 160,
+      legend: { show: true },
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: false } },
+      scales: { x: { time: false }, ...(right ? { y2: { range: (u, mn, mx) => [0, Math.max(1, mx + 1)] } } : {}) },
       axes,
-      series: [{ label: 'ops' }, ...series],
+      series: [{ label: 'ops', value: (u, v) => (v == null ? '–' : v.toLocaleString('en-US')) },
+        ...d.series.map(([s, sc], i) => ({ label: s, scale: sc, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: true }))],
       plugins: [gcMarks(this.getMarks)],
     };
     const data = [[], ...d.series.map(() => [])];
     if (this.plots[d.id]) this.plots[d.id].destroy();
     this.plots[d.id] = new uPlot(opts, data, d.box);
   }
-  // two charts a row on wide screens (projectors), one on laptops
-  columns() { return this.root.clientWidth >= 900 ? 2 : 1; }
-  height() { return window.innerHeight >= 1000 ? 190 : 150; }
   resize() {
-    const cols = this.columns();
-    this.root.style.gridTemplateColumns = `repeat(${cols}, minmax(0, 1fr))`;
-    const w = Math.max(260, Math.floor((this.root.clientWidth - (cols - 1) * 8) / cols - 14));
     for (const d of this.defs) {
+      const w = Math.max(260, Math.floor(d.box.clientWidth - 10));
       if (!this.plots[d.id] || Math.abs(this.plots[d.id].width - w) > 4) {
         const old = this.plots[d.id]?.data;
         this.make(d, w);
@@ -95,37 +97,24 @@ export class Charts {
       }
     }
   }
-  // table: SampleTable; mapSeries: one map's {labels, x, <label>: []} (map-series.js)
-  // now: {ops, memstats} of the latest PROGRESS (drawn after the last sample)
-  update(table, mapSeries, mapName = '', now = null) {
+  // table: SampleTable; mapSeries: {name, labels, x: [], <label>: []} (main.js)
+  update(table, mapSeries) {
     const def = this.defs.find((d) => d.id === 'map');
-    def.cap.textContent = `Map ${mapName || '(none yet)'}: ${mapSeries.labels.join(', ')} (${mapSeries.labels[1]} on the right axis)`;
+    const want = mapSeries.labels[1] === 'tables' ? MAP_SERIES.swiss : MAP_SERIES.classic;
+    if (want !== def.series) {
+      def.series = want;
+      this.make(def, this.plots.map.width);
+    }
+    const l = def.series.map(([s]) => s);
+    def.cap.textContent = `Map ${mapSeries.name ? `“${mapSeries.name}”` : '(first)'}: ${l[0]}, ${l[2]} (left), ${l[1]} (right)`;
     if (!table.rows) {
       for (const d of this.defs) this.plots[d.id].setData([[], ...d.series.map(() => [])]);
       return;
     }
     const x = table.column('ops');
-    const heapCols = ['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'];
-    const heap = heapCols.map((c) => table.column(c));
-    const rates = [table.rate('Mallocs'), table.rate('Frees')];
-    const frag = table.column('fragmentation');
-    // The core samples every few thousand operations; while stepping, the
-    // MemStats of this very moment end the lines, so they reach "now".
-    if (now && now.memstats && now.ops > x[x.length - 1]) {
-      x.push(now.ops);
-      heapCols.forEach((c, i) => heap[i].push(now.memstats[c] ?? null));
-      for (const r of rates) r.push(null);
-      const ms = now.memstats;
-      frag.push(ms.HeapInuse ? 1 - ms.HeapAlloc / ms.HeapInuse : 0);  // the chart's definition, as the core computes it
-    }
-    this.plots.heap.setData([x, ...heap]);
-    this.plots.rates.setData([x, ...rates]);
-    this.plots.frag.setData([x, frag]);
-    const labels = mapSeries.labels;
-    if (labels.join() !== def.series.join()) {
-      def.series = labels;
-      this.make(def, this.plots.map.width);
-    }
-    this.plots.map.setData([mapSeries.x, ...labels.map((l) => mapSeries[l])]);
+    this.plots.heap.setData([x, ...['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'].map((c) => table.column(c))]);
+    this.plots.rates.setData([x, table.rate('Mallocs'), table.rate('Frees')]);
+    this.plots.frag.setData([x, table.column('fragmentation')]);
+    this.plots.map.setData([mapSeries.x, ...l.map((s) => mapSeries[s] ?? [])]);
   }
 }

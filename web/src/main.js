@@ -3,55 +3,55 @@
 // reports; no simulation logic lives here.
 import './style.css';
 import createWorker from './worker-factory.js';
-import { MSG, SPEEDS, defaultConfig } from './protocol.js';
+import { MSG, SPEEDS, DEFAULT_SPEED, defaultConfig } from './protocol.js';
+import { Watchdog } from './watchdog.js';
 import { createEditor } from './editor.js';
 import { Charts } from './charts.js';
 import { SampleTable } from './samples.js';
-import { MapSeries } from './map-series.js';
 import { encodeLink, decodeLink } from './share.js';
 import { PRESETS } from './presets.js';
-import { MEMSTATS_FIELDS, formatNumber } from './memstats-fields.js';
+import { MEMSTATS_FIELDS, MEMSTATS_DOC, formatNumber } from './memstats-fields.js';
+import { memlimitBytes, seedOk } from './settings.js';
+import { renderInspection } from './inspector.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
-// Deadlines for the worker's answers; past them it is a runaway: terminated,
-// restarted, the source reloaded, and the error panel says so.
-const PAUSE_DEADLINE_MS = 1000;   // Pause (the brief: answered within 100 ms; slices take ~1 ms)
-const RUN_SILENCE_MS = 10000;     // no PROGRESS while running (one slice never ends)
-const STEP_DEADLINE_MS = 20000;   // a step that does not reach its boundary (Pause abandons it sooner)
-const LOAD_DEADLINE_MS = 20000;   // compiling a source
 const MAX_EVENT_ROWS = 1000;
+// Deadlines on the worker (watchdog.js). A running worker posts PROGRESS
+// at most every 16 ms; a step is one wasm call that cannot be paused, so a step
+// that runs away (Step GC in a loop that allocates nothing) is cut off.
+const PAUSE_DEADLINE_MS = 1000;
+const RUN_SILENCE_MS = 4000;
+const STEP_DEADLINE_MS = 15000;
+const LOAD_DEADLINE_MS = 15000;
 
 // ---------------------------------------------------------------- state
 const table = new SampleTable();
-const mapSeries = new MapSeries();
-let nowPoint = null;      // {ops, memstats} of the latest PROGRESS: the charts' last point
+let mapSeries = emptyMapSeries();
 let gcMarks = [];
+let memAtLastGc = null, lastNumGc = 0;
 let worker = null, workerReady = false;
+let gen = 0;              // generation of the session the page asked for last (protocol.js)
 let loaded = false;       // the worker holds a session of the current source+config
-let running = false, ended = false;
+let hasSession = false;   // the worker holds a session (maybe of an earlier source): it can be inspected
+let mode = 'idle';        // 'idle' | 'running' | 'stepping' | 'loading'
+let ended = false;
 let dirty = true;         // charts need a redraw
 let pending = null;       // what to do once LOADED arrives
-let stepping = false;     // a STEP is on its way (the worker is busy until STEPPED)
-let loading = false;      // a LOAD is on its way
-let lastHeard = 0;        // performance.now() of the worker's last message
+let notice = null;        // an error-panel message to show once the restarted worker has reloaded
 let pauseAsked = 0, lastPauseMs = null;  // how long Pause took to be answered (shown to tests)
-let fromLink = false;     // the source came from a share link (the status says so until Run)
-let chartUpdates = 0;     // redraws of the charts (shown to tests: they update live)
-let restarts = 0;         // runaway restarts so far (shown to tests)
-let afterRestart = null;  // the message to show once the restarted worker has reloaded the source
+let restarts = 0;
+// PROGRESS batches taken, chart redraws made, animation frames seen, time spent (shown to tests)
+const perf = { progress: 0, frames: 0, raf: 0, drawMs: 0, takeMs: 0 };
+const watchdog = new Watchdog(onDeadline);
 
+function emptyMapSeries() { return { x: [], labels: ['count', 'B', 'noverflow'], count: [], B: [], noverflow: [] }; }
 
 // ---------------------------------------------------------------- editor + settings
 const saved = readSaved();
 const editor = createEditor($('editor'), {
   doc: saved?.source ?? PRESETS[0]?.source ?? '',
-  onChange: (text) => {
-    invalidate();
-    const p = PRESETS.find((x) => x.name === $('preset').value);
-    if (p && p.source !== text) { $('preset').value = ''; showLook(); }  // edited: no longer the preset
-    autosave();
-  },
+  onChange: () => edited(),
   keys: [
     { key: 'Mod-Enter', run: () => { run(); return true; } },
   ],
@@ -67,6 +67,13 @@ custom.value = '';
 custom.textContent = '(your code)';
 $('preset').append(custom);
 $('preset').value = saved?.preset ?? PRESETS[0]?.name ?? '';
+for (const sp of SPEEDS) {
+  const o = document.createElement('option');
+  o.value = sp.id;
+  o.textContent = sp.label;
+  $('speed').append(o);
+}
+$('speed').value = SPEEDS.some((sp) => sp.id === saved?.speed) ? saved.speed : DEFAULT_SPEED;
 applyConfig(saved?.config ?? {});
 showLook();
 
@@ -80,11 +87,15 @@ function autosave() {
 }
 function saveNow() {
   try {
-    localStorage.setItem(STORE_KEY, JSON.stringify({ source: editor.text, config: currentConfig(), preset: $('preset').value }));
+    localStorage.setItem(STORE_KEY, JSON.stringify({ source: editor.text, config: currentConfig(), preset: $('preset').value, speed: $('speed').value }));
   } catch { /* storage full or disabled: nothing to do */ }
 }
 window.addEventListener('beforeunload', saveNow);
 
+function currentSpeed() {
+  const sp = SPEEDS.find((x) => x.id === $('speed').value) ?? SPEEDS[SPEEDS.length - 1];
+  return { opsPerSec: sp.opsPerSec };
+}
 function currentConfig() {
   const c = defaultConfig();
   c.go = Number($('go').value);
@@ -94,13 +105,33 @@ function currentConfig() {
   c.seed = $('seed').value.trim() || '1';
   return c;
 }
+// What the core's load() takes: GOMEMLIMIT in decimal bytes. null (and
+// the message in the error panel, the field marked) when a setting is malformed.
+function coreConfig() {
+  const c = currentConfig();
+  const ml = memlimitBytes(c.memlimit);
+  $('memlimit').setAttribute('aria-invalid', String(!ml.ok));
+  $('seed').setAttribute('aria-invalid', String(!seedOk(c.seed)));
+  if (!ml.ok) { showError(ml.error); return null; }
+  if (!seedOk(c.seed)) { showError(`Seed ${c.seed} is not a decimal uint64.`); return null; }
+  c.memlimit = ml.bytes;
+  return c;
+}
 function applyConfig(c) {
   if (c.go !== undefined) $('go').value = String(c.go);
   if (c.gogc !== undefined) $('gogc').value = String(c.gogc);
   if (c.memlimit !== undefined) $('memlimit').value = c.memlimit;
   if (c.seed !== undefined) $('seed').value = c.seed;
 }
-for (const id of ['go', 'gogc', 'memlimit', 'seed']) $(id).addEventListener('change', () => { invalidate(); autosave(); });
+for (const id of ['go', 'gogc', 'memlimit', 'seed']) $(id).addEventListener('change', () => edited());
+let restoring = false;    // openLink is filling the editor and settings in
+function edited() {
+  invalidate();
+  const p = PRESETS.find((x) => x.name === $('preset').value);
+  if (p && p.source !== editor.text) { $('preset').value = ''; showLook(); }  // edited: no longer the preset
+  if (!restoring) dropStaleLink();
+  autosave();
+}
 $('preset').addEventListener('change', () => {
   const p = PRESETS.find((x) => x.name === $('preset').value);
   if (p) editor.text = p.source;
@@ -114,8 +145,12 @@ function showLook() {
 }
 
 // ---------------------------------------------------------------- counters, maps, events, output
+// Rows appear for the fields the core reports, in MEMSTATS_FIELDS order
+// (then any field the page has no note for, so a newer core shows up too).
 const counterCells = {};
-for (const [name, doc] of MEMSTATS_FIELDS) {
+function counterRow(name) {
+  if (counterCells[name]) return counterCells[name];
+  const doc = MEMSTATS_DOC[name] ?? `runtime.MemStats.${name}`;
   const tr = document.createElement('tr');
   const th = document.createElement('th');
   th.textContent = name;
@@ -127,114 +162,145 @@ for (const [name, doc] of MEMSTATS_FIELDS) {
   const dd = document.createElement('td');
   dd.className = 'delta';
   tr.append(th, td, dd);
-  $('counters').append(tr);
-  counterCells[name] = { td, dd };
+  const order = (n) => { const i = MEMSTATS_FIELDS.findIndex(([f]) => f === n); return i < 0 ? 1e9 : i; };
+  const after = Object.keys(counterCells).filter((n) => order(n) > order(name)).sort((a, b) => order(a) - order(b))[0];
+  $('counters').insertBefore(tr, after ? counterCells[after].tr : null);
+  counterCells[name] = { tr, td, dd };
+  return counterCells[name];
 }
-// Deltas are taken against the sample the core took when the last GC cycle
-// ended (reason 2), or the first sample before any GC: the same figures
-// whatever the batch timing. Fields the samples do not carry get no delta.
-const GC_END = 2;
+for (const [name] of MEMSTATS_FIELDS.filter(([, , always]) => always)) counterRow(name);
+// "Δ since last GC": against the sample row the core took as the last
+// cycle ended (reason 2), exact for the sampled fields; other fields (and
+// a table without that row) against the first snapshot after NumGC changed.
 function showMemstats(ms) {
-  const ref = table.lastWhere('reason', GC_END) ?? table.row(0);
-  for (const [name] of MEMSTATS_FIELDS) {
+  if (ms.NumGC !== lastNumGc || !memAtLastGc) {
+    memAtLastGc = { ...ms };
+    lastNumGc = ms.NumGC;
+    const row = ms.NumGC > 0 ? table.findLast('reason', 2) : 0;
+    if (row >= 0 && table.rows && table.value(row, 'NumGC') === ms.NumGC) {
+      for (const c of table.columns) if (c in ms) memAtLastGc[c] = table.value(row, c);
+    }
+  }
+  for (const name of Object.keys(ms)) {
+    if (name === 'Alloc') continue;  // the same number as HeapAlloc
     const v = ms[name];
-    counterCells[name].td.textContent = v === undefined ? '' : String(v);
-    const d = ref && name in ref && v !== undefined ? v - ref[name] : 0;
-    counterCells[name].dd.textContent = d ? (d > 0 ? '+' : '') + formatNumber(d) : '';
+    const c = counterRow(name);
+    setText(c.td, String(v));
+    const d = v - (memAtLastGc[name] ?? v);
+    setText(c.dd, d ? (d > 0 ? '+' : '') + formatNumber(d) : '');
   }
 }
-// The maps table (the first 12 maps); a map's name is a button that picks
-// the map the map chart follows (the first one until you pick).
-let chartedMap = null;   // map id, or null: the first map
-let lastMaps = [];
-function showMaps(maps, x) {
-  lastMaps = maps;
-  if (x !== undefined) mapSeries.add(x, maps);
+// Writes only on change: an unchanged cell costs no layout.
+function setText(el, t) { if (el.textContent !== t) el.textContent = t; }
+function clearMemstats() {
+  for (const c of Object.values(counterCells)) { c.td.textContent = ''; c.dd.textContent = ''; }
+}
+// The maps table is updated in place (rebuilt only when the number of rows
+// changes): a rebuild per batch re-laid out the page each time.
+const MAX_MAP_ROWS = 12;
+function showMaps(maps) {
   const tb = $('maps');
-  tb.replaceChildren();
-  const shown = chartedMapId();
-  maps.slice(0, 12).forEach((m, i) => {
-    const tr = document.createElement('tr');
+  const rows = maps.slice(0, MAX_MAP_ROWS).map((m) => {
     const shape = m.impl === 'swiss'
       ? (m.dir_len ? `${m.tables} table(s), dir ${m.dir_len}, cap ${m.capacity}, tombstones ${m.tombstones}` : 'small (1 group)')
       : `B=${m.B} (${m.buckets} buckets), noverflow ${m.noverflow}`;
-    const name = document.createElement('td');
-    const pick = document.createElement('button');
-    pick.className = 'mapname';
-    pick.textContent = m.name;
-    pick.title = `${m.type}: chart this map`;
-    pick.setAttribute('aria-pressed', String(m.id === shown));
-    pick.addEventListener('click', () => { chartedMap = m.id; showMaps(lastMaps); dirty = true; });
-    name.append(pick);
-    tr.append(name);
-    const cells = [m.impl, m.alive ? String(m.count) : 'collected', m.alive ? shape : '', m.growing ? `yes (nevacuate ${m.nevacuate})` : 'no'];
-    for (const c of cells) { const td = document.createElement('td'); td.textContent = c; tr.append(td); }
-    if (i === 0) tr.lastChild.setAttribute('data-testid', 'map-growing');
-    tb.append(tr);
+    return [m.name, m.impl, m.alive ? String(m.count) : 'collected', m.alive ? shape : '', m.growing ? `yes (nevacuate ${m.nevacuate})` : 'no'];
   });
+  if (maps.length > MAX_MAP_ROWS) rows.push([`… and ${maps.length - MAX_MAP_ROWS} more`, '', '', '', '']);
+  if (tb.rows.length !== rows.length) {
+    tb.replaceChildren(...rows.map(() => {
+      const tr = document.createElement('tr');
+      for (let i = 0; i < 5; i++) tr.append(document.createElement('td'));
+      return tr;
+    }));
+    if (rows.length) tb.rows[0].cells[4].setAttribute('data-testid', 'map-growing');
+  }
+  rows.forEach((cells, r) => cells.forEach((c, i) => {
+    const td = tb.rows[r].cells[i];
+    if (td.textContent !== c) td.textContent = c;
+  }));
+  updateInspectChoices(maps);
+  // the first live map's shape over time
+  const m = maps.find((x) => x.alive);
+  if (m) {
+    const labels = m.impl === 'swiss' ? ['count', 'tables', 'tombstones'] : ['count', 'B', 'noverflow'];
+    if (labels.join() !== mapSeries.labels.join() || m.id !== mapSeries.id) {
+      mapSeries = { id: m.id, name: m.name, x: [], labels, ...Object.fromEntries(labels.map((l) => [l, []])) };
+    }
+    const x = table.last('ops') ?? 0;
+    if (mapSeries.x.length && mapSeries.x[mapSeries.x.length - 1] >= x) { for (const l of labels) mapSeries[l].pop(); } else mapSeries.x.push(x);
+    for (const l of labels) mapSeries[l].push(m[l]);
+  }
 }
-function chartedMapId() { return chartedMap ?? lastMaps[0]?.id ?? 0; }
-function chartedMapName() { return lastMaps.find((m) => m.id === chartedMapId())?.name ?? ''; }
-// Lists follow their newest line, unless the reader scrolled up to read.
-const pinned = new WeakMap();
-for (const id of ['events', 'output']) {
-  $(id).addEventListener('scroll', (e) => {
-    const el = e.target;
-    pinned.set(el, el.scrollHeight - el.scrollTop - el.clientHeight > 40);
-  }, { passive: true });
+// ---------------------------------------------------------------- inspector
+// The selected map's buckets (classic) or groups (Swiss), fetched with
+// INSPECT whenever the run stops (pause, step, end) and on a new choice;
+// not while running (a snapshot per batch would cost more than it shows).
+const INSPECT_BUCKETS = 64, INSPECT_TABLES = 4;
+let mapNames = '';
+function updateInspectChoices(maps) {
+  const names = maps.map((m) => `${m.id}:${m.name}:${m.alive}`).join();
+  if (names === mapNames) return;
+  mapNames = names;
+  const sel = $('inspect-map');
+  const keep = sel.value;
+  sel.replaceChildren(...maps.filter((m) => m.alive).map((m) => {
+    const o = document.createElement('option');
+    o.value = String(m.id);
+    o.textContent = `${m.name} (${m.type}, ${m.impl})`;
+    return o;
+  }));
+  if ([...sel.options].some((o) => o.value === keep)) sel.value = keep;
 }
-function follow(el) { if (!pinned.get(el)) el.scrollTop = el.scrollHeight; }
-// The log keeps the newest MAX_EVENT_ROWS rows; rows are added in one
-// fragment per batch and the list scrolls once per frame (in redraw).
+function inspect() {
+  const sel = $('inspect-map');
+  if (!$('inspector-panel').open || !hasSession || mode !== 'idle') return;
+  if (sel.value === '') { renderInspection($('inspector'), null, ''); return; }
+  send({ type: MSG.INSPECT, mapId: Number(sel.value), first: 0, max: sel.selectedOptions[0]?.textContent.includes('swiss') ? INSPECT_TABLES : INSPECT_BUCKETS });
+}
+$('inspect-map').addEventListener('change', inspect);
+$('inspector-panel').addEventListener('toggle', inspect);
+
+// The log is a bounded list, newest last. Rows go in as one fragment per
+// batch and the scroll to the bottom waits for the next frame: reading
+// scrollHeight after every batch forced a layout each time (~80 µs/event).
 let scrollEvents = false, scrollOutput = false;
+// Rows are plain divs (an <ol> renumbered its items on every trim) that
+// the browser skips rendering while scrolled out of view (style.css).
+function eventRow(text, cls, seq) {
+  const row = document.createElement('div');
+  row.className = `ev ${cls}`;
+  if (seq !== undefined) {
+    const n = document.createElement('span');
+    n.className = 'seq';
+    n.textContent = String(seq + 1);
+    row.append(n);
+  }
+  row.append(text);  // a text node: never HTML
+  return row;
+}
 function addEvents(ev) {
   const list = $('events');
+  const spans = $('show-spans').checked;
+  // span events are many and rarely the story: shown on request
+  const shown = ev.events.filter((e) => spans || (e.kind !== 'SpanAlloc' && e.kind !== 'SpanFree'));
+  const keep = shown.slice(-MAX_EVENT_ROWS);
+  const skipped = (ev.skipped ?? 0) + (shown.length - keep.length);
+  if (!keep.length && !skipped) return;
   const frag = document.createDocumentFragment();
-  let evs = ev.events;
-  let skipped = ev.skipped ?? 0;
-  if (evs.length > MAX_EVENT_ROWS) { skipped += evs.length - MAX_EVENT_ROWS; evs = evs.slice(-MAX_EVENT_ROWS); }
-  if (skipped) {
-    const li = document.createElement('li');
-    li.className = 'ev-skipped';
-    li.textContent = `… ${formatNumber(skipped)} event(s) not shown: they came faster than the log can show them (Step or pause to see each one)`;
-    frag.append(li);
-  }
-  for (const e of evs) {
-    const li = document.createElement('li');
-    li.textContent = e.text;
-    li.className = `ev-${e.kind}`;
-    li.value = e.seq + 1;  // the number is the event's place in the run's stream
-    frag.append(li);
-  }
-  if (!frag.childNodes.length) return;
+  if (skipped > 0) frag.append(eventRow(`… ${formatNumber(skipped)} events not shown (the log keeps up with the newest) …`, 'ev-skipped'));
+  for (const e of keep) frag.append(eventRow(e.text, `ev-${e.kind}`, e.seq));
   list.append(frag);
-  const extra = list.childElementCount - MAX_EVENT_ROWS;
-  if (extra > 0) {
-    const r = document.createRange();
-    r.setStartBefore(list.firstElementChild);
-    r.setEndAfter(list.children[extra - 1]);
-    r.deleteContents();
-  }
+  for (let n = list.childElementCount - MAX_EVENT_ROWS; n > 0; n--) list.firstElementChild.remove();
   scrollEvents = true;
 }
-const MAX_OUTPUT_CHARS = 200000;
-let outputChars = 0;
 function addOutput(text) {
   if (!text) return;
   const out = $('output');
-  out.append(text);  // a text node: workload output is never HTML
-  outputChars += text.length;
-  if (outputChars > MAX_OUTPUT_CHARS) {
-    const keep = out.textContent.slice(-MAX_OUTPUT_CHARS * 0.75);
-    out.textContent = `… (earlier output trimmed)\n${keep}`;
-    outputChars = out.textContent.length;
-  }
+  out.textContent += text;  // textContent only: workload output is never HTML
+  if (out.textContent.length > 200000) out.textContent = out.textContent.slice(-150000);
   scrollOutput = true;
 }
-function sendFilter() {
-  if (worker) send({ type: MSG.FILTER, hideKinds: $('show-spans').checked ? [] : ['SpanAlloc', 'SpanFree'] });
-}
-$('show-spans').addEventListener('change', sendFilter);
 
 // ---------------------------------------------------------------- charts
 const charts = new Charts($('charts'), () => gcMarks);
@@ -246,12 +312,16 @@ function redraw() {
       const r = table.column('reason'), x = table.column('ops');
       for (let i = 0; i < r.length; i++) if (r[i] === 2) gcMarks.push(x[i]);
     }
-    charts.update(table, mapSeries.get(chartedMapId()), chartedMapName(), nowPoint);
-    chartUpdates++;
+    const t = performance.now();
+    charts.update(table, mapSeries);
+    perf.drawMs += performance.now() - t;
+    perf.frames++;
   }
-  if (scrollEvents) { scrollEvents = false; follow($('events')); }
-  if (scrollOutput) { scrollOutput = false; follow($('output')); }
-  requestAnimationFrame(redraw);
+  // the lists scroll, not the page
+  if (scrollEvents) { scrollEvents = false; const l = $('events'); l.scrollTop = l.scrollHeight; }
+  if (scrollOutput) { scrollOutput = false; const o = $('output'); o.scrollTop = o.scrollHeight; }
+  perf.raf++;
+  requestAnimationFrame(redraw);  // at most one redraw per frame, only when new data came
 }
 requestAnimationFrame(redraw);
 
@@ -259,69 +329,72 @@ requestAnimationFrame(redraw);
 function startWorker() {
   workerReady = false;
   loaded = false;
+  hasSession = false;
   worker = createWorker();
-  worker.onmessage = ({ data }) => { lastHeard = performance.now(); onWorker(data); };
+  worker.onmessage = ({ data }) => onWorker(data);
   worker.onerror = (e) => {
     e.preventDefault?.();
-    // one that never started would fail again: say so instead of looping
-    if (!workerReady) { showError(`The simulation worker failed to start (${e.message ?? 'unknown error'}); reload the page to try again.`); return; }
     restartWorker(`The simulation worker crashed (${e.message ?? 'unknown error'}).`);
   };
 }
-// Terminates a worker that does not answer (or crashed), starts a new one and
-// reloads the current source into it; the editor and settings are untouched.
+// Terminates the worker (a wasm call cannot be interrupted any other way),
+// starts a new one and reloads the source; `why` goes to the error panel.
 function restartWorker(why) {
+  watchdog.disarm();
   try { worker?.terminate(); } catch { /* already gone */ }
   restarts++;
-  running = false; stepping = false; loading = false; pending = null; pauseAsked = 0;
-  afterRestart = `${why} It was stopped and restarted, and the source was reloaded from the start (your code is unchanged): press Run or step again.`;
-  showError(afterRestart);
+  mode = 'idle';
+  pending = null;
+  notice = `${why} The worker was stopped and restarted, and your code reloaded from the start: press Run or a step to go again.`;
+  showError(notice);
   status('Restarting the simulation worker…');
   startWorker();
   setButtons();
 }
-// The watchdog: the worker owes an answer while it loads, runs or steps.
-setInterval(() => {
-  if (!worker || !workerReady) return;
-  const now = performance.now();
-  if (pauseAsked && now - pauseAsked > PAUSE_DEADLINE_MS) {
-    restartWorker(`The worker did not answer Pause within ${PAUSE_DEADLINE_MS / 1000} s${stepping ? ' (it was inside one long step)' : ''}.`);
-  } else if (running && now - lastHeard > RUN_SILENCE_MS) {
-    restartWorker(`The worker sent nothing for ${RUN_SILENCE_MS / 1000} s while running (a runaway operation).`);
-  } else if (stepping && now - lastHeard > STEP_DEADLINE_MS) {
-    restartWorker(`The step did not reach its boundary within ${STEP_DEADLINE_MS / 1000} s (the workload may never do what the step waits for).`);
-  } else if (loading && now - lastHeard > LOAD_DEADLINE_MS) {
-    restartWorker(`The worker did not finish compiling within ${LOAD_DEADLINE_MS / 1000} s.`);
-  }
-}, 200);
-function send(msg) { lastHeard = performance.now(); worker.postMessage(msg); }
+function onDeadline(what, ms) {
+  const s = (ms / 1000).toFixed(ms % 1000 ? 1 : 0);
+  const why = {
+    pause: `The worker did not answer Pause within ${s} s (it was inside one long step).`,
+    step: `The step ran ${s} s without reaching its boundary (the workload may never get there).`,
+    run: `The worker went silent for ${s} s while running.`,
+    load: `The worker took more than ${s} s to check and compile the workload.`,
+  }[what] ?? `The worker did not answer within ${s} s.`;
+  restartWorker(why);
+}
+function send(msg) { worker.postMessage(msg); }
 
 function onWorker(m) {
+  // ACK every batch at once, even a stale one: the worker prepares the next while this one is applied
+  if (m.type === MSG.PROGRESS) send({ type: MSG.ACK });
+  if (m.gen !== undefined && m.gen !== gen) return;  // about a session the page has replaced
+  watchdog.feed();
   switch (m.type) {
     case MSG.READY:
       workerReady = true;
-      sendFilter();
-      if (afterRestart) {
-        // reload the source so the page shows a session at its start again
-        const msg = afterRestart;
-        ensureLoaded(() => { showError(msg); status('The worker was restarted; the source is loaded, ready to run.'); });
-        afterRestart = null;
-      } else if (!fromLink) {
-        status(`Ready. Go 1.19 buckets or Go 1.24+ Swiss tables; ${PRESETS.length} presets.`);
+      if (notice) {
+        // a restarted worker: reload the source so that Run/Step start from the beginning
+        const n = notice;
+        ensureLoaded(() => { showError(n); status('Reloaded after a restart: ready to run.'); }, true);
+        notice = null;
+      } else {
+        status(linkLoaded ? 'Loaded from a share link — press Run to reproduce the run.'
+          : `Ready. Go 1.19 buckets or Go 1.24+ Swiss tables; ${PRESETS.length} presets.`);
       }
       setButtons();
       break;
     case MSG.LOADED:
-      loading = false;
+      watchdog.disarm();
+      if (mode === 'loading') mode = 'idle';
       if (!m.ok) {
         loaded = false;
+        hasSession = false;
         pending = null;
         editor.mark(m.diagnostics);
-        showError(m.diagnostics.map((d) => d.message).join('\n'), m.diagnostics.find((d) => d.line >= 1));
-        // config errors come back as diagnostics at line 0 ("config: bad seed …")
-        status(m.diagnostics.every((d) => !(d.line >= 1)) ? 'The settings are not valid (see the message).' : 'The workload does not compile.');
+        showError(m.diagnostics.map((d) => d.message).join('\n'));
+        status('The workload does not compile.');
       } else {
         loaded = true;
+        hasSession = true;
         editor.mark([]);
         const p = pending;
         pending = null;
@@ -329,47 +402,62 @@ function onWorker(m) {
       }
       setButtons();
       break;
-    case MSG.PROGRESS:
-      if (table.apply(m.samples) === false && m.samples?.rows) table.reset();
+    case MSG.PROGRESS: {
+      const t = performance.now();
+      if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
       showMemstats(m.memstats);
-      nowPoint = m.result ? { ops: m.result.ops, memstats: m.memstats } : null;
-      showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
+      showMaps(m.maps);
       addEvents(m.events);
       addOutput(m.stdout);
       addOutput(m.stderr);
+      editor.showCurrent(m.state === 'ready' && m.result ? m.result.line : 0);
       if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       else if (m.state === 'ready' && m.result) status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
       dirty = true;
-      send({ type: MSG.ACK });
+      perf.progress++;
+      perf.takeMs += performance.now() - t;
       break;
-    case MSG.STEPPED:
-      stepping = false;
-      if (m.result.state === 'ready' && !m.result.stepReached) status('The step ended without reaching its boundary.');
-      else if (m.result.state === 'ready' && lastStep === 'evacuation') {
+    }
+    case MSG.STEPPED: {
+      watchdog.disarm();
+      if (mode === 'stepping') mode = 'idle';
+      const r = m.result;
+      if (r.state === 'ready' && !r.stepReached) status('The step ended without reaching its boundary.');
+      else if (r.state === 'ready' && m.kind === 'evacuation') {
         // the contrast the two implementations make
-        status(currentConfig().go >= 24
-          ? `Stopped after a table grow or split (line ${m.result.line}): a Swiss table is rebuilt all at once inside one insert.`
-          : `Stopped after a bucket evacuation (line ${m.result.line}): a bucket map moves to its new array a bucket or two per write.`);
+        status(currentConfig().go === 26
+          ? `Stopped after a table grow or split (line ${r.line}): a Swiss table is rebuilt all at once inside one insert.`
+          : `Stopped after a bucket evacuation (line ${r.line}): a bucket map moves to its new array a bucket or two per write.`);
+      } else if (r.state === 'ready' && m.kind === 'gc') {
+        status(`Stopped after GC cycle #${lastNumGc} ended (line ${r.line}) · ${formatNumber(r.ops)} ops.`);
       }
       setButtons();
+      if (r.state === 'ready') inspect();
       break;
+    }
     case MSG.PAUSED:
+      watchdog.disarm();
       if (pauseAsked) { lastPauseMs = performance.now() - pauseAsked; pauseAsked = 0; }
-      running = false;
+      if (mode === 'running') mode = 'idle';
       setButtons();
+      inspect();
       break;
     case MSG.ENDED:
-      running = false;
-      stepping = false;
+      watchdog.disarm();
+      mode = 'idle';
       ended = true;
       finished(m.result);
       setButtons();
+      inspect();
+      break;
+    case MSG.INSPECTED:
+      if (String(m.mapId) === $('inspect-map').value) renderInspection($('inspector'), m.snapshot, $('inspect-map').selectedOptions[0]?.textContent ?? '');
       break;
     case MSG.FAILED:
+      watchdog.disarm();
       showError(`The simulation worker failed: ${m.message}`);
-      running = false;
-      stepping = false;
-      loading = false;
+      mode = 'idle';
+      loaded = false;  // the session may be in any state: load it again next time
       setButtons();
       break;
     default:
@@ -383,72 +471,80 @@ function finished(r) {
     return;
   }
   const where = r.errorLine ? ` (line ${r.errorLine}:${r.errorCol})` : '';
-  showError(`${r.error}${where}`, r.errorLine ? { line: r.errorLine, col: r.errorCol } : null);
+  showError(`${r.error}${where}`);
   if (r.errorLine) editor.mark([{ line: r.errorLine, col: r.errorCol, message: r.error }]);
   status(r.state === 'panicked' ? 'The workload panicked.' : 'Stopped by a budget.');
 }
 
 // Loads the current source+config into a fresh session, then calls then().
-function ensureLoaded(then) {
+function ensureLoaded(then, force = false) {
   if (!workerReady) return;
-  if (loaded && !ended) { then(); return; }
+  if (loaded && !ended && !force) { then(); return; }
   resetView();
+  const config = coreConfig();
+  if (!config) { status('Fix the setting to run.'); return; }
   pending = then;
-  loading = true;
-  send({ type: MSG.LOAD, source: editor.text, config: currentConfig() });
+  mode = 'loading';
+  gen++;
+  watchdog.arm(LOAD_DEADLINE_MS, 'load');
+  send({ type: MSG.LOAD, gen, source: editor.text, config });
+  setButtons();
 }
 function invalidate() { loaded = false; }
 function resetView() {
   table.reset();
-  mapSeries.reset();
-  nowPoint = null;
-  chartedMap = null;
-  lastMaps = [];
+  mapSeries = emptyMapSeries();
+  memAtLastGc = null;
+  lastNumGc = 0;
   ended = false;
+  clearMemstats();
+  $('maps').replaceChildren();
+  $('inspect-map').replaceChildren();
+  mapNames = '';
+  $('inspector').replaceChildren();
   $('events').replaceChildren();
   $('output').textContent = '';
-  outputChars = 0;
   hideError();
   editor.mark([]);
+  editor.showCurrent(0);
   dirty = true;
 }
 
 // ---------------------------------------------------------------- controls
 function run() {
-  if (running || stepping || loading) return;
+  if (mode !== 'idle') return;
   ensureLoaded(() => {
-    running = true;
+    mode = 'running';
     setButtons();
     status('Running…');
-    send({ type: MSG.RUN, ...speed() });
+    watchdog.arm(RUN_SILENCE_MS, 'run');
+    send({ type: MSG.RUN, speed: currentSpeed() });
   });
 }
-// Pause also abandons a step that takes long: the worker cannot answer
-// while inside it, so the watchdog restarts it after PAUSE_DEADLINE_MS.
 function pause() {
-  if (!running && !stepping) return;
-  if (!pauseAsked) pauseAsked = performance.now();
+  if (mode !== 'running' && mode !== 'stepping') return;
+  pauseAsked = performance.now();
   send({ type: MSG.PAUSE });
-  if (stepping) status('Pausing: the worker is inside one step…');
+  // A step cannot be paused from inside: if it does not end soon, the worker is cut off.
+  watchdog.arm(PAUSE_DEADLINE_MS, 'pause');
 }
-let lastStep = null;
 function step(kind) {
-  if (running || stepping || loading) return;
-  lastStep = kind;
+  if (mode !== 'idle') return;
   ensureLoaded(() => {
-    stepping = true;
+    mode = 'stepping';
     setButtons();
-    status(`Stepping (${kind})… Pause abandons the step.`);
+    status(`Stepping (${kind})…`);
+    watchdog.arm(STEP_DEADLINE_MS, 'step');
     send({ type: MSG.STEP, kind });
   });
 }
 function reset() {
-  if (stepping) { restartWorker('Reset during a step.'); return; }
-  if (running) send({ type: MSG.PAUSE });
-  running = false;
-  loaded = false;
-  resetView();
-  ensureLoaded(() => status('Reset: ready to run or step from the start.'));
+  if (!workerReady) return;
+  if (mode === 'stepping') { restartWorker('Reset during a step.'); return; }
+  if (mode === 'running') send({ type: MSG.PAUSE });
+  watchdog.disarm();
+  mode = 'idle';
+  ensureLoaded(() => status('Reset: ready to run or step from the start.'), true);
 }
 $('run').addEventListener('click', run);
 $('pause').addEventListener('click', pause);
@@ -457,38 +553,31 @@ $('step-map-op').addEventListener('click', () => step('mapop'));
 $('step-evacuation').addEventListener('click', () => step('evacuation'));
 $('step-gc').addEventListener('click', () => step('gc'));
 $('reset').addEventListener('click', reset);
-function speed() {
-  const sp = SPEEDS[$('speed').value] ?? SPEEDS.normal;
-  return { sliceOps: sp.sliceOps, delayMs: sp.delayMs };
-}
-for (const [k, sp] of Object.entries(SPEEDS)) {
-  const o = document.createElement('option');
-  o.value = k;
-  o.textContent = sp.label;
-  o.title = sp.title;
-  $('speed').append(o);
-}
-$('speed').value = 'normal';
-$('speed').addEventListener('change', () => { if (worker) send({ type: MSG.SPEED, ...speed() }); });
+$('speed').addEventListener('change', () => {
+  if (workerReady) send({ type: MSG.SPEED, speed: currentSpeed() });
+  autosave();
+});
 $('share').addEventListener('click', share);
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape') { pause(); return; }
   if (e.ctrlKey && e.key === 'Enter') { e.preventDefault(); run(); return; }
   if (e.ctrlKey && e.shiftKey && (e.key === 'L' || e.key === 'l')) { e.preventDefault(); share(); return; }
   if (!e.altKey || e.ctrlKey) return;
-  const k = e.key.toLowerCase();
-  const act = { s: () => step('statement'), m: () => step('mapop'), e: () => step('evacuation'), g: () => step('gc'), r: reset }[k];
+  // e.code, not e.key: Alt+S types 'ß' on some layouts (macOS Option)
+  const act = { KeyS: () => step('statement'), KeyM: () => step('mapop'), KeyE: () => step('evacuation'), KeyG: () => step('gc'), KeyR: reset }[e.code];
   if (act) { e.preventDefault(); act(); }
 });
 function setButtons() {
-  const ok = workerReady;
-  $('run').disabled = !ok || running || stepping;
-  $('pause').disabled = !ok || !(running || stepping);
-  for (const id of ['step-statement', 'step-map-op', 'step-evacuation', 'step-gc']) $(id).disabled = !ok || running || stepping;
-  $('reset').disabled = !ok;
+  const idle = workerReady && mode === 'idle';
+  $('run').disabled = !idle;
+  $('pause').disabled = !(workerReady && (mode === 'running' || mode === 'stepping'));
+  for (const id of ['step-statement', 'step-map-op', 'step-evacuation', 'step-gc']) $(id).disabled = !idle;
+  $('reset').disabled = !workerReady || mode === 'loading';
+  document.body.dataset.mode = mode;
 }
 
 // ---------------------------------------------------------------- share links
+let linkLoaded = false;
 function share() {
   const link = encodeLink(editor.text, currentConfig());
   history.replaceState(null, '', link);
@@ -502,43 +591,39 @@ function share() {
     () => status('Link ready in the field beside the button (copy it from there).'),
   );
 }
+// Called on an edit: once the source or settings differ from the link's, the
+// hash would restore stale work over the autosave on reload: drop it.
+function dropStaleLink() {
+  if (!location.hash.startsWith('#v1:')) return;
+  if (encodeLink(editor.text, currentConfig()) === location.hash) return;
+  history.replaceState(null, '', location.pathname + location.search);
+  $('share-link').hidden = true;
+}
 function openLink() {
   const r = decodeLink(location.hash);
   if (!r) return;
-  if (!r.ok) { showError(r.error); return; }
+  if (!r.ok) { showError(`${r.error} The editor keeps your last autosaved work.`); return; }
+  restoring = true;
   editor.text = r.source;
   applyConfig(r.config);
+  restoring = false;
   $('preset').value = PRESETS.find((p) => p.source === r.source)?.name ?? '';
   showLook();
-  fromLink = true;
-  status('Loaded from a share link — press Run to reproduce the run. (Ctrl+Z in the editor brings back what you had.)');
+  linkLoaded = true;
+  invalidate();
+  status('Loaded from a share link — press Run to reproduce the run.');
   autosave();
 }
 window.addEventListener('hashchange', openLink);
 
 // ---------------------------------------------------------------- messages
-function status(t) { $('status').textContent = t; }
-// The error panel: text only; with a position, a button that puts the
-// editor's cursor there (the marker is in the gutter too).
-function showError(t, pos) {
-  const e = $('error');
-  e.textContent = t;
-  if (pos && pos.line >= 1) {
-    const b = document.createElement('button');
-    b.className = 'goto';
-    b.textContent = `Go to line ${pos.line}:${pos.col}`;
-    b.addEventListener('click', () => editor.goto(pos.line, pos.col));
-    e.append(document.createElement('br'), b);
-  }
-  e.hidden = false;
-}
+function status(t) { setText($('status'), t); }
+function showError(t) { const e = $('error'); e.textContent = t; e.hidden = false; }
 function hideError() { const e = $('error'); e.textContent = ''; e.hidden = true; }
 
 openLink();
 startWorker();
 setButtons();
-// for tests and the curious: the sample table the charts draw
-window.bucketlab = {
-  table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts, chartUpdates: () => chartUpdates,
-  crashWorker: () => send({ type: MSG.CRASH }),
-};
+// for tests and the curious: the sample table the charts draw, Pause latency, restarts
+window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts, perf: () => ({ ...perf }),
+  crashWorker: () => send({ type: MSG.CRASH }) };

@@ -2,60 +2,72 @@
 // (worker.js). Every message is a plain object with a `type`; both sides
 // import these constants so that a typo is a ReferenceError, not silence.
 //
+// Generations: every LOAD carries a `gen` the page picked (1, 2, 3...);
+// every message about that session (LOADED, PROGRESS, STEPPED, PAUSED,
+// ENDED, INSPECTED) echoes it, so the page drops what a session it has
+// already replaced still had in flight (e.g. a PROGRESS posted between a
+// Reset and the new LOAD).
+//
 // page → worker
-//   LOAD     {source: string, config: Config}        check + compile; replies LOADED
-//   RUN      {sliceOps: number, delayMs: number}     run in slices of sliceOps instructions (delayMs between slices, 0 = none)
-//                                                    until the end, PAUSE or a budget; PROGRESS while running, then ENDED or PAUSED
-//   PAUSE    {}                                      stop after the current slice; replies PAUSED
-//   STEP     {kind: 'statement'|'mapop'|'evacuation'|'gc'}  one step; replies PROGRESS then STEPPED
-//   SPEED    {sliceOps: number, delayMs: number}     change the speed of a running run
-//   INSPECT  {mapId: number, first: number, max: number}     replies INSPECTED
-//   FILTER   {hideKinds: string[]}                   event kinds PROGRESS leaves out (default: SpanAlloc, SpanFree)
+//   LOAD     {gen: number, source: string, config: Config}   check + compile a new session; replies LOADED
+//            (and a first PROGRESS when it compiled)
+//   RUN      {speed: Speed}                          run in slices until the end, PAUSE or a budget:
+//                                                    PROGRESS while running, then ENDED (or PAUSED after a PAUSE)
+//   PAUSE    {}                                      stop after the current slice; replies PROGRESS then PAUSED
+//   STEP     {kind: 'statement'|'mapop'|'evacuation'|'gc'}  one step (a single wasm call: it cannot be
+//                                                    paused; the page's watchdog restarts a worker whose step runs away);
+//                                                    replies PROGRESS, STEPPED, and ENDED if the workload ended
+//   SPEED    {speed: Speed}                          change the pace of a running run
+//   INSPECT  {mapId: number, first: number, max: number}  replies INSPECTED {gen, mapId, snapshot}
 //   PING     {nonce: number}                         liveness probe; replies PONG
 //   CRASH    {}                                      test hook: the worker throws outside any handler
 //                                                    (the page must restart it and lose nothing)
-//   ACK      {}                                      the page has drawn the last PROGRESS (flow control:
-//                                                    while running, the worker sends the next one only after it)
+//   ACK      {}                                      the page has taken the last PROGRESS (flow control:
+//                                                    while running, the worker posts the next one only after it)
 //
 // worker → page
-//   READY    {coreInfo: object}                      the wasm core is instantiated
-//   LOADED   {ok: boolean, diagnostics: Diagnostic[]}  Diagnostic = {line, col, message}
-//   PROGRESS {state, result, memstats, maps, events, stdout, stderr, samples}
-//            state: 'ready'|'running'|'done'|'panicked'|'stopped'
-//            result: the core's RunResult {state, stepReached, line, col, error, errorLine, errorCol, ops, mapOps}
-//            memstats: {Go MemStats field: number}; maps: MapSummary[]
-//            events: {total, skipped, events: [{seq, kind, a: [a0..a3], text}]}: the newest events since the last
-//                    PROGRESS (at most 100, hidden kinds left out); skipped = how many older ones were not sent
+//   READY    {coreInfo: object}                      the wasm core is instantiated ({"name","core","versions"})
+//   LOADED   {gen, ok: boolean, diagnostics: Diagnostic[]}   Diagnostic = {line, col, message} (1-based)
+//   PROGRESS {gen, state, result, memstats, maps, events, stdout, stderr, samples}
+//            state: 'ready'|'running'|'done'|'panicked'|'stopped' ('running' = more slices follow)
+//            result: the core's last RunResult {state, stepReached, line, col, error, errorLine, errorCol, ops, mapOps}
+//                    (null before the first run/step)
+//            memstats: {Go MemStats field: number}; maps: the core's maps() array
+//            events: {total, events: [{seq, kind, a: [a0..a3], text}]} (new since the last PROGRESS, at most
+//                    MAX_EVENTS_PER_BATCH; skipped: how many older ones were left out to keep up)
 //            stdout / stderr: text appended since the last PROGRESS
 //            samples: {epoch, from, columns: string[], rows: number, data: Float64Array (transferred)}
-//                     rows [from, from+rows) of the sample table; epoch changes when the core halved its
-//                     resolution: the page then drops what it had (from is 0)
-//   STEPPED  {result}                                after a STEP
-//   PAUSED   {}                                      after PAUSE
-//   ENDED    {result}                                the workload finished, panicked or hit a budget
-//   INSPECTED {mapId, snapshot}                      the map's JSON snapshot (classic or swiss)
+//                     rows [from, from+rows) of the core's sample table, row-major; epoch changes when the
+//                     core halved its resolution: the page then drops what it had (from is 0)
+//   STEPPED  {gen, kind, result}                     after a STEP
+//   PAUSED   {gen}                                   after PAUSE
+//   ENDED    {gen, result}                           the workload finished, panicked or hit a budget
+//   INSPECTED {gen, mapId, snapshot}                 the map's JSON snapshot (classic or swiss)
 //   PONG     {nonce}
 //   FAILED   {message}                               the worker itself failed (not the workload)
 //
 // Config = {go: 19|26, gogc: number, memlimit: string, seed: string, hashkey: '', hash0: '',
 //           maxOps, maxHeapBytes, maxOutputBytes, maxWallMs, sampleEveryOps}  (the wasm Session's load() config)
+// Speed  = {opsPerSec: number}  (0 = as fast as the core goes)
 export const MSG = Object.freeze({
-  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', FILTER: 'filter', PING: 'ping', ACK: 'ack',
-  CRASH: 'crash',
+  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', PING: 'ping', ACK: 'ack', CRASH: 'crash',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
   ENDED: 'ended', INSPECTED: 'inspected', PONG: 'pong', FAILED: 'failed',
 });
 
-// The speed menu: instructions per slice, and a pause between slices for the
-// speeds meant for watching (a slice takes ~1 ms at 20000 instructions).
-export const SPEEDS = Object.freeze({
-  slow: { sliceOps: 200, delayMs: 16, label: 'slow', title: 'about 12,000 instructions a second: watch one map operation at a time' },
-  watch: { sliceOps: 2000, delayMs: 16, label: 'watch', title: 'about 120,000 instructions a second: watch a map grow' },
-  normal: { sliceOps: 20000, delayMs: 0, label: 'normal', title: '20,000 instructions per slice, no pause between slices' },
-  fast: { sliceOps: 200000, delayMs: 0, label: 'fast', title: '200,000 instructions per slice: fewer progress batches' },
-});
-
 export const STEP_KINDS = Object.freeze(['statement', 'mapop', 'evacuation', 'gc']);
+
+// The speed menu: simulated instructions per wall-clock second.
+export const SPEEDS = Object.freeze([
+  { id: 'slow', label: 'slow (100k ops/s)', opsPerSec: 100_000 },
+  { id: 'normal', label: 'normal (1M ops/s)', opsPerSec: 1_000_000 },
+  { id: 'fast', label: 'fast (5M ops/s)', opsPerSec: 5_000_000 },
+  { id: 'max', label: 'max', opsPerSec: 0 },
+]);
+export const DEFAULT_SPEED = 'fast';
+
+export const POST_EVERY_MS = 16;          // PROGRESS at most once a 60 Hz frame; the ACK keeps them from piling up when the page is slower
+export const MAX_EVENTS_PER_BATCH = 500;
 
 // Budgets the page sets (the CLI sets none): a runaway workload ends with a message.
 export const PAGE_BUDGETS = Object.freeze({

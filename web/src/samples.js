@@ -1,6 +1,18 @@
 // The page's copy of the core's sample table, fed by PROGRESS batches
 // (protocol.js): appends rows, or starts over when the core halved its
 // resolution (a new epoch). Pure: tested under node (web/test).
+// The worker's side: which rows of the core's table go in the next batch.
+// sent: {epoch, rows} of what the page already has (updated in place);
+// now: {epoch, rows} of the core's table. A new epoch (or a table that
+// shrank) resends everything from row 0.
+export function nextBatch(sent, now) {
+  let from = sent.rows;
+  if (now.epoch !== sent.epoch || from > now.rows) from = 0;
+  sent.epoch = now.epoch;
+  sent.rows = now.rows;
+  return { epoch: now.epoch, from, rows: now.rows - from };
+}
+
 export class SampleTable {
   constructor() { this.reset(); }
   reset() {
@@ -48,20 +60,15 @@ export class SampleTable {
     }
     return out;
   }
-  // Row i as {column: value}.
-  row(i) {
-    if (i < 0 || i >= this.rows) return null;
-    const w = this.columns.length, o = {};
-    for (let c = 0; c < w; c++) o[this.columns[c]] = this.data[i * w + c];
-    return o;
+  value(row, name) {
+    return this.data[row * this.columns.length + this.index[name]];
   }
-  // The newest row whose `name` column equals v (e.g. reason 2: the end of
-  // the last GC cycle), or null.
-  lastWhere(name, v) {
-    const c = this.index[name], w = this.columns.length;
-    if (c === undefined) return null;
-    for (let i = this.rows - 1; i >= 0; i--) if (this.data[i * w + c] === v) return this.row(i);
-    return null;
+  // The last row whose column `name` equals v, or -1.
+  findLast(name, v) {
+    const w = this.columns.length, c = this.index[name];
+    if (c === undefined) return -1;
+    for (let i = this.rows - 1; i >= 0; i--) if (this.data[i * w + c] === v) return i;
+    return -1;
   }
   last(name) {
     if (!this.rows) return undefined;

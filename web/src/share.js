@@ -1,6 +1,7 @@
 // Share links: source and config, versioned and compressed, in the URL
 // fragment (#v1:...). Decoding never throws: it says what is wrong.
 import LZString from 'lz-string';
+import { memlimitBytes, seedOk } from './settings.js';
 
 export const LINK_PREFIX = '#v1:';
 export const MAX_SOURCE_BYTES = 256 * 1024;
@@ -52,7 +53,7 @@ export function decodeLink(hash) {
   }
   if ('go' in config && config.go !== 19 && config.go !== 26) return { ok: false, error: 'This share link names an unknown Go version.' };
   if ('gogc' in config && !Number.isInteger(config.gogc)) return { ok: false, error: 'This share link has a bad GOGC.' };
-  if ('memlimit' in config && !/^\d{0,19}$/.test(config.memlimit)) return { ok: false, error: 'This share link has a bad GOMEMLIMIT.' };
-  if ('seed' in config && !/^\d{1,20}$/.test(config.seed)) return { ok: false, error: 'This share link has a bad seed.' };
+  if ('memlimit' in config && !memlimitBytes(config.memlimit).ok) return { ok: false, error: 'This share link has a bad GOMEMLIMIT.' };
+  if ('seed' in config && !seedOk(config.seed)) return { ok: false, error: 'This share link has a bad seed.' };
   return { ok: true, source: p.source, config };
 }

@@ -1,2 +1,5 @@
-// file:// build: the SINGLE_FILE module, wasm inlined (nothing to fetch).
-export { default } from './wasm/bucketlab_web.mjs';
+// file:// build: the single-file module (the binary inlined as base64);
+// a page opened from file:// may not fetch a .wasm beside it.
+import createBucketlab from './wasm/bucketlab_web.mjs';
+
+export default createBucketlab;

@@ -24,3 +24,12 @@ test('the paragraph ends at a blank comment line', () => {
   const p = parsePreset('x.go', '// T.\n//\n// What to look for: a\n// b.\n//\n// Not this.\nx := 1\n');
   assert.deepEqual([p.title, p.look], ['T', 'a b.']);
 });
+
+test('axis labels and counters are short and exact', async () => {
+  const { shortNumber, formatNumber } = await import('../src/memstats-fields.js');
+  assert.deepEqual([0, 950, 12_000, 3_500_000, 120_000_000, 2e9].map((v) => shortNumber(v)), ['0', '950', '12k', '3.5M', '120M', '2G']);
+  assert.deepEqual([4096, 4 << 20, 1536].map((v) => shortNumber(v, true)), ['4K', '4M', '1.5K']);
+  assert.equal(shortNumber(0.05), '0.05');
+  assert.equal(formatNumber(1239871), '1,239,871');
+  assert.equal(formatNumber(undefined), '–');
+});

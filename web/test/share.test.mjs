@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import LZString from 'lz-string';
 import { encodeLink, decodeLink, LINK_PREFIX, MAX_SOURCE_BYTES } from '../src/share.js';
 
-const cfg = { go: 26, gogc: 400, memlimit: '67108864', seed: '7', maxOps: 5 };
+const cfg = { go: 26, gogc: 400, memlimit: '64MiB', seed: '7', maxOps: 5 };
 
 test('round trip keeps source and the shareable settings exactly', () => {
   const source = 'm := map[string]int{"ü": 1}\n// \u2028 <script>alert(1)</script>\n';
   const link = encodeLink(source, cfg);
   assert.ok(link.startsWith(LINK_PREFIX));
   assert.match(link, /^#v1:[A-Za-z0-9+\-$]*$/);  // URI-safe
-  assert.deepEqual(decodeLink(link), { ok: true, source, config: { go: 26, gogc: 400, memlimit: '67108864', seed: '7' } });
+  assert.deepEqual(decodeLink(link), { ok: true, source, config: { go: 26, gogc: 400, memlimit: '64MiB', seed: '7' } });
 });
 
 test('no fragment is not an error', () => {
@@ -33,6 +33,8 @@ test('damaged, foreign and future links are refused with a message', () => {
     ['#v1:' + LZString.compressToEncodedURIComponent('{"v":1,"source":"x","config":{"go":21}}'), /unknown Go version/],
     ['#v1:' + LZString.compressToEncodedURIComponent('{"v":1,"source":"x","config":{"seed":"1; DROP"}}'), /bad seed/],
     ['#v1:' + LZString.compressToEncodedURIComponent('{"v":1,"source":"x","config":{"memlimit":"-1"}}'), /bad GOMEMLIMIT/],
+    ['#v1:' + LZString.compressToEncodedURIComponent('{"v":1,"source":"x","config":{"memlimit":"64MB"}}'), /bad GOMEMLIMIT/],
+    ['#v1:' + LZString.compressToEncodedURIComponent('{"v":1,"source":"x","config":{"seed":"18446744073709551616"}}'), /bad seed/],
   ];
   for (const [hash, re] of cases) {
     const r = decodeLink(hash);
