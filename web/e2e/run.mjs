@@ -129,7 +129,18 @@ test('a preset runs to the end: counters change, GCs happen, charts draw', async
     if (!(await canvasDrawn(page, c))) throw new Error(`${c} did not draw`);
   const events = await page.locator(`${T('event-log')} .ev`).count();
   if (events < 10) throw new Error(`event log has ${events} entries`);
+  // span allocations/frees are left out by the worker (not crowding the batches):
+  // the log still holds the run's last GC cycle; with the box ticked, spans come
+  const spans = await page.locator(`${T('event-log')} .ev-SpanAlloc, ${T('event-log')} .ev-SpanFree`).count();
+  const gcs = await page.locator(`${T('event-log')} .ev-GcStart`).count();
+  if (spans !== 0 || gcs < 1) throw new Error(`event log: ${spans} span events, ${gcs} GC starts`);
   await shot(page, '2-churn-done');
+  await page.check('#show-spans');
+  await page.click(T('step-statement'));  // the run ended: a step reloads and stops at the first statement
+  await page.waitForFunction(() => /^Paused/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.click(T('step-gc'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="event-log"] .ev-SpanAlloc'), null, { timeout: 20000 });
+  await page.uncheck('#show-spans');
 });
 
 test('Step evacuation stops with the map mid-growth', async ({ page, base }) => {

@@ -3,7 +3,7 @@
 // reports; no simulation logic lives here.
 import './style.css';
 import createWorker from './worker-factory.js';
-import { MSG, SPEEDS, DEFAULT_SPEED, defaultConfig } from './protocol.js';
+import { MSG, HIDDEN_EVENT_KINDS, SPEEDS, DEFAULT_SPEED, defaultConfig } from './protocol.js';
 import { Watchdog } from './watchdog.js';
 import { createEditor } from './editor.js';
 import { Charts } from './charts.js';
@@ -281,9 +281,8 @@ function eventRow(text, cls, seq) {
 }
 function addEvents(ev) {
   const list = $('events');
-  const spans = $('show-spans').checked;
-  // span events are many and rarely the story: shown on request
-  const shown = ev.events.filter((e) => spans || (e.kind !== 'SpanAlloc' && e.kind !== 'SpanFree'));
+  // span events are many and rarely the story: the worker leaves them out unless asked (FILTER)
+  const shown = ev.events;
   const keep = shown.slice(-MAX_EVENT_ROWS);
   const skipped = (ev.skipped ?? 0) + (shown.length - keep.length);
   if (!keep.length && !skipped) return;
@@ -362,6 +361,11 @@ function onDeadline(what, ms) {
   restartWorker(why);
 }
 function send(msg) { worker.postMessage(msg); }
+// Which event kinds the worker leaves out of its batches (the checkbox).
+function sendFilter() {
+  if (worker && workerReady) send({ type: MSG.FILTER, hideKinds: $('show-spans').checked ? [] : [...HIDDEN_EVENT_KINDS] });
+}
+$('show-spans').addEventListener('change', sendFilter);
 
 function onWorker(m) {
   // ACK every batch at once, even a stale one: the worker prepares the next while this one is applied
@@ -371,6 +375,7 @@ function onWorker(m) {
   switch (m.type) {
     case MSG.READY:
       workerReady = true;
+      sendFilter();
       if (notice) {
         // a restarted worker: reload the source so that Run/Step start from the beginning
         const n = notice;
