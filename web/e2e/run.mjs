@@ -199,6 +199,10 @@ test('a syntax error shows a marker on its line and the message with line:col', 
   await page.locator('.cm-lint-marker-error').first().waitFor({ timeout: 5000 });
   const line = await markerLine(page);
   if (line !== '2') throw new Error(`marker on line ${line}`);
+  // the error panel's button puts the editor's cursor on that line
+  await page.click(`${T('error')} button.goto`);
+  const active = await page.locator('.cm-activeLine').first().textContent();
+  if (!active.includes('y := x + )')) throw new Error(`cursor line after "Go to line": ${active}`);
   await shot(page, '4-syntax-error');
 });
 

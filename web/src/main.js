@@ -293,13 +293,31 @@ function addEvents(ev) {
   for (let n = list.childElementCount - MAX_EVENT_ROWS; n > 0; n--) list.firstElementChild.remove();
   scrollEvents = true;
 }
+// Output: appended as text nodes (never HTML; and `textContent +=` would copy
+// the whole output at every batch), trimmed to the newest OUTPUT_KEEP chars.
+const OUTPUT_MAX = 200000, OUTPUT_KEEP = 150000;
+let outputChars = 0;
 function addOutput(text) {
   if (!text) return;
   const out = $('output');
-  out.textContent += text;  // textContent only: workload output is never HTML
-  if (out.textContent.length > 200000) out.textContent = out.textContent.slice(-150000);
+  out.append(text);
+  outputChars += text.length;
+  if (outputChars > OUTPUT_MAX) {
+    out.textContent = out.textContent.slice(-OUTPUT_KEEP);
+    outputChars = OUTPUT_KEEP;
+  }
   scrollOutput = true;
 }
+// The log and the output follow their newest line unless the reader
+// scrolled up to read (then they stay put until scrolled back down).
+const scrolledUp = new WeakMap();
+for (const id of ['events', 'output']) {
+  $(id).addEventListener('scroll', (e) => {
+    const el = e.target;
+    scrolledUp.set(el, el.scrollHeight - el.scrollTop - el.clientHeight > 40);
+  }, { passive: true });
+}
+function follow(el) { if (!scrolledUp.get(el)) el.scrollTop = el.scrollHeight; }
 
 // ---------------------------------------------------------------- charts
 const charts = new Charts($('charts'), () => gcMarks);
@@ -317,8 +335,8 @@ function redraw() {
     perf.frames++;
   }
   // the lists scroll, not the page
-  if (scrollEvents) { scrollEvents = false; const l = $('events'); l.scrollTop = l.scrollHeight; }
-  if (scrollOutput) { scrollOutput = false; const o = $('output'); o.scrollTop = o.scrollHeight; }
+  if (scrollEvents) { scrollEvents = false; follow($('events')); }
+  if (scrollOutput) { scrollOutput = false; follow($('output')); }
   perf.raf++;
   requestAnimationFrame(redraw);  // at most one redraw per frame, only when new data came
 }
@@ -333,6 +351,8 @@ function startWorker() {
   worker.onmessage = ({ data }) => onWorker(data);
   worker.onerror = (e) => {
     e.preventDefault?.();
+    // a worker that never got ready would fail again: say so instead of looping
+    if (!workerReady) { showError(`The simulation worker failed to start (${e.message ?? 'unknown error'}); reload the page to try again.`); return; }
     restartWorker(`The simulation worker crashed (${e.message ?? 'unknown error'}).`);
   };
 }
@@ -395,7 +415,7 @@ function onWorker(m) {
         hasSession = false;
         pending = null;
         editor.mark(m.diagnostics);
-        showError(m.diagnostics.map((d) => d.message).join('\n'));
+        showError(m.diagnostics.map((d) => d.message).join('\n'), m.diagnostics.find((d) => d.line >= 1));
         status('The workload does not compile.');
       } else {
         loaded = true;
@@ -476,7 +496,7 @@ function finished(r) {
     return;
   }
   const where = r.errorLine ? ` (line ${r.errorLine}:${r.errorCol})` : '';
-  showError(`${r.error}${where}`);
+  showError(`${r.error}${where}`, r.errorLine ? { line: r.errorLine, col: r.errorCol } : null);
   if (r.errorLine) editor.mark([{ line: r.errorLine, col: r.errorCol, message: r.error }]);
   status(r.state === 'panicked' ? 'The workload panicked.' : 'Stopped by a budget.');
 }
@@ -509,6 +529,7 @@ function resetView() {
   $('inspector').replaceChildren();
   $('events').replaceChildren();
   $('output').textContent = '';
+  outputChars = 0;
   hideError();
   editor.mark([]);
   editor.showCurrent(0);
@@ -623,7 +644,20 @@ window.addEventListener('hashchange', openLink);
 
 // ---------------------------------------------------------------- messages
 function status(t) { setText($('status'), t); }
-function showError(t) { const e = $('error'); e.textContent = t; e.hidden = false; }
+// The error panel: text only; with a position, a button that puts the
+// editor's cursor there (the marker is in the gutter too).
+function showError(t, pos) {
+  const e = $('error');
+  e.textContent = t;
+  if (pos && pos.line >= 1) {
+    const b = document.createElement('button');
+    b.className = 'goto';
+    b.textContent = `Go to line ${pos.line}:${pos.col}`;
+    b.addEventListener('click', () => editor.goto(pos.line, pos.col));
+    e.append(document.createElement('br'), b);
+  }
+  e.hidden = false;
+}
 function hideError() { const e = $('error'); e.textContent = ''; e.hidden = true; }
 
 openLink();
