@@ -154,6 +154,10 @@ test('Step evacuation stops with the map mid-growth', async ({ page, base }) => 
     growing = await page.locator(T('map-growing')).textContent();
   }
   if (!growing.startsWith('yes')) throw new Error(`after stepping, growing = ${growing}`);
+  // the map chart follows the map the inspector shows, and has points from the steps
+  const cap = await page.locator(`${T('chart-map')} figcaption`).textContent();
+  const pts = await page.evaluate(() => window.bucketlab.charts.plots.map.data[0].length);
+  if (!cap.includes('“grown”') || pts < 2) throw new Error(`map chart: ${cap}, ${pts} points`);
   // the editor highlights the statement the step stopped at, the line the status names
   const st = await page.locator('#status').textContent();
   const cur = await page.locator('[data-testid="current-line"]').count();

@@ -7,6 +7,7 @@ import { MSG, HIDDEN_EVENT_KINDS, SPEEDS, DEFAULT_SPEED, defaultConfig } from '.
 import { Watchdog } from './watchdog.js';
 import { createEditor } from './editor.js';
 import { Charts } from './charts.js';
+import { MapSeries } from './map-series.js';
 import { SampleTable } from './samples.js';
 import { encodeLink, decodeLink } from './share.js';
 import { PRESETS } from './presets.js';
@@ -27,7 +28,8 @@ const LOAD_DEADLINE_MS = 15000;
 
 // ---------------------------------------------------------------- state
 const table = new SampleTable();
-let mapSeries = emptyMapSeries();
+const mapSeries = new MapSeries();  // every live map's shape over time (map-series.js)
+let nowPoint = null;     // {ops, memstats} of the latest batch: where the charts' lines end
 let gcMarks = [];
 let memAtLastGc = null, lastNumGc = 0;
 let worker = null, workerReady = false;
@@ -45,7 +47,6 @@ let restarts = 0;
 const perf = { progress: 0, frames: 0, raf: 0, drawMs: 0, takeMs: 0 };
 const watchdog = new Watchdog(onDeadline);
 
-function emptyMapSeries() { return { x: [], labels: ['count', 'B', 'noverflow'], count: [], B: [], noverflow: [] }; }
 
 // ---------------------------------------------------------------- editor + settings
 const saved = readSaved();
@@ -198,7 +199,9 @@ function clearMemstats() {
 // The maps table is updated in place (rebuilt only when the number of rows
 // changes): a rebuild per batch re-laid out the page each time.
 const MAX_MAP_ROWS = 12;
-function showMaps(maps) {
+let lastMaps = [];
+function showMaps(maps, x) {
+  lastMaps = maps;
   const tb = $('maps');
   const rows = maps.slice(0, MAX_MAP_ROWS).map((m) => {
     const shape = m.impl === 'swiss'
@@ -220,17 +223,14 @@ function showMaps(maps) {
     if (td.textContent !== c) td.textContent = c;
   }));
   updateInspectChoices(maps);
-  // the first live map's shape over time
-  const m = maps.find((x) => x.alive);
-  if (m) {
-    const labels = m.impl === 'swiss' ? ['count', 'tables', 'tombstones'] : ['count', 'B', 'noverflow'];
-    if (labels.join() !== mapSeries.labels.join() || m.id !== mapSeries.id) {
-      mapSeries = { id: m.id, name: m.name, x: [], labels, ...Object.fromEntries(labels.map((l) => [l, []])) };
-    }
-    const x = table.last('ops') ?? 0;
-    if (mapSeries.x.length && mapSeries.x[mapSeries.x.length - 1] >= x) { for (const l of labels) mapSeries[l].pop(); } else mapSeries.x.push(x);
-    for (const l of labels) mapSeries[l].push(m[l]);
-  }
+  if (x !== undefined) mapSeries.add(x, maps);
+}
+// The map chart follows the map chosen for the inspector (the first live map
+// until another is chosen).
+function chartedMap() {
+  const v = $('inspect-map').value;
+  const m = lastMaps.find((x) => String(x.id) === v) ?? lastMaps.find((x) => x.alive);
+  return m ? { ...mapSeries.get(m.id), name: m.name } : { ...mapSeries.get(-1), name: '' };
 }
 // ---------------------------------------------------------------- inspector
 // The selected map's buckets (classic) or groups (Swiss), fetched with
@@ -258,7 +258,7 @@ function inspect() {
   if (sel.value === '') { renderInspection($('inspector'), null, ''); return; }
   send({ type: MSG.INSPECT, mapId: Number(sel.value), first: 0, max: sel.selectedOptions[0]?.textContent.includes('swiss') ? INSPECT_TABLES : INSPECT_BUCKETS });
 }
-$('inspect-map').addEventListener('change', inspect);
+$('inspect-map').addEventListener('change', () => { inspect(); dirty = true; });
 $('inspector-panel').addEventListener('toggle', inspect);
 
 // The log is a bounded list, newest last. Rows go in as one fragment per
@@ -330,7 +330,7 @@ function redraw() {
       for (let i = 0; i < r.length; i++) if (r[i] === 2) gcMarks.push(x[i]);
     }
     const t = performance.now();
-    charts.update(table, mapSeries);
+    charts.update(table, chartedMap(), nowPoint);
     perf.drawMs += performance.now() - t;
     perf.frames++;
   }
@@ -431,7 +431,8 @@ function onWorker(m) {
       const t = performance.now();
       if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
       showMemstats(m.memstats);
-      showMaps(m.maps);
+      nowPoint = m.result ? { ops: m.result.ops, memstats: m.memstats } : null;
+      showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
       addEvents(m.events);
       addOutput(m.stdout);
       addOutput(m.stderr);
@@ -518,7 +519,9 @@ function ensureLoaded(then, force = false) {
 function invalidate() { loaded = false; }
 function resetView() {
   table.reset();
-  mapSeries = emptyMapSeries();
+  mapSeries.reset();
+  lastMaps = [];
+  nowPoint = null;
   memAtLastGc = null;
   lastNumGc = 0;
   ended = false;
