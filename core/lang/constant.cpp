@@ -586,6 +586,9 @@ bool parse_float_literal(std::string_view lit, Rat& out) {
     bool neg = false;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
     for (; i < s.size(); ++i) {
+      // digits only ('_' separators were checked by the lexer); saturate so
+      // a huge exponent stays "huge" instead of overflowing (found by fuzz_front)
+      if (s[i] < '0' || s[i] > '9') continue;
       if (exp < 1000000000) exp = exp * 10 + (s[i] - '0');
     }
     if (neg) exp = -exp;

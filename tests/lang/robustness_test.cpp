@@ -3,6 +3,9 @@
 // clear message.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -159,4 +162,22 @@ TEST_CASE("robustness: errors stop at 10 with Go's \"too many errors\" line", "[
   // one syntax error per line
   auto s = compile_front("package main\nfunc main() { x := := := 1 }\n", runtime::GoVersion{26});
   CHECK(s.diagnostics.size() == 1);
+}
+
+// Every input a fuzzer once failed on (tests/fuzz/regressions/fuzz_front/,
+// byte 0 = the fuzz target's settings) stays handled: in the debug build,
+// ASan and UBSan watch these too.
+TEST_CASE("robustness: fuzz_front regression inputs", "[lang][robustness]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(BUCKETLAB_SOURCE_DIR) / "tests/fuzz/regressions/fuzz_front";
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::ifstream f(e.path(), std::ios::binary);
+    std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    if (data.empty()) continue;
+    INFO(e.path().filename().string());
+    expect_sane(data.substr(1), (data[0] & 1) ? 26 : 19);
+    ++n;
+  }
+  CHECK(n >= 1);
 }
