@@ -5,6 +5,29 @@
 // dist-inline/ keeps it inlined.
 import { defineConfig } from 'vite';
 import path from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parsePreset } from './src/presets-parse.js';
+
+// 'virtual:presets': the examples/ workloads parsed at build time (title and
+// "What to look for" from each file's leading comment), as a JSON module.
+function presetsPlugin() {
+  const id = 'virtual:presets';
+  const dir = path.resolve(__dirname, '..', 'examples');
+  return {
+    name: 'bucketlab-presets',
+    resolveId: (x) => (x === id ? '\0' + id : null),
+    load(x) {
+      if (x !== '\0' + id) return null;
+      const files = readdirSync(dir).filter((f) => f.endsWith('.go')).sort();
+      const presets = files.map((f) => {
+        this.addWatchFile(path.join(dir, f));
+        return parsePreset(f, readFileSync(path.join(dir, f), 'utf8'));
+      });
+      presets.sort((a, b) => (a.name === 'churn_users' ? -1 : b.name === 'churn_users' ? 1 : a.name.localeCompare(b.name)));
+      return `export default ${JSON.stringify(presets)};`;
+    },
+  };
+}
 
 const inline = process.env.VARIANT === 'inline';
 
@@ -24,7 +47,7 @@ const csp = {
 };
 export default defineConfig(async () => ({
   base: './',
-  plugins: inline ? [csp, (await import('vite-plugin-singlefile')).viteSingleFile()] : [csp],
+  plugins: [presetsPlugin(), csp, ...(inline ? [(await import('vite-plugin-singlefile')).viteSingleFile()] : [])],
   resolve: {
     alias: {
       './worker-factory.js': path.resolve(__dirname, inline ? 'src/worker-factory-inline.js' : 'src/worker-factory-url.js'),

@@ -129,7 +129,18 @@ test('a preset runs to the end: counters change, GCs happen, charts draw', async
     if (!(await canvasDrawn(page, c))) throw new Error(`${c} did not draw`);
   const events = await page.locator(`${T('event-log')} .ev`).count();
   if (events < 10) throw new Error(`event log has ${events} entries`);
+  // span allocations/frees are left out by the worker (not crowding the batches):
+  // the log still holds the run's last GC cycle; with the box ticked, spans come
+  const spans = await page.locator(`${T('event-log')} .ev-SpanAlloc, ${T('event-log')} .ev-SpanFree`).count();
+  const gcs = await page.locator(`${T('event-log')} .ev-GcStart`).count();
+  if (spans !== 0 || gcs < 1) throw new Error(`event log: ${spans} span events, ${gcs} GC starts`);
   await shot(page, '2-churn-done');
+  await page.check('#show-spans');
+  await page.click(T('step-statement'));  // the run ended: a step reloads and stops at the first statement
+  await page.waitForFunction(() => /^Paused/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.click(T('step-gc'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="event-log"] .ev-SpanAlloc'), null, { timeout: 20000 });
+  await page.uncheck('#show-spans');
 });
 
 test('Step evacuation stops with the map mid-growth', async ({ page, base }) => {
@@ -143,6 +154,10 @@ test('Step evacuation stops with the map mid-growth', async ({ page, base }) => 
     growing = await page.locator(T('map-growing')).textContent();
   }
   if (!growing.startsWith('yes')) throw new Error(`after stepping, growing = ${growing}`);
+  // the map chart follows the map the inspector shows, and has points from the steps
+  const cap = await page.locator(`${T('chart-map')} figcaption`).textContent();
+  const pts = await page.evaluate(() => window.bucketlab.charts.plots.map.data[0].length);
+  if (!cap.includes('“grown”') || pts < 2) throw new Error(`map chart: ${cap}, ${pts} points`);
   // the editor highlights the statement the step stopped at, the line the status names
   const st = await page.locator('#status').textContent();
   const cur = await page.locator('[data-testid="current-line"]').count();
@@ -188,6 +203,10 @@ test('a syntax error shows a marker on its line and the message with line:col', 
   await page.locator('.cm-lint-marker-error').first().waitFor({ timeout: 5000 });
   const line = await markerLine(page);
   if (line !== '2') throw new Error(`marker on line ${line}`);
+  // the error panel's button puts the editor's cursor on that line
+  await page.click(`${T('error')} button.goto`);
+  const active = await page.locator('.cm-activeLine').first().textContent();
+  if (!active.includes('y := x + )')) throw new Error(`cursor line after "Go to line": ${active}`);
   await shot(page, '4-syntax-error');
 });
 

@@ -97,8 +97,9 @@ export class Charts {
       }
     }
   }
-  // table: SampleTable; mapSeries: {name, labels, x: [], <label>: []} (main.js)
-  update(table, mapSeries) {
+  // table: SampleTable; mapSeries: {name, labels, x: [], <label>: []} (map-series.js);
+  // now: {ops, memstats} of the latest batch (drawn after the last sample) or null
+  update(table, mapSeries, now = null) {
     const def = this.defs.find((d) => d.id === 'map');
     const want = mapSeries.labels[1] === 'tables' ? MAP_SERIES.swiss : MAP_SERIES.classic;
     if (want !== def.series) {
@@ -112,9 +113,22 @@ export class Charts {
       return;
     }
     const x = table.column('ops');
-    this.plots.heap.setData([x, ...['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'].map((c) => table.column(c))]);
-    this.plots.rates.setData([x, table.rate('Mallocs'), table.rate('Frees')]);
-    this.plots.frag.setData([x, table.column('fragmentation')]);
+    const heapCols = ['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'];
+    const heap = heapCols.map((c) => table.column(c));
+    const rates = [table.rate('Mallocs'), table.rate('Frees')];
+    const frag = table.column('fragmentation');
+    // The core samples every few thousand operations; the MemStats of the
+    // latest batch end the lines, so a step draws up to "now", not a dot.
+    if (now && now.memstats && now.ops > x[x.length - 1]) {
+      const ms = now.memstats;
+      x.push(now.ops);
+      heapCols.forEach((c, i) => heap[i].push(ms[c] ?? null));
+      for (const r of rates) r.push(null);
+      frag.push(ms.HeapInuse ? 1 - ms.HeapAlloc / ms.HeapInuse : 0);  // the chart's definition (its title)
+    }
+    this.plots.heap.setData([x, ...heap]);
+    this.plots.rates.setData([x, ...rates]);
+    this.plots.frag.setData([x, frag]);
     this.plots.map.setData([mapSeries.x, ...l.map((s) => mapSeries[s] ?? [])]);
   }
 }

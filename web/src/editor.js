@@ -79,6 +79,14 @@ export function createEditor(parent, { doc, onChange, keys }) {
         view.dispatch({ effects: EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'nearest' }) });
       }
     },
+    // puts the cursor at line:col (Go's byte column) and scrolls there
+    goto(lineNo, col) {
+      const doc = view.state.doc;
+      if (!(lineNo >= 1 && lineNo <= doc.lines)) return;
+      const line = doc.line(lineNo);
+      view.dispatch({ selection: { anchor: line.from + byteColToOffset(line.text, col) }, scrollIntoView: true });
+      view.focus();
+    },
     focus() { view.focus(); },
   };
 }

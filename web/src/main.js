@@ -3,10 +3,11 @@
 // reports; no simulation logic lives here.
 import './style.css';
 import createWorker from './worker-factory.js';
-import { MSG, SPEEDS, DEFAULT_SPEED, defaultConfig } from './protocol.js';
+import { MSG, HIDDEN_EVENT_KINDS, SPEEDS, DEFAULT_SPEED, defaultConfig } from './protocol.js';
 import { Watchdog } from './watchdog.js';
 import { createEditor } from './editor.js';
 import { Charts } from './charts.js';
+import { MapSeries } from './map-series.js';
 import { SampleTable } from './samples.js';
 import { encodeLink, decodeLink } from './share.js';
 import { PRESETS } from './presets.js';
@@ -27,7 +28,8 @@ const LOAD_DEADLINE_MS = 15000;
 
 // ---------------------------------------------------------------- state
 const table = new SampleTable();
-let mapSeries = emptyMapSeries();
+const mapSeries = new MapSeries();  // every live map's shape over time (map-series.js)
+let nowPoint = null;     // {ops, memstats} of the latest batch: where the charts' lines end
 let gcMarks = [];
 let memAtLastGc = null, lastNumGc = 0;
 let worker = null, workerReady = false;
@@ -45,7 +47,6 @@ let restarts = 0;
 const perf = { progress: 0, frames: 0, raf: 0, drawMs: 0, takeMs: 0 };
 const watchdog = new Watchdog(onDeadline);
 
-function emptyMapSeries() { return { x: [], labels: ['count', 'B', 'noverflow'], count: [], B: [], noverflow: [] }; }
 
 // ---------------------------------------------------------------- editor + settings
 const saved = readSaved();
@@ -198,7 +199,9 @@ function clearMemstats() {
 // The maps table is updated in place (rebuilt only when the number of rows
 // changes): a rebuild per batch re-laid out the page each time.
 const MAX_MAP_ROWS = 12;
-function showMaps(maps) {
+let lastMaps = [];
+function showMaps(maps, x) {
+  lastMaps = maps;
   const tb = $('maps');
   const rows = maps.slice(0, MAX_MAP_ROWS).map((m) => {
     const shape = m.impl === 'swiss'
@@ -220,17 +223,14 @@ function showMaps(maps) {
     if (td.textContent !== c) td.textContent = c;
   }));
   updateInspectChoices(maps);
-  // the first live map's shape over time
-  const m = maps.find((x) => x.alive);
-  if (m) {
-    const labels = m.impl === 'swiss' ? ['count', 'tables', 'tombstones'] : ['count', 'B', 'noverflow'];
-    if (labels.join() !== mapSeries.labels.join() || m.id !== mapSeries.id) {
-      mapSeries = { id: m.id, name: m.name, x: [], labels, ...Object.fromEntries(labels.map((l) => [l, []])) };
-    }
-    const x = table.last('ops') ?? 0;
-    if (mapSeries.x.length && mapSeries.x[mapSeries.x.length - 1] >= x) { for (const l of labels) mapSeries[l].pop(); } else mapSeries.x.push(x);
-    for (const l of labels) mapSeries[l].push(m[l]);
-  }
+  if (x !== undefined) mapSeries.add(x, maps);
+}
+// The map chart follows the map chosen for the inspector (the first live map
+// until another is chosen).
+function chartedMap() {
+  const v = $('inspect-map').value;
+  const m = lastMaps.find((x) => String(x.id) === v) ?? lastMaps.find((x) => x.alive);
+  return m ? { ...mapSeries.get(m.id), name: m.name } : { ...mapSeries.get(-1), name: '' };
 }
 // ---------------------------------------------------------------- inspector
 // The selected map's buckets (classic) or groups (Swiss), fetched with
@@ -258,7 +258,7 @@ function inspect() {
   if (sel.value === '') { renderInspection($('inspector'), null, ''); return; }
   send({ type: MSG.INSPECT, mapId: Number(sel.value), first: 0, max: sel.selectedOptions[0]?.textContent.includes('swiss') ? INSPECT_TABLES : INSPECT_BUCKETS });
 }
-$('inspect-map').addEventListener('change', inspect);
+$('inspect-map').addEventListener('change', () => { inspect(); dirty = true; });
 $('inspector-panel').addEventListener('toggle', inspect);
 
 // The log is a bounded list, newest last. Rows go in as one fragment per
@@ -281,9 +281,8 @@ function eventRow(text, cls, seq) {
 }
 function addEvents(ev) {
   const list = $('events');
-  const spans = $('show-spans').checked;
-  // span events are many and rarely the story: shown on request
-  const shown = ev.events.filter((e) => spans || (e.kind !== 'SpanAlloc' && e.kind !== 'SpanFree'));
+  // span events are many and rarely the story: the worker leaves them out unless asked (FILTER)
+  const shown = ev.events;
   const keep = shown.slice(-MAX_EVENT_ROWS);
   const skipped = (ev.skipped ?? 0) + (shown.length - keep.length);
   if (!keep.length && !skipped) return;
@@ -294,13 +293,31 @@ function addEvents(ev) {
   for (let n = list.childElementCount - MAX_EVENT_ROWS; n > 0; n--) list.firstElementChild.remove();
   scrollEvents = true;
 }
+// Output: appended as text nodes (never HTML; and `textContent +=` would copy
+// the whole output at every batch), trimmed to the newest OUTPUT_KEEP chars.
+const OUTPUT_MAX = 200000, OUTPUT_KEEP = 150000;
+let outputChars = 0;
 function addOutput(text) {
   if (!text) return;
   const out = $('output');
-  out.textContent += text;  // textContent only: workload output is never HTML
-  if (out.textContent.length > 200000) out.textContent = out.textContent.slice(-150000);
+  out.append(text);
+  outputChars += text.length;
+  if (outputChars > OUTPUT_MAX) {
+    out.textContent = out.textContent.slice(-OUTPUT_KEEP);
+    outputChars = OUTPUT_KEEP;
+  }
   scrollOutput = true;
 }
+// The log and the output follow their newest line unless the reader
+// scrolled up to read (then they stay put until scrolled back down).
+const scrolledUp = new WeakMap();
+for (const id of ['events', 'output']) {
+  $(id).addEventListener('scroll', (e) => {
+    const el = e.target;
+    scrolledUp.set(el, el.scrollHeight - el.scrollTop - el.clientHeight > 40);
+  }, { passive: true });
+}
+function follow(el) { if (!scrolledUp.get(el)) el.scrollTop = el.scrollHeight; }
 
 // ---------------------------------------------------------------- charts
 const charts = new Charts($('charts'), () => gcMarks);
@@ -313,13 +330,13 @@ function redraw() {
       for (let i = 0; i < r.length; i++) if (r[i] === 2) gcMarks.push(x[i]);
     }
     const t = performance.now();
-    charts.update(table, mapSeries);
+    charts.update(table, chartedMap(), nowPoint);
     perf.drawMs += performance.now() - t;
     perf.frames++;
   }
   // the lists scroll, not the page
-  if (scrollEvents) { scrollEvents = false; const l = $('events'); l.scrollTop = l.scrollHeight; }
-  if (scrollOutput) { scrollOutput = false; const o = $('output'); o.scrollTop = o.scrollHeight; }
+  if (scrollEvents) { scrollEvents = false; follow($('events')); }
+  if (scrollOutput) { scrollOutput = false; follow($('output')); }
   perf.raf++;
   requestAnimationFrame(redraw);  // at most one redraw per frame, only when new data came
 }
@@ -334,6 +351,8 @@ function startWorker() {
   worker.onmessage = ({ data }) => onWorker(data);
   worker.onerror = (e) => {
     e.preventDefault?.();
+    // a worker that never got ready would fail again: say so instead of looping
+    if (!workerReady) { showError(`The simulation worker failed to start (${e.message ?? 'unknown error'}); reload the page to try again.`); return; }
     restartWorker(`The simulation worker crashed (${e.message ?? 'unknown error'}).`);
   };
 }
@@ -362,6 +381,11 @@ function onDeadline(what, ms) {
   restartWorker(why);
 }
 function send(msg) { worker.postMessage(msg); }
+// Which event kinds the worker leaves out of its batches (the checkbox).
+function sendFilter() {
+  if (worker && workerReady) send({ type: MSG.FILTER, hideKinds: $('show-spans').checked ? [] : [...HIDDEN_EVENT_KINDS] });
+}
+$('show-spans').addEventListener('change', sendFilter);
 
 function onWorker(m) {
   // ACK every batch at once, even a stale one: the worker prepares the next while this one is applied
@@ -371,6 +395,7 @@ function onWorker(m) {
   switch (m.type) {
     case MSG.READY:
       workerReady = true;
+      sendFilter();
       if (notice) {
         // a restarted worker: reload the source so that Run/Step start from the beginning
         const n = notice;
@@ -390,7 +415,7 @@ function onWorker(m) {
         hasSession = false;
         pending = null;
         editor.mark(m.diagnostics);
-        showError(m.diagnostics.map((d) => d.message).join('\n'));
+        showError(m.diagnostics.map((d) => d.message).join('\n'), m.diagnostics.find((d) => d.line >= 1));
         status('The workload does not compile.');
       } else {
         loaded = true;
@@ -406,7 +431,8 @@ function onWorker(m) {
       const t = performance.now();
       if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
       showMemstats(m.memstats);
-      showMaps(m.maps);
+      nowPoint = m.result ? { ops: m.result.ops, memstats: m.memstats } : null;
+      showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
       addEvents(m.events);
       addOutput(m.stdout);
       addOutput(m.stderr);
@@ -471,7 +497,7 @@ function finished(r) {
     return;
   }
   const where = r.errorLine ? ` (line ${r.errorLine}:${r.errorCol})` : '';
-  showError(`${r.error}${where}`);
+  showError(`${r.error}${where}`, r.errorLine ? { line: r.errorLine, col: r.errorCol } : null);
   if (r.errorLine) editor.mark([{ line: r.errorLine, col: r.errorCol, message: r.error }]);
   status(r.state === 'panicked' ? 'The workload panicked.' : 'Stopped by a budget.');
 }
@@ -493,7 +519,9 @@ function ensureLoaded(then, force = false) {
 function invalidate() { loaded = false; }
 function resetView() {
   table.reset();
-  mapSeries = emptyMapSeries();
+  mapSeries.reset();
+  lastMaps = [];
+  nowPoint = null;
   memAtLastGc = null;
   lastNumGc = 0;
   ended = false;
@@ -504,6 +532,7 @@ function resetView() {
   $('inspector').replaceChildren();
   $('events').replaceChildren();
   $('output').textContent = '';
+  outputChars = 0;
   hideError();
   editor.mark([]);
   editor.showCurrent(0);
@@ -618,7 +647,20 @@ window.addEventListener('hashchange', openLink);
 
 // ---------------------------------------------------------------- messages
 function status(t) { setText($('status'), t); }
-function showError(t) { const e = $('error'); e.textContent = t; e.hidden = false; }
+// The error panel: text only; with a position, a button that puts the
+// editor's cursor there (the marker is in the gutter too).
+function showError(t, pos) {
+  const e = $('error');
+  e.textContent = t;
+  if (pos && pos.line >= 1) {
+    const b = document.createElement('button');
+    b.className = 'goto';
+    b.textContent = `Go to line ${pos.line}:${pos.col}`;
+    b.addEventListener('click', () => editor.goto(pos.line, pos.col));
+    e.append(document.createElement('br'), b);
+  }
+  e.hidden = false;
+}
 function hideError() { const e = $('error'); e.textContent = ''; e.hidden = true; }
 
 openLink();

@@ -1,7 +1,6 @@
-// Every workload in examples/ is a preset, bundled at build time.
-import { parsePreset } from './presets-parse.js';
+// Every workload in examples/ is a preset: parsed at build time (the
+// 'virtual:presets' module of vite.config.js, with presets-parse.js) into
+// {name, title, look, source}; churn_users first, then by name.
+import PRESETS from 'virtual:presets';
 
-const files = import.meta.glob('../../examples/*.go', { query: '?raw', import: 'default', eager: true });
-export const PRESETS = Object.entries(files)
-  .map(([file, text]) => parsePreset(file, text))
-  .sort((a, b) => (a.name === 'churn_users' ? -1 : b.name === 'churn_users' ? 1 : a.name.localeCompare(b.name)));
+export { PRESETS };

@@ -22,6 +22,7 @@
 //   PING     {nonce: number}                         liveness probe; replies PONG
 //   CRASH    {}                                      test hook: the worker throws outside any handler
 //                                                    (the page must restart it and lose nothing)
+//   FILTER   {hideKinds: string[]}                   event kinds PROGRESS leaves out (default HIDDEN_EVENT_KINDS)
 //   ACK      {}                                      the page has taken the last PROGRESS (flow control:
 //                                                    while running, the worker posts the next one only after it)
 //
@@ -33,8 +34,9 @@
 //            result: the core's last RunResult {state, stepReached, line, col, error, errorLine, errorCol, ops, mapOps}
 //                    (null before the first run/step)
 //            memstats: {Go MemStats field: number}; maps: the core's maps() array
-//            events: {total, events: [{seq, kind, a: [a0..a3], text}]} (new since the last PROGRESS, at most
-//                    MAX_EVENTS_PER_BATCH; skipped: how many older ones were left out to keep up)
+//            events: {total, skipped, events: [{seq, kind, a: [a0..a3], text}]}: the newest events since the
+//                    last PROGRESS of the kinds not hidden (FILTER), at most MAX_EVENTS_PER_BATCH; skipped: how
+//                    many older ones were left out to keep up (hidden kinds are not counted)
 //            stdout / stderr: text appended since the last PROGRESS
 //            samples: {epoch, from, columns: string[], rows: number, data: Float64Array (transferred)}
 //                     rows [from, from+rows) of the core's sample table, row-major; epoch changes when the
@@ -50,7 +52,7 @@
 //           maxOps, maxHeapBytes, maxOutputBytes, maxWallMs, sampleEveryOps}  (the wasm Session's load() config)
 // Speed  = {opsPerSec: number}  (0 = as fast as the core goes)
 export const MSG = Object.freeze({
-  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', PING: 'ping', ACK: 'ack', CRASH: 'crash',
+  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', FILTER: 'filter', PING: 'ping', ACK: 'ack', CRASH: 'crash',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
   ENDED: 'ended', INSPECTED: 'inspected', PONG: 'pong', FAILED: 'failed',
 });
@@ -68,6 +70,10 @@ export const DEFAULT_SPEED = 'fast';
 
 export const POST_EVERY_MS = 16;          // PROGRESS at most once a 60 Hz frame; the ACK keeps them from piling up when the page is slower
 export const MAX_EVENTS_PER_BATCH = 500;
+// Per batch the worker reads the newest FETCH_EVENTS events and filters them:
+// span events come by the thousand and would crowd out grows and GCs.
+export const FETCH_EVENTS = 5000;
+export const HIDDEN_EVENT_KINDS = Object.freeze(['SpanAlloc', 'SpanFree']);
 
 // Budgets the page sets (the CLI sets none): a runaway workload ends with a message.
 export const PAGE_BUDGETS = Object.freeze({

@@ -2,9 +2,10 @@
 // the page never blocks and PAUSE is answered between slices. No
 // simulation logic here: every figure comes from the core (wasm/bindings.cpp).
 import createBucketlab from './wasm-loader.js';  // vite.config.js picks the split or the single-file module
-import { MSG, POST_EVERY_MS, MAX_EVENTS_PER_BATCH } from './protocol.js';
+import { MSG, POST_EVERY_MS, MAX_EVENTS_PER_BATCH, FETCH_EVENTS, HIDDEN_EVENT_KINDS } from './protocol.js';
 import { Pacer } from './pacing.js';
 import { nextBatch } from './samples.js';
+import { selectEvents } from './events.js';
 
 let core = null;
 let session = null;
@@ -17,6 +18,7 @@ let sent = null;           // what the page already has (samples, events, output
 let lastResult = null;
 let awaitingAck = false;   // a PROGRESS the page has not taken yet: do not pile up more
 let lastMacroYield = 0;
+let hidden = new Set(HIDDEN_EVENT_KINDS);  // event kinds PROGRESS leaves out (FILTER)
 const encoder = new TextEncoder();
 const MACRO_YIELD_MS = 30;  // at most this long between macrotask yields (slices are ~8 ms)
 
@@ -38,12 +40,12 @@ function progress(state) {
   const view = session.samples();  // a view over wasm memory: copy (slice) before the next call
   const b = nextBatch(sent, { epoch: session.sampleEpoch(), rows: session.sampleCount(), width: cols.length });
   const data = view.slice(b.from * cols.length, (b.from + b.rows) * cols.length);
-  // Events: the newest MAX_EVENTS_PER_BATCH; older ones the page has not seen are skipped (counted).
+  // Events: the newest MAX_EVENTS_PER_BATCH of the kinds the page shows (a
+  // window of FETCH_EVENTS read); older ones are skipped and counted (events.js).
   const total = JSON.parse(session.events(0, 0)).total;
-  const since = Math.max(sent.seq, total - MAX_EVENTS_PER_BATCH);
-  const ev = JSON.parse(session.events(since, MAX_EVENTS_PER_BATCH));
-  ev.skipped = (ev.events.length ? ev.events[0].seq : total) - sent.seq;
-  sent.seq = ev.events.length ? ev.events[ev.events.length - 1].seq + 1 : Math.max(sent.seq, total);
+  const fetched = JSON.parse(session.events(Math.max(sent.seq, total - FETCH_EVENTS), FETCH_EVENTS));
+  const { next, batch: ev } = selectEvents(fetched, sent.seq, hidden, MAX_EVENTS_PER_BATCH);
+  sent.seq = next;
   const stdout = session.stdout(sent.stdout);
   sent.stdout += encoder.encode(stdout).length;
   const stderr = session.stderr(sent.stderr);
@@ -137,6 +139,9 @@ self.onmessage = async ({ data: msg }) => {
       case MSG.INSPECT:
         if (!session) break;
         post({ type: MSG.INSPECTED, gen, mapId: msg.mapId, snapshot: JSON.parse(session.inspectMap(msg.mapId, msg.first ?? 0, msg.max ?? 64)) });
+        break;
+      case MSG.FILTER:
+        hidden = new Set(msg.hideKinds ?? []);
         break;
       case MSG.CRASH:
         setTimeout(() => { throw new Error('crash requested by the page (test hook)'); });
