@@ -72,11 +72,14 @@ Addr mallocgc(RuntimeState& rt, std::uint64_t size, const Type* typ, bool needze
         x = c.tiny + off;
         c.tinyoffset = off + size;
         c.tiny_allocs++;
+        rt.clock.charge(CostKind::MallocTiny);
         return x;
       }
       idx = take_slot(rt, kTinySpanClass, span, heavy);
       x = span->base() + static_cast<std::uint64_t>(idx) * kMaxTinySize;
       std::memset(rt.arena.ptr(x), 0, kMaxTinySize);  // always zeroed
+      rt.clock.charge(CostKind::MallocSmall);
+      rt.clock.charge(CostKind::ZeroByte, kMaxTinySize);
       // Keep whichever block leaves more room.
       if (size < c.tinyoffset || c.tiny == 0) {
         c.tiny = x;
@@ -91,7 +94,11 @@ Addr mallocgc(RuntimeState& rt, std::uint64_t size, const Type* typ, bool needze
       size = kClassToSize[sizeclass];
       idx = take_slot(rt, make_span_class(sizeclass, noscan), span, heavy);
       x = span->base() + static_cast<std::uint64_t>(idx) * size;
-      if (needzero && span->needzero) rt.arena.memclr(x, size);
+      rt.clock.charge(CostKind::MallocSmall);
+      if (needzero && span->needzero) {
+        rt.arena.memclr(x, size);
+        rt.clock.charge(CostKind::ZeroByte, size);
+      }
       span->slots[idx] = SlotInfo{typ ? typ->id : kNoType, role, element_count(data_size, typ)};
       if (header) {
         // Go 1.22+: the object starts with its type pointer.
@@ -108,7 +115,10 @@ Addr mallocgc(RuntimeState& rt, std::uint64_t size, const Type* typ, bool needze
     size = span->elemsize;
     x = span->base();
     idx = 0;
-    if (needzero && span->needzero) rt.arena.memclr(x, size);
+    if (needzero && span->needzero) {
+      rt.arena.memclr(x, size);
+      rt.clock.charge(CostKind::ZeroByte, size);
+    }
     span->slots[0] = SlotInfo{typ ? typ->id : kNoType, role, 0};
     span->large_count = typ && typ->size ? data_size / typ->size : 0;
   }

@@ -48,6 +48,9 @@ MSpan* MHeap::alloc_span(std::uint64_t npages, SpanClass spc) {
     }
   }
 
+  // Released (or never used) pages fault in again when the span is used.
+  rt_.clock.charge(CostKind::MallocSpan);
+  rt_.clock.charge(CostKind::PageFault, scav / kPhysPageSize);
   MSpan* s = new_mspan();
   const int sizeclass = span_class_size_class(spc);
   const std::uint64_t nbytes = npages * kPageSize;
@@ -176,6 +179,7 @@ std::uint64_t MHeap::scavenge(std::uint64_t nbytes, bool force, const std::funct
     if (r.npages != 0) {
       const std::uint64_t bytes = r.npages * kPageSize;
       rt_.arena.memclr(r.base, bytes);  // the OS drops the contents (MADV_DONTNEED)
+      rt_.clock.charge(CostKind::ScavengePage, bytes / kPhysPageSize);
       acct.heap_released += bytes;
       acct.heap_free -= bytes;
       released += bytes;

@@ -83,7 +83,10 @@ class Runtime {
     }
     store<std::uint64_t>(slot, value);
   }
-  void memclr(Addr a, std::uint64_t n) { s_->arena.memclr(a, n); }
+  void memclr(Addr a, std::uint64_t n) {
+    s_->arena.memclr(a, n);
+    s_->clock.charge(CostKind::ZeroByte, n);
+  }
   void memmove(Addr dst, Addr src, std::uint64_t n) { s_->arena.memmove(dst, src, n); }
   // Reads heap or rodata bytes (string keys may point at either).
   void read_bytes(Addr a, void* out, std::uint64_t n) const {
@@ -125,10 +128,22 @@ class Runtime {
   // sweeper finishes sweeping, the scavenger runs at its 1 % pace, and a
   // forced GC starts if 2 minutes pass without one.
   BackgroundReport background_work(std::uint64_t idle_ns);
-  // Simulated time passes while the mutator runs (cost model hook); sysmon
-  // may start a time-triggered GC.
+  // ns of simulated time pass while the mutator runs (a cost the model
+  // does not itemise); sysmon may start a time-triggered GC.
   void advance_clock(std::uint64_t ns);
-  std::uint64_t nanotime() const { return s_->nanotime; }
+  // sysmon's check while the mutator runs (proc.go sysmon → forcegchelper):
+  // a time-triggered GC starts once forcegcperiod has passed since the last
+  // GC. The interpreter calls it at statement boundaries.
+  void sysmon();
+
+  // --- simulated time (cost_model.h) ---
+  // nanotime(): the simulated monotonic clock, ns (1 at main's start).
+  std::uint64_t nanotime() { return s_->clock.now(); }
+  // Charge n units of a cost kind (upper layers: map operations, library calls).
+  void charge(CostKind k, std::uint64_t n = 1) { s_->clock.charge(k, n); }
+  CostClock& clock() { return s_->clock; }
+  const CostClock& clock() const { return s_->clock; }
+  const GcTimes& gc_times() const { return s_->gc.times(); }
 
   // --- observation ---
   MemStats read_mem_stats();  // runtime.ReadMemStats (flushes the mcache, as Go does)
