@@ -506,6 +506,15 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
       put("HeapSys", m.HeapSys, 8); put("HeapIdle", m.HeapIdle, 8); put("HeapInuse", m.HeapInuse, 8);
       put("HeapReleased", m.HeapReleased, 8); put("HeapObjects", m.HeapObjects, 8); put("NextGC", m.NextGC, 8);
       put("NumGC", m.NumGC, 4); put("NumForcedGC", m.NumForcedGC, 4); put("EnableGC", m.EnableGC ? 1 : 0, 1);
+      // modelled on the simulated clock (core/runtime/cost_model.h)
+      put("LastGC", m.LastGC, 8); put("PauseTotalNs", m.PauseTotalNs, 8);
+      std::uint64_t frac_bits;
+      std::memcpy(&frac_bits, &m.GCCPUFraction, 8);
+      put("GCCPUFraction", frac_bits, 8);
+      for (const auto& f : r->fields) {
+        if (f.name == "PauseNs") std::memcpy(&buf[f.offset], m.PauseNs.data(), 8 * m.PauseNs.size());
+        if (f.name == "PauseEnd") std::memcpy(&buf[f.offset], m.PauseEnd.data(), 8 * m.PauseEnd.size());
+      }
       for (const auto& f : r->fields) {
         if (f.name != "BySize") continue;
         const std::uint64_t esz = f.type->elem->size;

@@ -34,7 +34,9 @@ CostTable make_calibrated() {
     while (k < kNumCostKinds && std::strcmp(kKindNames[k], e.kind) != 0) ++k;
     BUCKETLAB_ASSERT(k < kNumCostKinds, "cost_constants.h names an unknown cost kind");
     BUCKETLAB_ASSERT(e.ns >= 0, "negative cost");
-    t.fx[k] = static_cast<std::uint64_t>(std::llround(e.ns * static_cast<double>(kFxPerNs)));
+    // The map miss kinds count 1/1024 of a miss; their constant is per miss.
+    const bool per_1024 = std::strncmp(e.kind, "MapMiss", 7) == 0;
+    t.fx[k] = static_cast<std::uint64_t>(std::llround(e.ns * static_cast<double>(per_1024 ? 1 : kFxPerNs)));
     seen[k] = true;
   }
   for (bool s : seen) BUCKETLAB_ASSERT(s, "cost_constants.h lacks a cost kind");

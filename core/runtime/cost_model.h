@@ -77,7 +77,8 @@ enum class CostKind : std::uint8_t {
   MapClear,     // mapclear / clear(m) (its zeroing is ZeroByte)
   MapMake,      // makemap (allocation charged apart)
   // cache misses of map operations, in units of 1/1024 of a miss: the
-  // probability that the op's bucket is not in L1 / L2 (working set vs size)
+  // probability that the op's bucket is not in L1 / L2 (working set vs size);
+  // cost_constants.h prices them per whole miss
   MapMissL1, MapMissL2,
   MapMissL1Str, MapMissL2Str,  // string keys: the key's bytes live elsewhere
   MapGrow,          // hashGrow / a Swiss table rehash start
