@@ -134,6 +134,8 @@ class Gc {
   std::uint64_t bytes_marked() const { return bytes_marked_; }
   std::uint64_t objects_marked() const { return objects_marked_; }
   std::uint64_t pointers_found() const { return pointers_found_; }
+  // The last cycle's scan work: heap bytes scanned + stack/global root bytes.
+  std::uint64_t scan_work() const { return heap_scan_work_ + stack_scan_work_; }
   // Pause and GC CPU accounting on the simulated clock (cost_model.h).
   const GcTimes& times() const { return times_; }
 
