@@ -751,7 +751,8 @@ Stop Interp::run(const RunLimits& lim) {
               std::vector<std::uint8_t> tmp(static_cast<std::size_t>(n) * et->size, 0);
               if (!(in.aux & 4)) read(src, tmp.data(), tmp.size());
               write(dst, tmp.data(), tmp.size());
-              rt_.charge(runtime::CostKind::CopyByte, tmp.size());
+              // clear(s) is memclrNoHeapPointers / memclrHasPointers; copy is memmove
+              rt_.charge((in.aux & 4) ? runtime::CostKind::ZeroByte : runtime::CostKind::CopyByte, tmp.size());
             }
             WA(static_cast<std::uint64_t>(std::max<std::int64_t>(n, 0)));
             break;

@@ -626,8 +626,8 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
       if (d > 0) rt_.background_work(static_cast<std::uint64_t>(d));
       return;
     }
-    case LibId::TimeNow: st64(dst, 0); st64(dst + 8, rt_.nanotime()); st64(dst + 16, 0); return;
-    case LibId::TimeSince: st64(dst, rt_.nanotime() - ld64(arg(0) + 8)); return;
+    case LibId::TimeNow: rt_.clock().checkpoint(); st64(dst, 0); st64(dst + 8, rt_.nanotime()); st64(dst + 16, 0); return;
+    case LibId::TimeSince: rt_.clock().checkpoint(); st64(dst, rt_.nanotime() - ld64(arg(0) + 8)); return;
     case LibId::TimeTimeSub: st64(dst, ld64(arg(0) + 8) - ld64(arg(1) + 8)); return;
     case LibId::TimeTimeUnixNano: st64(dst, static_cast<std::uint64_t>(kEpoch) + ld64(arg(0) + 8)); return;
     case LibId::DurationNanoseconds: st64(dst, ld64(arg(0))); return;

@@ -22,7 +22,7 @@ inline constexpr Entry kCosts[] = {
     {"ZeroByte", 0.05}, {"PageFault", 250},
     {"SweepSpan", 150}, {"SweepObject", 2},
     {"GcSweepTermination", 5000}, {"GcMarkTermination", 1000},
-    {"GcMarkObject", 10}, {"GcScanByte", 0.3}, {"GcScanPointer", 3}, {"GcRootByte", 0.5},
+    {"GcMarkCycle", 20000}, {"GcMarkObject", 10}, {"GcScanByte", 0.3}, {"GcScanPointer", 3}, {"GcRootByte", 0.5},
     {"ReadMemStats", 3000}, {"ScavengePage", 1000},
 };
 

@@ -21,7 +21,7 @@ constexpr const char* kKindNames[] = {
     "ZeroByte", "PageFault",
     "SweepSpan", "SweepObject",
     "GcSweepTermination", "GcMarkTermination",
-    "GcMarkObject", "GcScanByte", "GcScanPointer", "GcRootByte",
+    "GcMarkCycle", "GcMarkObject", "GcScanByte", "GcScanPointer", "GcRootByte",
     "ReadMemStats", "ScavengePage",
 };
 static_assert(sizeof(kKindNames) / sizeof(kKindNames[0]) == kNumCostKinds, "a name per CostKind");
@@ -59,7 +59,7 @@ CostGroup cost_group(CostKind k) {
       return CostGroup::Malloc;
     case K::SweepSpan: case K::SweepObject: return CostGroup::Sweep;
     case K::GcSweepTermination: case K::GcMarkTermination: return CostGroup::GcStw;
-    case K::GcMarkObject: case K::GcScanByte: case K::GcScanPointer: case K::GcRootByte: return CostGroup::GcMark;
+    case K::GcMarkCycle: case K::GcMarkObject: case K::GcScanByte: case K::GcScanPointer: case K::GcRootByte: return CostGroup::GcMark;
     case K::ReadMemStats: return CostGroup::Runtime;
     case K::ScavengePage: return CostGroup::Scavenge;
     default: return CostGroup::Maps;

@@ -57,6 +57,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <vector>
 
 namespace bucketlab::runtime {
 
@@ -97,6 +98,7 @@ enum class CostKind : std::uint8_t {
   // GC
   GcSweepTermination,  // the first STW phase (fixed part)
   GcMarkTermination,   // the second STW phase (fixed part)
+  GcMarkCycle,         // a cycle's fixed mark work (root jobs, the binary's data/bss, stacks)
   GcMarkObject,        // an object greyed/marked
   GcScanByte,          // a byte of heap scan work
   GcScanPointer,       // a non-nil pointer found while scanning
@@ -196,6 +198,21 @@ class CostClock {
   std::uint64_t idle_ns() const { return idle_ns_; }
   std::uint64_t busy_ns() const { return busy_ns_; }
 
+  // Checkpoints (calibration, bench/calibrate): the counts of every kind,
+  // and the clock, each time the workload reads the time (time.Now,
+  // time.Since), so a phase's counts are the difference of two of them.
+  struct Checkpoint {
+    std::uint64_t ns = 0;
+    std::array<std::uint64_t, kNumCostKinds> count{};
+  };
+  void enable_checkpoints() { checkpoints_on_ = true; }
+  void checkpoint() {
+    if (!checkpoints_on_) return;
+    fold();
+    checkpoints_.push_back(Checkpoint{fx_ >> kFxShift, count_});
+  }
+  const std::vector<Checkpoint>& checkpoints() const { return checkpoints_; }
+
  private:
   void fold_counters();
   const CostTable* t_;
@@ -205,6 +222,8 @@ class CostClock {
   const std::uint64_t* instrs_ = nullptr;
   const std::uint64_t* stmts_ = nullptr;
   std::uint64_t instrs_seen_ = 0, stmts_seen_ = 0;
+  bool checkpoints_on_ = false;
+  std::vector<Checkpoint> checkpoints_;
 };
 
 // The per-cycle and cumulative GC time accounting Go keeps in work and

@@ -79,6 +79,7 @@ void Gc::start(GcTriggerKind kind, std::uint32_t n, bool mutator_blocked) {
   // Deviation: the concurrent mark phase runs to completion here, before
   // the world "restarts"; its CPU time is charged at once.
   drain();
+  clock.charge(CostKind::GcMarkCycle);
   clock.charge(CostKind::GcMarkObject, objects_marked_);
   clock.charge(CostKind::GcScanByte, heap_scan_work_);
   clock.charge(CostKind::GcScanPointer, pointers_found_);

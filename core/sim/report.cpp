@@ -355,6 +355,24 @@ std::string modelled_json(Simulation& sim) {
   return j.str();
 }
 
+std::string cost_checkpoints_json(Simulation& sim) {
+  const runtime::CostClock& c = sim.runtime().clock();
+  std::ostringstream j;
+  j << "{\"kinds\":[";
+  for (std::size_t k = 0; k < runtime::kNumCostKinds; ++k)
+    j << (k ? "," : "") << json_string(runtime::cost_kind_name(static_cast<runtime::CostKind>(k)));
+  j << "],\"checkpoints\":[";
+  bool first = true;
+  for (const auto& cp : c.checkpoints()) {
+    j << (first ? "[" : ",[") << cp.ns;
+    for (std::uint64_t n : cp.count) j << "," << n;
+    j << "]";
+    first = false;
+  }
+  j << "]}\n";
+  return j.str();
+}
+
 std::string report_json(Simulation& sim) {
   std::ostringstream j;
   const RunState st = sim.state();

@@ -40,6 +40,9 @@ std::string swiss_map_json(const maps::SwissMapSnapshot& s);
 // "GCCPUFraction","gc_cpu_ns","idle_mark_ns","idle_ns","groups":{...},
 // "kinds":{"Instr":{"count","ns"},...}}.
 std::string modelled_json(Simulation& sim);
+// {"kinds":[names],"checkpoints":[[ns,count...],...]}: the cost counts at
+// each time.Now/time.Since (SimConfig::cost_checkpoints), for bench/calibrate.
+std::string cost_checkpoints_json(Simulation& sim);
 
 // `bucketlab run --json`: {"go","state",["error","error_line","error_col"],"hashkey","maps","memstats","modelled","gcs","samples","ops","map_ops","stdout"}.
 std::string report_json(Simulation& sim);

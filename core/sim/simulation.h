@@ -50,6 +50,7 @@ struct SimConfig {
   // The cost model's prices (core/runtime/cost_model.h); null: the
   // calibrated table. Tests pass their own to check accounting rules.
   const runtime::CostTable* costs = nullptr;
+  bool cost_checkpoints = false;  // record the cost counts at each time.Now/Since (calibration)
 };
 
 // One row of the sampled time series.

@@ -1,0 +1,35 @@
+// Calibration: allocation with the GC on and a small live set, so spans
+// are swept and reused: mcentral refills from swept spans (MallocRefill,
+// without MallocSpan), zeroing of reused slots (ZeroByte), sweeping
+// (SweepSpan, SweepObject) and heap-triggered cycles (the GC constants).
+type P32 struct {
+	p    *int
+	a, b int64
+	c    int64
+}
+type P512 struct {
+	p *int
+	a [63]int64
+}
+type P8192 struct {
+	p *int
+	a [1023]int64
+}
+s32 := make([]*P32, 1024)
+t0 := time.Now()
+for i := 0; i < 3000000; i++ {
+	s32[i&1023] = new(P32)
+}
+fmt.Println("BLPHASE gc_s32", time.Since(t0).Nanoseconds())
+s512 := make([]*P512, 256)
+t0 = time.Now()
+for i := 0; i < 400000; i++ {
+	s512[i&255] = new(P512)
+}
+fmt.Println("BLPHASE gc_s512", time.Since(t0).Nanoseconds())
+s8k := make([]*P8192, 64)
+t0 = time.Now()
+for i := 0; i < 30000; i++ {
+	s8k[i&63] = new(P8192)
+}
+fmt.Println("BLPHASE gc_s8192", time.Since(t0).Nanoseconds())

@@ -1,0 +1,45 @@
+// Calibration: fast64 map operations (mapaccess1_fast64, mapassign_fast64,
+// mapdelete_fast64) at three sizes: base prices and the L1/L2 miss terms
+// (MapAccess64, MapAssign64, MapDelete64, MapMissL1, MapMissL2). The
+// stride visits keys in a cache-unfriendly order without a division.
+for _, n := range []int{1000, 100000, 1000000} {
+	m := make(map[int64]int64)
+	for i := 0; i < n; i++ {
+		m[int64(i)] = int64(i)
+	}
+	ops := 3000000
+	stride := 7919
+	if n < 10000 {
+		stride = 619
+	}
+	var sum int64
+	j := 0
+	t0 := time.Now()
+	for k := 0; k < ops; k++ {
+		sum += m[int64(j)]
+		j += stride
+		if j >= n {
+			j -= n
+		}
+	}
+	fmt.Println("BLPHASE access", n, time.Since(t0).Nanoseconds(), sum)
+	t0 = time.Now()
+	for k := 0; k < ops; k++ {
+		m[int64(j)] = int64(k)
+		j += stride
+		if j >= n {
+			j -= n
+		}
+	}
+	fmt.Println("BLPHASE assign", n, time.Since(t0).Nanoseconds())
+	t0 = time.Now()
+	for k := 0; k < ops/2; k++ {
+		delete(m, int64(j))
+		m[int64(j)] = 1
+		j += stride
+		if j >= n {
+			j -= n
+		}
+	}
+	fmt.Println("BLPHASE delete", n, time.Since(t0).Nanoseconds(), len(m))
+}
