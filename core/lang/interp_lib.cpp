@@ -204,7 +204,7 @@ void Interp::emit_out(std::string& to, const std::string& s) {
 }
 
 void Interp::print_builtin(std::uint8_t* fp, const Instr& in) {
-  rt_.charge(runtime::CostKind::FmtCall);  // print/println: formatting and write(2)
+  rt_.charge(runtime::CostKind::FmtPrint);  // print/println: formatting and write(2)
   const LibSite& site = P.lib_sites[in.d];
   std::string s;
   for (std::size_t i = 0; i < site.types.size(); ++i) {
@@ -296,7 +296,10 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
   };
   // The call's own work (cost_model.h); allocations are charged by malloc.
   switch (id) {
-    case LibId::FmtPrint: case LibId::FmtPrintf: case LibId::FmtPrintln: rt_.charge(runtime::CostKind::FmtCall); break;
+    case LibId::FmtPrint: case LibId::FmtPrintf: case LibId::FmtPrintln: rt_.charge(runtime::CostKind::FmtPrint); break;
+    case LibId::FmtSprint: case LibId::FmtSprintf: case LibId::FmtSprintln: case LibId::FmtErrorf:
+      rt_.charge(runtime::CostKind::FmtSprint);
+      break;
     case LibId::RuntimeGC: case LibId::RuntimeReadMemStats: case LibId::DebugFreeOSMemory: case LibId::TimeSleep:
       break;  // priced by the runtime (GC, STW, idle time)
     default: rt_.charge(runtime::CostKind::LibCall); break;

@@ -10,7 +10,7 @@ namespace bucketlab::runtime {
 
 namespace {
 constexpr const char* kKindNames[] = {
-    "Instr", "Stmt", "LibCall", "FmtCall", "Concat", "CopyByte",
+    "Instr", "Stmt", "LibCall", "FmtPrint", "FmtSprint", "Concat", "CopyByte",
     "MapAccess64", "MapAccessStr", "MapAccessGeneric",
     "MapAssign64", "MapAssignStr", "MapAssignGeneric",
     "MapDelete64", "MapDeleteStr", "MapDeleteGeneric",
@@ -21,7 +21,7 @@ constexpr const char* kKindNames[] = {
     "ZeroByte", "PageFault",
     "SweepSpan", "SweepObject",
     "GcSweepTermination", "GcMarkTermination",
-    "GcMarkCycle", "GcMarkObject", "GcScanByte", "GcScanPointer", "GcRootByte",
+    "GcMarkCycle", "GcMarkObject", "GcScanWord", "GcScanPointer", "GcRootByte",
     "ReadMemStats", "ScavengePage",
 };
 static_assert(sizeof(kKindNames) / sizeof(kKindNames[0]) == kNumCostKinds, "a name per CostKind");
@@ -52,14 +52,14 @@ const char* cost_kind_name(CostKind k) { return kKindNames[static_cast<std::size
 CostGroup cost_group(CostKind k) {
   using K = CostKind;
   switch (k) {
-    case K::Instr: case K::Stmt: case K::LibCall: case K::FmtCall: case K::Concat: case K::CopyByte:
+    case K::Instr: case K::Stmt: case K::LibCall: case K::FmtPrint: case K::FmtSprint: case K::Concat: case K::CopyByte:
       return CostGroup::Interp;
     case K::MallocTiny: case K::MallocSmall: case K::MallocRefill: case K::MallocSpan: case K::MallocLarge:
     case K::ZeroByte: case K::PageFault:
       return CostGroup::Malloc;
     case K::SweepSpan: case K::SweepObject: return CostGroup::Sweep;
     case K::GcSweepTermination: case K::GcMarkTermination: return CostGroup::GcStw;
-    case K::GcMarkCycle: case K::GcMarkObject: case K::GcScanByte: case K::GcScanPointer: case K::GcRootByte: return CostGroup::GcMark;
+    case K::GcMarkCycle: case K::GcMarkObject: case K::GcScanWord: case K::GcScanPointer: case K::GcRootByte: return CostGroup::GcMark;
     case K::ReadMemStats: return CostGroup::Runtime;
     case K::ScavengePage: return CostGroup::Scavenge;
     default: return CostGroup::Maps;

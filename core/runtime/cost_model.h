@@ -66,7 +66,8 @@ enum class CostKind : std::uint8_t {
   Instr,        // one bytecode instruction
   Stmt,         // one statement boundary
   LibCall,      // a library call (strconv, math/rand, time, ...): its own work, not its allocations
-  FmtCall,      // a fmt/print call (formatting and the write(2) of its output)
+  FmtPrint,     // fmt.Print*/print: formatting and the write(2) of its output
+  FmtSprint,    // fmt.Sprint*/Errorf: formatting into a new string
   Concat,       // concatstrings: per concatenation (allocation charged apart)
   CopyByte,     // bytes copied by copy/append/string conversions
   // maps (charged per operation by the interpreter; key classes as the
@@ -100,7 +101,7 @@ enum class CostKind : std::uint8_t {
   GcMarkTermination,   // the second STW phase (fixed part)
   GcMarkCycle,         // a cycle's fixed mark work (root jobs, the binary's data/bss, stacks)
   GcMarkObject,        // an object greyed/marked
-  GcScanByte,          // a byte of heap scan work
+  GcScanWord,          // a pointer slot the pointer mask names, examined (nil or not)
   GcScanPointer,       // a non-nil pointer found while scanning
   GcRootByte,          // a byte of stack/global roots
   ReadMemStats,        // runtime.ReadMemStats (stops the world; not a GC pause)

@@ -56,7 +56,7 @@ void Gc::start(GcTriggerKind kind, std::uint32_t n, bool mutator_blocked) {
 
   // gcResetMarkState.
   rt_.arena.clear_page_marks();
-  bytes_marked_ = objects_marked_ = heap_scan_work_ = stack_scan_work_ = pointers_found_ = 0;
+  bytes_marked_ = objects_marked_ = heap_scan_work_ = stack_scan_work_ = pointers_found_ = words_scanned_ = 0;
   heap0_ = rt_.pacer.heap_live();
 
   // Stop the world: sweep termination (work.tSweepTerm = work.pauseStart = now).
@@ -81,7 +81,7 @@ void Gc::start(GcTriggerKind kind, std::uint32_t n, bool mutator_blocked) {
   drain();
   clock.charge(CostKind::GcMarkCycle);
   clock.charge(CostKind::GcMarkObject, objects_marked_);
-  clock.charge(CostKind::GcScanByte, heap_scan_work_);
+  clock.charge(CostKind::GcScanWord, words_scanned_);
   clock.charge(CostKind::GcScanPointer, pointers_found_);
   clock.charge(CostKind::GcRootByte, stack_scan_work_);
   const std::uint64_t mark_ns = clock.now() - times_.t_mark;
@@ -203,6 +203,7 @@ void Gc::scan_object(MSpan* s, std::uint32_t index) {
         const std::uint64_t w = mw * 64 + static_cast<std::uint64_t>(__builtin_ctzll(bits));
         if (w >= words) break;
         std::uint64_t v;
+        words_scanned_++;
         std::memcpy(&v, rt_.arena.ptr(elem + w * kPtrSize), sizeof v);
         if (v != 0) {
           pointers_found_++;

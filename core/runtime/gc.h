@@ -162,6 +162,7 @@ class Gc {
   std::uint64_t last_heap_in_use_ = 0;  // memstats.lastHeapInUse
   std::uint64_t bytes_marked_ = 0, objects_marked_ = 0, heap_scan_work_ = 0, stack_scan_work_ = 0;
   std::uint64_t pointers_found_ = 0;  // non-nil pointer words met while scanning (cost model)
+  std::uint64_t words_scanned_ = 0;   // pointer words examined, nil or not (cost model)
   GcTimes times_;
   std::uint64_t heap0_ = 0;
   std::vector<MSpan*> work_spans_;       // grey objects: (span, index)

@@ -17,8 +17,12 @@ for i := 0; i < 300000; i++ {
 for r := 0; r < 4; r++ {
 	t0 := time.Now()
 	runtime.GC()
-	fmt.Println("BLPHASE gc_chain", time.Since(t0).Nanoseconds())
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "gc_chain", d)
+	}
 }
+runtime.KeepAlive(head) // Go's liveness is precise: without this the list is dead here
 bufs := make([][]byte, 300000)
 for i := range bufs {
 	bufs[i] = make([]byte, 64)
@@ -26,14 +30,22 @@ for i := range bufs {
 for r := 0; r < 4; r++ {
 	t0 := time.Now()
 	runtime.GC()
-	fmt.Println("BLPHASE gc_chain_noscan", time.Since(t0).Nanoseconds())
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "gc_chain_noscan", d)
+	}
 }
+runtime.KeepAlive(head)
 head = nil
 for r := 0; r < 4; r++ {
 	t0 := time.Now()
 	runtime.GC()
-	fmt.Println("BLPHASE gc_noscan", time.Since(t0).Nanoseconds())
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "gc_noscan", d)
+	}
 }
+runtime.KeepAlive(bufs)
 bufs = nil
 arr := make([]*int64, 4<<20)
 for i := 0; i < len(arr); i += 64 {
@@ -42,8 +54,12 @@ for i := 0; i < len(arr); i += 64 {
 for r := 0; r < 4; r++ {
 	t0 := time.Now()
 	runtime.GC()
-	fmt.Println("BLPHASE gc_sparse", time.Since(t0).Nanoseconds())
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "gc_sparse", d)
+	}
 }
+runtime.KeepAlive(arr)
 arr = nil
 for r := 0; r < 4; r++ {
 	for i := 0; i < 300000; i++ {
@@ -52,10 +68,16 @@ for r := 0; r < 4; r++ {
 	head = nil
 	t0 := time.Now()
 	runtime.GC()
-	fmt.Println("BLPHASE gc_garbage", time.Since(t0).Nanoseconds())
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "gc_garbage", d)
+	}
 }
 for r := 0; r < 8; r++ {
 	t0 := time.Now()
 	runtime.GC()
-	fmt.Println("BLPHASE gc_empty", time.Since(t0).Nanoseconds())
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "gc_empty", d)
+	}
 }

@@ -7,14 +7,22 @@ t0 := time.Now()
 for i := 0; i < n; i++ {
 	x += i ^ (x >> 3)
 }
-fmt.Println("BLPHASE arith", time.Since(t0).Nanoseconds(), x)
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "arith", d)
+	fmt.Println(x)
+}
 
 s := make([]int64, 4096)
 t0 = time.Now()
 for i := 0; i < n; i++ {
 	s[i&4095] += int64(i)
 }
-fmt.Println("BLPHASE slice", time.Since(t0).Nanoseconds(), s[7])
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "slice", d)
+	fmt.Println(s[7])
+}
 
 type P struct {
 	a, b int
@@ -31,7 +39,11 @@ for i := 0; i < n/2; i++ {
 	}
 	p.c++
 }
-fmt.Println("BLPHASE struct", time.Since(t0).Nanoseconds(), ps[3].c)
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "struct", d)
+	fmt.Println(ps[3].c)
+}
 
 t0 = time.Now()
 y := 0
@@ -42,4 +54,8 @@ for i := 0; i < n; i++ {
 		y += 2
 	}
 }
-fmt.Println("BLPHASE branch", time.Since(t0).Nanoseconds(), y)
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "branch", d)
+	fmt.Println(y)
+}

@@ -18,18 +18,35 @@ type P8192 struct {
 s32 := make([]*P32, 1024)
 t0 := time.Now()
 for i := 0; i < 3000000; i++ {
-	s32[i&1023] = new(P32)
+	p := new(P32)
+	p.a = int64(i)
+	s32[i&1023] = p
 }
-fmt.Println("BLPHASE gc_s32", time.Since(t0).Nanoseconds())
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "gc_s32", d)
+}
 s512 := make([]*P512, 256)
 t0 = time.Now()
 for i := 0; i < 400000; i++ {
-	s512[i&255] = new(P512)
+	p := new(P512)
+	p.a[0] = int64(i)
+	p.a[62] = 1
+	s512[i&255] = p
 }
-fmt.Println("BLPHASE gc_s512", time.Since(t0).Nanoseconds())
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "gc_s512", d)
+}
 s8k := make([]*P8192, 64)
 t0 = time.Now()
 for i := 0; i < 30000; i++ {
-	s8k[i&63] = new(P8192)
+	p := new(P8192)
+	p.a[0] = int64(i)
+	p.a[1022] = 1
+	s8k[i&63] = p
 }
-fmt.Println("BLPHASE gc_s8192", time.Since(t0).Nanoseconds())
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "gc_s8192", d)
+}

@@ -13,7 +13,10 @@ for r := 0; r < 10; r++ {
 	}
 	keep = append(keep, m)
 }
-fmt.Println("BLPHASE grow", time.Since(t0).Nanoseconds())
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "grow", d)
+}
 t0 = time.Now()
 for r := 0; r < 10; r++ {
 	m := make(map[int64]int64, n)
@@ -22,7 +25,10 @@ for r := 0; r < 10; r++ {
 	}
 	keep = append(keep, m)
 }
-fmt.Println("BLPHASE hinted", time.Since(t0).Nanoseconds())
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "hinted", d)
+}
 m := keep[0]
 var sum int64
 t0 = time.Now()
@@ -31,18 +37,30 @@ for r := 0; r < 20; r++ {
 		sum += k ^ v
 	}
 }
-fmt.Println("BLPHASE iterate", time.Since(t0).Nanoseconds(), sum)
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "iterate", d)
+	fmt.Println(sum)
+}
 for r := 0; r < 10; r++ {
 	c := keep[10+r]
 	t0 = time.Now()
 	for k := range c {
 		delete(c, k)
 	}
-	fmt.Println("BLPHASE clear", time.Since(t0).Nanoseconds(), len(c))
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "clear", d)
+		fmt.Println(len(c))
+	}
 }
 small := make([]map[int]int, 1024)
 t0 = time.Now()
 for i := 0; i < 1000000; i++ {
 	small[i&1023] = make(map[int]int)
 }
-fmt.Println("BLPHASE makemap", time.Since(t0).Nanoseconds(), len(small[5]))
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "makemap", d)
+	fmt.Println(len(small[5]))
+}

@@ -22,7 +22,11 @@ for _, n := range []int{1000, 100000, 1000000} {
 			j -= n
 		}
 	}
-	fmt.Println("BLPHASE access", n, time.Since(t0).Nanoseconds(), sum)
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "access", n, d)
+		fmt.Println(sum)
+	}
 	t0 = time.Now()
 	for k := 0; k < ops; k++ {
 		m[int64(j)] = int64(k)
@@ -31,7 +35,10 @@ for _, n := range []int{1000, 100000, 1000000} {
 			j -= n
 		}
 	}
-	fmt.Println("BLPHASE assign", n, time.Since(t0).Nanoseconds())
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "assign", n, d)
+	}
 	t0 = time.Now()
 	for k := 0; k < ops/2; k++ {
 		delete(m, int64(j))
@@ -41,5 +48,9 @@ for _, n := range []int{1000, 100000, 1000000} {
 			j -= n
 		}
 	}
-	fmt.Println("BLPHASE delete", n, time.Since(t0).Nanoseconds(), len(m))
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "delete", n, d)
+		fmt.Println(len(m))
+	}
 }

@@ -26,7 +26,11 @@ for _, n := range []int{1000, 100000, 1000000} {
 			j -= n
 		}
 	}
-	fmt.Println("BLPHASE access", n, time.Since(t0).Nanoseconds(), sum)
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "access", n, d)
+		fmt.Println(sum)
+	}
 	t0 = time.Now()
 	for k := 0; k < ops; k++ {
 		m[keys[j]] = int64(k)
@@ -35,7 +39,10 @@ for _, n := range []int{1000, 100000, 1000000} {
 			j -= n
 		}
 	}
-	fmt.Println("BLPHASE assign", n, time.Since(t0).Nanoseconds())
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "assign", n, d)
+	}
 	t0 = time.Now()
 	for k := 0; k < ops/2; k++ {
 		delete(m, keys[j])
@@ -45,5 +52,9 @@ for _, n := range []int{1000, 100000, 1000000} {
 			j -= n
 		}
 	}
-	fmt.Println("BLPHASE delete", n, time.Since(t0).Nanoseconds(), len(m))
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "delete", n, d)
+		fmt.Println(len(m))
+	}
 }

@@ -13,8 +13,14 @@ for r := 0; r < 3; r++ {
 	blocks = nil
 	t0 := time.Now()
 	runtime.GC()
-	fmt.Println("BLPHASE gc_before", time.Since(t0).Nanoseconds())
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "gc_before", d)
+	}
 	t0 = time.Now()
 	debug.FreeOSMemory()
-	fmt.Println("BLPHASE freeos", time.Since(t0).Nanoseconds())
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "freeos", d)
+	}
 }
