@@ -110,7 +110,7 @@ KINDS = W["interp"].kinds
 # Hand-set starting values and fallbacks (ns per unit): rough figures for
 # Go 1.19 on a 2020s x86-64 core.
 PRIORS = {
-    "Instr": 0.3, "Stmt": 0.3, "LibCall": 20, "FmtPrint": 500, "FmtSprint": 150, "Concat": 20, "CopyByte": 0.06,
+    "Instr": 0.1, "Stmt": 0.05, "LibCall": 20, "FmtPrint": 500, "FmtSprint": 150, "Concat": 20, "CopyByte": 0.06,
     "MapAccess64": 6, "MapAccessStr": 9, "MapAccessGeneric": 20, "MapAssign64": 9, "MapAssignStr": 13,
     "MapAssignGeneric": 25, "MapDelete64": 20, "MapDeleteStr": 25, "MapDeleteGeneric": 30, "MapIterNext": 5,
     "MapClear": 100, "MapMake": 30, "MapMissL1": 15, "MapMissL2": 25, "MapMissL1Str": 30, "MapMissL2Str": 60,
@@ -176,32 +176,40 @@ def nnls(A, b):
 FITS = []  # (stage, phase rows) for the report
 REFILL_SPAN = 0.0
 
-def fit(stage, rows, unknowns, columns=None):
+def fit(stage, rows, unknowns, columns=None, kinds=None):
     """rows: [(workload, phase index, measured ns)]; solves prices of
-    `unknowns` (columns: kind -> list of kinds summed into that column)."""
+    `unknowns` (columns: unknown -> kinds priced by it), the rest of the
+    prediction (over `kinds`, default all) at current prices. A price the
+    data drives to 0 keeps its prior, and the others are solved again."""
     columns = columns or {u: [u] for u in unknowns}
-    A, b = [], []
-    for w, k, t in rows:
-        c = w.counts[k]
-        known = predicted(c, exclude=[x for u in unknowns for x in columns[u]])
-        rel = 1.0 / t
-        A.append([sum(c[x] * unit(x) for x in columns[u]) * rel for u in unknowns])
-        b.append((t - known) * rel)
-    x = nnls(A, b)
-    for u, v in zip(unknowns, x):
-        for kk in columns[u]:
-            # A price the data cannot support (clamped to 0) keeps its prior.
-            if v <= 0:
-                PRIOR_USED.add(kk)
-                P[kk] = PRIOR[kk]
-            else:
-                PRIOR_USED.discard(kk)
-                P[kk] = v
-    FITS.append((stage, rows))
-    return x
+    unknowns = list(unknowns)
+    kinds = kinds or KINDS
+    while unknowns:
+        A, b = [], []
+        for w, k, t in rows:
+            c = w.counts[k]
+            solved = [x for u in unknowns for x in columns[u]]
+            known = sum(c[x] * unit(x) * P[x] for x in kinds if x not in solved)
+            rel = 1.0 / t
+            A.append([sum(c[x] * unit(x) for x in columns[u]) * rel for u in unknowns])
+            b.append((t - known) * rel)
+        x = nnls(A, b)
+        clamped = [u for u, v in zip(unknowns, x) if v <= 0]
+        for u, v in zip(unknowns, x):
+            for kk in columns[u]:
+                if v > 0:
+                    PRIOR_USED.discard(kk)
+                    P[kk] = v
+                else:
+                    PRIOR_USED.add(kk)
+                    P[kk] = PRIOR[kk]
+        unknowns = [u for u in unknowns if u not in clamped]
+        if not clamped:
+            break
+    FITS.append((stage, rows, kinds))
 
 def report_only(stage, rows):
-    FITS.append((stage, rows))
+    FITS.append((stage, rows, KINDS))
 
 def rows_of(w, prefix=""):
     return [(w, k, w.go[k]) for k in w.phases(prefix)]
@@ -225,12 +233,11 @@ GCT = gc_cycle_table()
 
 def stage_all():
     fit("interp", rows_of(W["interp"]), ["Instr", "Stmt"])
-    report_only("touch (not fitted)", rows_of(W["malloc"], "touch"))
     # With the GC off every refill takes a fresh span: one column for both,
     # split by the reuse stage.
     global REFILL_SPAN
     sr, ss = P["MallocRefill"], P["MallocSpan"]
-    fit("malloc", [r for r in rows_of(W["malloc"]) if not W["malloc"].labels[r[1]].startswith("touch")],
+    fit("malloc", rows_of(W["malloc"]),
         ["MallocTiny", "MallocSmall", "RefillSpan", "PageFault", "MallocLarge"],
         {"MallocTiny": ["MallocTiny"], "MallocSmall": ["MallocSmall"], "RefillSpan": ["MallocRefill", "MallocSpan"],
          "PageFault": ["PageFault"], "MallocLarge": ["MallocLarge"]})
@@ -241,18 +248,10 @@ def stage_all():
     P["GcSweepTermination"] = statistics.median(c["stw1"] for c in GCT)
     P["GcMarkTermination"] = max(statistics.median(c["stw2"] for c in GCT), 100.0)  # gctrace prints whole µs
     w = W["gc"]
-    mark_rows = []
-    for k in range(len(w.labels)):
-        mark_rows.append((k, GCT[k]["mark"]))
-    A, b = [], []
-    mk = ["GcMarkCycle", "GcMarkObject", "GcScanWord", "GcScanPointer"]
-    for k, t in mark_rows:
-        c = w.counts[k]
-        A.append([c[x] / t for x in mk])
-        b.append((t - c["GcRootByte"] * P["GcRootByte"]) / t)
-    for kk, v in zip(mk, nnls(A, b)):
-        P[kk] = v if v > 0 else PRIOR[kk]
-    P["GcRootByte"] = P["GcScanWord"] / 8  # a root byte: one eighth of a word
+    mk = ["GcMarkCycle", "GcMarkObject", "GcScanWord", "GcScanPointer", "GcRootByte"]
+    P["GcRootByte"] = P["GcScanWord"] / 8  # a root byte: one eighth of a pointer word
+    fit("gc mark (gctrace clock)", [(w, k, GCT[k]["mark"]) for k in range(len(w.labels))],
+        ["GcMarkCycle", "GcMarkObject", "GcScanWord", "GcScanPointer"], kinds=mk)
     # the rest of each runtime.GC: sweeping every span (and the harness's loop)
     fit("gc", rows_of(w), ["SweepSpan", "SweepObject"])
     fit("reuse", rows_of(W["malloc_gc"]), ["MallocRefill", "ZeroByte"])
@@ -351,9 +350,9 @@ rep += ["", "Kept at their prior (the fit clamped them to 0): " + (", ".join(sor
         "", f"premain (runtime init before main): {PREMAIN} ns", "",
         "## Phases", "", "| stage | workload/phase | Go ns | model ns | error | spread |", "|---|---|---|---|---|---|"]
 errs = []
-for stage, rows in FITS:
+for stage, rows, kinds in FITS:
     for w, k, t in rows:
-        m = predicted(w.counts[k])
+        m = sum(w.counts[k][x] * unit(x) * P[x] for x in kinds)
         e = (m - t) / t
         errs.append(abs(e))
         spread = (max(w.go_all[k]) - min(w.go_all[k])) / min(w.go_all[k])
@@ -363,7 +362,7 @@ rep += ["", f"Median absolute error over the phases: {100 * statistics.median(er
         "| phase | STW1 ns | mark ns | STW2 ns | fractional ns | idle ns | model mark ns |", "|---|---|---|---|---|---|---|"]
 mk = ["GcMarkCycle", "GcMarkObject", "GcScanWord", "GcScanPointer", "GcRootByte"]
 w = W["gc"]
-for k, c in enumerate(GCT):
+for k, c in enumerate(GCT):  # noqa
     mm = sum(w.counts[k][x] * P[x] for x in mk)
     rep.append(f"| {w.labels[k]}#{k} | {c['stw1']:.0f} | {c['mark']:.0f} | {c['stw2']:.0f} | {c['bg']:.0f} | {c['idle']:.0f} | {mm:.0f} |")
 open(os.path.join(ROOT, "bench/calibrate/REPORT.md"), "w").write("\n".join(rep) + "\n")

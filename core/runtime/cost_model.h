@@ -93,7 +93,7 @@ enum class CostKind : std::uint8_t {
   MallocSpan,   // mheap.allocSpan: a fresh span from the page heap
   MallocLarge,  // a large object (> 32 KiB), beyond its span
   ZeroByte,     // bytes zeroed (needzero memclr, mapclear, ...)
-  PageFault,    // a 4 KiB page made ready again (fresh or released memory touched)
+  PageFault,    // the first write to a cold 4 KiB page (fresh from the OS, or released)
   SweepSpan,    // sweeping one span (any sweeper)
   SweepObject,  // an object freed by a sweep
   // GC

@@ -48,12 +48,8 @@ MSpan* MHeap::alloc_span(std::uint64_t npages, SpanClass spc) {
     }
   }
 
-  // Released (or never used) pages fault in when first written: a small
-  // object span's objects are, as they are allocated; a large object's
-  // fresh pages are not touched by mallocgc (no zeroing), so whether its
-  // pages fault is the program's business (not modelled, cost_model.h).
+  // (Released or fresh pages fault in when first written: HeapArena::touch.)
   rt_.clock.charge(CostKind::MallocSpan);
-  if (span_class_size_class(spc) != 0) rt_.clock.charge(CostKind::PageFault, scav / kPhysPageSize);
   MSpan* s = new_mspan();
   const int sizeclass = span_class_size_class(spc);
   const std::uint64_t nbytes = npages * kPageSize;
@@ -182,6 +178,7 @@ std::uint64_t MHeap::scavenge(std::uint64_t nbytes, bool force, const std::funct
     if (r.npages != 0) {
       const std::uint64_t bytes = r.npages * kPageSize;
       rt_.arena.memclr(r.base, bytes);  // the OS drops the contents (MADV_DONTNEED)
+      rt_.arena.set_cold(r.base, bytes);  // and the backing: the next write faults
       rt_.clock.charge(CostKind::ScavengePage, bytes / kPhysPageSize);
       acct.heap_released += bytes;
       acct.heap_free -= bytes;

@@ -14,6 +14,9 @@ std::uint16_t Runtime::register_alloc_role(const std::string& name) {
     if (s_->roles[i] == name) return static_cast<std::uint16_t>(i);
   BUCKETLAB_ASSERT(s_->roles.size() < 0xffff, "too many allocation roles");
   s_->roles.push_back(name);
+  // Maps write their memory through raw pointers (Runtime::ptr), which the
+  // cost model does not see: their allocations count as written at once.
+  s_->role_written.push_back(name.rfind("map ", 0) == 0);
   return static_cast<std::uint16_t>(s_->roles.size() - 1);
 }
 

@@ -86,8 +86,12 @@ class Runtime {
   void memclr(Addr a, std::uint64_t n) {
     s_->arena.memclr(a, n);
     s_->clock.charge(CostKind::ZeroByte, n);
+    touched(a, n);
   }
-  void memmove(Addr dst, Addr src, std::uint64_t n) { s_->arena.memmove(dst, src, n); }
+  void memmove(Addr dst, Addr src, std::uint64_t n) {
+    s_->arena.memmove(dst, src, n);
+    touched(dst, n);
+  }
   // Reads heap or rodata bytes (string keys may point at either).
   void read_bytes(Addr a, void* out, std::uint64_t n) const {
     if (n != 0 && s_->rodata.contains(a))
@@ -102,7 +106,10 @@ class Runtime {
   // A non-escaping string's bytes in a stack tmpBuf (≤ 32 bytes, short-lived).
   Addr stack_tmp_string(std::string_view bytes) { return s_->stack_tmp.put(bytes); }
   bool is_heap_addr(Addr a) const { return s_->arena.in_heap(a); }
-  void write_bytes(Addr a, const void* in, std::uint64_t n) { s_->arena.write(a, in, n); }
+  void write_bytes(Addr a, const void* in, std::uint64_t n) {
+    s_->arena.write(a, in, n);
+    touched(a, n);
+  }
 
   // --- roots ---
   void add_root_source(RootSource* r) { s_->gc.add_root_source(r); }
@@ -183,6 +190,12 @@ class Runtime {
       std::memcpy(s_->arena.ptr(a), &v, sizeof(T));
     else
       s_->arena.write(a, &v, sizeof(T));
+    touched(a, sizeof(T));
+  }
+  // The first write to a fresh or released page faults it in (cost model).
+  void touched(Addr a, std::uint64_t n) {
+    if (n != 0)
+      if (const std::uint64_t k = s_->arena.touch(a, n)) s_->clock.charge(CostKind::PageFault, k);
   }
 
   std::unique_ptr<RuntimeState> s_;

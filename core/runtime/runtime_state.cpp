@@ -9,6 +9,7 @@ RuntimeState::RuntimeState(const RuntimeConfig& c)
       version(c.version),
       rng(c.seed),
       roles{"object"},
+      role_written{false},
       pacer(c.version, c.gogc, c.memory_limit),
       heap(*this),
       mcache(*this),

@@ -56,6 +56,7 @@ struct RuntimeState {
   Rng rng;
   EventLog events;
   std::vector<std::string> roles;  // alloc roles; 0 = "object"
+  std::vector<bool> role_written;  // per role: the allocation counts as written when made (cost model)
 
   HeapArena arena;
   Rodata rodata;          // string literals (not heap)

@@ -71,8 +71,8 @@ TEST_CASE("the calibrated table prices every kind", "[cost]") {
 TEST_CASE("the clock is the sum of the charges: time passes by count x price", "[cost]") {
   // 1000 new(T) of a 16-byte pointerful T on an empty heap, as malloc.go
   // takes them: 512 per 8 KiB span (class 2), so 2 refills from mcentral,
-  // each a fresh span from the heap whose 2 physical pages fault in;
-  // fresh spans need no zeroing.
+  // each a fresh span from the heap; fresh spans need no zeroing, and their
+  // 2 physical pages each fault in at the first write to them.
   Runtime rt;
   TestRoots roots;
   rt.add_root_source(&roots);
@@ -83,6 +83,7 @@ TEST_CASE("the clock is the sum of the charges: time passes by count x price", "
   for (std::size_t k = 0; k < kNumCostKinds; ++k) before[k] = c.count(static_cast<CostKind>(k));
   for (int i = 0; i < 1000; ++i) {
     roots.ptrs.push_back(rt.newobject(t));
+    rt.store_u64(roots.ptrs.back() + 8, 1);
     rt.check_invariants();
   }
   auto delta = [&](CostKind k) { return c.count(k) - before[idx(k)]; };
@@ -353,4 +354,37 @@ TEST_CASE("time adds no GC decision: the same cycles with a still clock or the c
   CHECK(sim::memstats_json(timed->memstats()) == sim::memstats_json(still->memstats()));
   CHECK(still->runtime().nanotime() == 1);
   CHECK(timed->runtime().nanotime() > 1000000);
+}
+
+TEST_CASE("page faults: the first write to fresh or released memory, once per 4 KiB page", "[cost]") {
+  // Fresh heap memory is not backed until written (sysMap); a large object
+  // mallocgc need not zero is untouched until the program writes it; the
+  // scavenger's release (MADV_DONTNEED) makes pages fault again.
+  Runtime rt;
+  TestRoots roots;
+  rt.add_root_source(&roots);
+  CostClock& c = rt.clock();
+  const Addr big = rt.mallocgc(1 << 20, nullptr, false);  // 256 physical pages, untouched
+  roots.ptrs.push_back(big);
+  std::uint64_t f0 = c.count(CostKind::PageFault);
+  CHECK(f0 == 0);
+  rt.store_u64(big, 1);
+  rt.store_u64(big + 8, 1);  // the same page: no second fault
+  CHECK(c.count(CostKind::PageFault) == 1);
+  std::vector<std::uint8_t> buf(40000, 7);
+  rt.write_bytes(big + 4096 * 10 + 100, buf.data(), buf.size());  // pages 10..19 (40000 bytes from offset 100)
+  CHECK(c.count(CostKind::PageFault) == 1 + 10);
+  rt.memclr(big, 1 << 20);  // the remaining 245 pages
+  CHECK(c.count(CostKind::PageFault) == 256);
+  // Released by FreeOSMemory, then reused: the pages fault again.
+  roots.ptrs.clear();
+  rt.free_os_memory();
+  REQUIRE(rt.read_mem_stats().HeapReleased >= (1u << 20));
+  const Addr again = rt.mallocgc(1 << 20, nullptr, false);
+  REQUIRE(again == big);
+  f0 = c.count(CostKind::PageFault);
+  rt.memclr(again, 1 << 20);
+  CHECK(c.count(CostKind::PageFault) - f0 == 256);
+  rt.check_invariants();
+  rt.remove_root_source(&roots);
 }

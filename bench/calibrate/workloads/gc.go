@@ -61,6 +61,21 @@ for r := 0; r < 4; r++ {
 }
 runtime.KeepAlive(arr)
 arr = nil
+one := new(int64)
+same := make([]*int64, 1<<20)
+for i := range same {
+	same[i] = one
+}
+for r := 0; r < 4; r++ {
+	t0 := time.Now()
+	runtime.GC()
+	{
+		d := time.Since(t0).Nanoseconds()
+		fmt.Println("BLPHASE", "gc_sameptr", d)
+	}
+}
+runtime.KeepAlive(same)
+same = nil
 for r := 0; r < 4; r++ {
 	for i := 0; i < 300000; i++ {
 		head = &Node{next: head, v: int64(i)}
