@@ -50,7 +50,7 @@
 // statement counters, which are folded into the clock (one multiply) when
 // time is read, not once per instruction.
 //
-// Deviations from Go (docs/deviations.md R42-R47): costs are averages per
+// Deviations from Go (docs/deviations.md R1, R18, R42-R49): costs are averages per
 // operation and path (plus a two-level cache term for maps), not measured
 // time; marking still completes at cycle start (R1), so its CPU is charged
 // at once and the mutator does not interleave with it.
