@@ -788,9 +788,11 @@ Stop Interp::run(const RunLimits& lim) {
           case Opc::MapStore: {
             F.pc = pc;
             const runtime::Type* mt = P.types[in.e];
+            const std::int64_t len0 = maps_.len(ld64(A));
             const Addr slot = maps_.assign(mt, ld64(A), B);
             ++map_ops_;
             charge_map_op(MapOp::Assign, mt, ld64(A));
+            if (maps_.len(ld64(A)) != len0) rt_.charge(runtime::CostKind::MapInsert);
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
             store_elem(slot, C, mt->elem);

@@ -14,7 +14,7 @@ constexpr const char* kKindNames[] = {
     "MapAccess64", "MapAccessStr", "MapAccessGeneric",
     "MapAssign64", "MapAssignStr", "MapAssignGeneric",
     "MapDelete64", "MapDeleteStr", "MapDeleteGeneric",
-    "MapIterNext", "MapClear", "MapMake",
+    "MapInsert", "MapIterNext", "MapClear", "MapMake",
     "MapMissL1", "MapMissL2", "MapMissL1Str", "MapMissL2Str",
     "MapGrow", "MapEvacuate", "MapOverflow",
     "MallocTiny", "MallocSmall", "MallocRefill", "MallocSpan", "MallocLarge",

@@ -75,6 +75,8 @@ enum class CostKind : std::uint8_t {
   MapAccess64, MapAccessStr, MapAccessGeneric,
   MapAssign64, MapAssignStr, MapAssignGeneric,
   MapDelete64, MapDeleteStr, MapDeleteGeneric,
+  MapInsert,    // an assignment that adds a key (on top of its MapAssign*): the
+                // whole chain is searched before the first free slot is taken
   MapIterNext,  // mapiternext, per element
   MapClear,     // mapclear / clear(m) (its zeroing is ZeroByte)
   MapMake,      // makemap (allocation charged apart)
