@@ -17,14 +17,12 @@ prices by non-negative least squares on relative errors, with every other
 price at its current estimate, and the whole sequence runs three times so
 that the stages agree. Stages:
   interp      Instr, Stmt                    interp.go
-  pagefault   PageFault                      malloc.go touch32m
-  malloc      MallocTiny, MallocSmall, MallocRefill+MallocSpan (one fresh
-              span per refill with the GC off), MallocLarge   malloc.go
+  malloc      MallocTiny, MallocSmall, PageFault, HeapGrow, MallocLarge
+              (the GC off: every span fresh memory)   malloc.go
   gc          GcSweepTermination, GcMarkTermination: median gctrace STW
-              clock times; GcMarkCycle, GcMarkObject, GcScanWord,
-              GcScanPointer: gctrace's mark clock time per cycle;
-              SweepSpan, SweepObject: the rest of runtime.GC   gc.go
-  reuse       MallocRefill (MallocSpan = the fresh-span sum - it), ZeroByte
+              times; GcMarkCycle, GcMarkObject, GcScanWord, GcScanPointer,
+              SweepSpan, SweepObject: each runtime.GC's CPU time   gc.go
+  reuse       MallocRefill, MallocSpan, ZeroByte (spans swept and reused)
               malloc_gc.go
   maps        per key class: access/assign/delete base prices and the two
               miss terms   maps64.go, mapsstr.go, mapsgeneric.go
@@ -104,6 +102,9 @@ class Workload:
 W = {n: Workload(n) for n in ["interp", "malloc", "gc", "malloc_gc", "maps64", "mapsstr", "mapsgeneric", "mapgrow",
                               "scavenge", "runtime"]}
 KINDS = W["interp"].kinds
+for w in W.values():
+    if w.kinds != KINDS:
+        sys.exit(f"{w.name}: measured with a different bucketlab (its cost kinds differ): re-run every workload")
 
 # ---------------------------------------------------------------------------
 # current prices (ns per unit; the miss kinds per whole miss, counted in 1/1024)
@@ -116,7 +117,7 @@ PRIORS = {
     "MapAssignGeneric": 25, "MapInsert": 20, "MapDelete64": 20, "MapDeleteStr": 25, "MapDeleteGeneric": 30, "MapIterNext": 5,
     "MapClear": 100, "MapMake": 30, "MapMissL1": 15, "MapMissL2": 25, "MapMissL1Str": 30, "MapMissL2Str": 60,
     "MapGrow": 100, "MapEvacuate": 60, "MapOverflow": 10, "MallocTiny": 5, "MallocSmall": 12, "MallocRefill": 200,
-    "MallocSpan": 800, "MallocLarge": 300, "ZeroByte": 0.03, "PageFault": 250, "SweepSpan": 150,
+    "MallocSpan": 400, "MallocLarge": 300, "HeapGrow": 100000, "ZeroByte": 0.03, "PageFault": 250, "SweepSpan": 150,
     "SweepObject": 2, "GcSweepTermination": 5000, "GcMarkTermination": 1000, "GcMarkCycle": 20000,
     "GcMarkObject": 10, "GcScanWord": 2, "GcScanPointer": 5, "GcRootByte": 0.3, "ReadMemStats": 3000,
     "ScavengePage": 1000,
@@ -234,30 +235,16 @@ GCT = gc_cycle_table()
 
 def stage_all():
     fit("interp", rows_of(W["interp"]), ["Instr", "Stmt"])
-    # With the GC off every refill takes a fresh span: one column for both,
-    # split by the reuse stage.
-    global REFILL_SPAN
-    sr, ss = P["MallocRefill"], P["MallocSpan"]
-    fit("malloc", rows_of(W["malloc"]),
-        ["MallocTiny", "MallocSmall", "RefillSpan", "PageFault", "MallocLarge"],
-        {"MallocTiny": ["MallocTiny"], "MallocSmall": ["MallocSmall"], "RefillSpan": ["MallocRefill", "MallocSpan"],
-         "PageFault": ["PageFault"], "MallocLarge": ["MallocLarge"]})
-    REFILL_SPAN = 2 * P["MallocRefill"]  # the column priced both kinds at v: v + v per fresh refill
-    share = sr / (sr + ss) if sr + ss > 0 else 0.5
-    P["MallocRefill"], P["MallocSpan"] = REFILL_SPAN * share, REFILL_SPAN * (1 - share)
+    # With the GC off every span is fresh memory: page faults and heap growth.
+    fit("malloc", rows_of(W["malloc"]), ["MallocTiny", "MallocSmall", "PageFault", "HeapGrow", "MallocLarge"])
     # gc: STW phases straight from gctrace; mark against its clock time.
     P["GcSweepTermination"] = statistics.median(c["stw1"] for c in GCT)
     P["GcMarkTermination"] = max(statistics.median(c["stw2"] for c in GCT), 100.0)  # gctrace prints whole µs
+    # Each phase is one runtime.GC: STW (above) + mark + sweeping every span.
     w = W["gc"]
-    mk = ["GcMarkCycle", "GcMarkObject", "GcScanWord", "GcScanPointer", "GcRootByte"]
     P["GcRootByte"] = P["GcScanWord"] / 8  # a root byte: one eighth of a pointer word
-    fit("gc mark (gctrace clock)", [(w, k, GCT[k]["mark"]) for k in range(len(w.labels))],
-        ["GcMarkCycle", "GcMarkObject", "GcScanWord", "GcScanPointer"], kinds=mk)
-    # the rest of each runtime.GC: sweeping every span (and the harness's loop)
-    fit("gc", rows_of(w), ["SweepSpan", "SweepObject"])
-    fit("reuse", rows_of(W["malloc_gc"]), ["MallocRefill", "ZeroByte"])
-    P["MallocRefill"] = min(P["MallocRefill"], REFILL_SPAN)
-    P["MallocSpan"] = REFILL_SPAN - P["MallocRefill"]
+    fit("gc", rows_of(w), ["GcMarkCycle", "GcMarkObject", "GcScanWord", "GcScanPointer", "SweepSpan", "SweepObject"])
+    fit("reuse", rows_of(W["malloc_gc"]), ["MallocRefill", "MallocSpan", "ZeroByte"])
     for wn, cls in (("maps64", "64"), ("mapsstr", "Str")):
         miss = ["MapMissL1" + ("Str" if cls == "Str" else ""), "MapMissL2" + ("Str" if cls == "Str" else "")]
         fit("maps" + cls, rows_of(W[wn]), ["MapAccess" + cls, "MapAssign" + cls, "MapDelete" + cls] + miss)

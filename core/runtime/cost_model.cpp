@@ -17,7 +17,7 @@ constexpr const char* kKindNames[] = {
     "MapInsert", "MapIterNext", "MapClear", "MapMake",
     "MapMissL1", "MapMissL2", "MapMissL1Str", "MapMissL2Str",
     "MapGrow", "MapEvacuate", "MapOverflow",
-    "MallocTiny", "MallocSmall", "MallocRefill", "MallocSpan", "MallocLarge",
+    "MallocTiny", "MallocSmall", "MallocRefill", "MallocSpan", "MallocLarge", "HeapGrow",
     "ZeroByte", "PageFault",
     "SweepSpan", "SweepObject",
     "GcSweepTermination", "GcMarkTermination",
@@ -54,7 +54,7 @@ CostGroup cost_group(CostKind k) {
   switch (k) {
     case K::Instr: case K::Stmt: case K::LibCall: case K::FmtPrint: case K::FmtSprint: case K::Concat: case K::CopyByte:
       return CostGroup::Interp;
-    case K::MallocTiny: case K::MallocSmall: case K::MallocRefill: case K::MallocSpan: case K::MallocLarge:
+    case K::MallocTiny: case K::MallocSmall: case K::MallocRefill: case K::MallocSpan: case K::MallocLarge: case K::HeapGrow:
     case K::ZeroByte: case K::PageFault:
       return CostGroup::Malloc;
     case K::SweepSpan: case K::SweepObject: return CostGroup::Sweep;

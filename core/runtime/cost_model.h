@@ -94,6 +94,7 @@ enum class CostKind : std::uint8_t {
   MallocRefill, // mcache.refill: uncache the full span, cacheSpan from mcentral
   MallocSpan,   // mheap.allocSpan: a fresh span from the page heap
   MallocLarge,  // a large object (> 32 KiB), beyond its span
+  HeapGrow,     // mheap.grow: per 4 MiB of heap mapped (sysMap, arena metadata)
   ZeroByte,     // bytes zeroed (needzero memclr, mapclear, ...)
   PageFault,    // the first write to a cold 4 KiB page (fresh from the OS, or released)
   SweepSpan,    // sweeping one span (any sweeper)

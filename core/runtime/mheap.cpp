@@ -102,6 +102,7 @@ std::uint64_t MHeap::grow(std::uint64_t npage) {
     throw OutOfMemoryError(os.str());
   }
   const Addr v = rt_.arena.map(ask);
+  rt_.clock.charge(CostKind::HeapGrow, ask / kPallocChunkBytes);
   acct.heap_released += ask;  // mapped memory starts out released (sysMap into heapReleased)
   pages.grow(v, ask);
   rt_.events.emit(EventKind::HeapGrow, ask, rt_.arena.mapped_bytes());

@@ -11,6 +11,14 @@ type P512 struct {
 	p *int
 	a [63]int64
 }
+type P128 struct {
+	p *int
+	a [15]int64
+}
+type P2048 struct {
+	p *int
+	a [255]int64
+}
 type P8192 struct {
 	p *int
 	a [1023]int64
@@ -49,4 +57,28 @@ for i := 0; i < 30000; i++ {
 {
 	d := time.Since(t0).Nanoseconds()
 	fmt.Println("BLPHASE", "gc_s8192", d)
+}
+s128 := make([]*P128, 512)
+t0 = time.Now()
+for i := 0; i < 1000000; i++ {
+	p := new(P128)
+	p.a[0] = int64(i)
+	p.a[14] = 1
+	s128[i&511] = p
+}
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "gc_s128", d)
+}
+s2k := make([]*P2048, 128)
+t0 = time.Now()
+for i := 0; i < 100000; i++ {
+	p := new(P2048)
+	p.a[0] = int64(i)
+	p.a[254] = 1
+	s2k[i&127] = p
+}
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "gc_s2048", d)
 }
