@@ -16,55 +16,56 @@ struct Entry {
 };
 
 inline constexpr Entry kCosts[] = {
-    {"Instr", 0.0157727},
+    {"Instr", 0.015532},
     {"Stmt", 0.05},  // prior: the fit clamped it to 0
-    {"LibCall", 9.58003},
-    {"FmtPrint", 362.832},
-    {"FmtSprint", 61.9733},
-    {"Concat", 9.45769},
-    {"CopyByte", 0.0431146},
-    {"MapAccess64", 5.36837},
-    {"MapAccessStr", 7.79676},
-    {"MapAccessGeneric", 26.1541},
-    {"MapAssign64", 5.02422},
-    {"MapAssignStr", 6.83157},
-    {"MapAssignGeneric", 21.4213},
+    {"LibCall", 8.33646},
+    {"FmtPrint", 359.41},
+    {"FmtSprint", 55.8066},
+    {"Concat", 7.27869},
+    {"CopyByte", 0.0428503},
+    {"MapAccess64", 5.27575},
+    {"MapAccessStr", 7.32931},
+    {"MapAccessGeneric", 26.3745},
+    {"MapAssign64", 4.77058},
+    {"MapAssignStr", 5.54635},
+    {"MapAssignGeneric", 27.211},
     {"MapDelete64", 20},  // prior: the fit clamped it to 0
     {"MapDeleteStr", 25},  // prior: the fit clamped it to 0
-    {"MapDeleteGeneric", 30},  // prior: the fit clamped it to 0
-    {"MapInsert", 33.4616},
-    {"MapIterNext", 7.54318},
-    {"MapClear", 158965},
-    {"MapMake", 9.1389},
-    {"MapMissL1", 3.94764},
-    {"MapMissL2", 47.1068},
+    {"MapDeleteGeneric", 3.00058},
+    {"MapInsert", 27.9272},
+    {"MapIterNext", 7.30945},
+    {"MapClear", 53924.9},
+    {"MapMake", 16.1618},
+    {"MapMissL1", 10.584},
+    {"MapMissL2", 16.8967},
     {"MapMissL1Str", 30},  // prior: the fit clamped it to 0
-    {"MapMissL2Str", 68.7671},
-    {"MapGrow", 467.796},
-    {"MapEvacuate", 233.898},
-    {"MapOverflow", 7.94422},
-    {"MallocTiny", 5.57778},
-    {"MallocSmall", 7.94422},
+    {"MapMissL2Str", 60.2045},
+    {"MapGrow", 440.463},
+    {"MapEvacuate", 220.232},
+    {"MapOverflow", 10.8466},
+    {"MallocTiny", 6.33751},
+    {"MallocSmall", 10.8466},
     {"MallocRefill", 200},  // prior: the fit clamped it to 0
-    {"MallocSpan", 1748.71},
+    {"MallocSpan", 400},  // prior: the fit clamped it to 0
     {"MallocLarge", 300},  // prior: the fit clamped it to 0
-    {"HeapGrow", 100000}, {"ZeroByte", 0.03},  // prior: the fit clamped it to 0
-    {"PageFault", 747.4},
+    {"HeapGrow", 64511.3},
+    {"ZeroByte", 0.05},  // prior: the fit clamped it to 0
+    {"PageFault", 536.358},
     {"SweepSpan", 150},  // prior: the fit clamped it to 0
-    {"SweepObject", 0.599716},
-    {"GcSweepTermination", 5000},
-    {"GcMarkTermination", 2000},
-    {"GcMarkCycle", 33522.8},
-    {"GcMarkObject", 3.66659},
-    {"GcScanWord", 10.6044},
-    {"GcScanPointer", 4.13569},
-    {"GcRootByte", 1.32555},
-    {"ReadMemStats", 509.113},
-    {"ScavengePage", 102.291},
+    {"SweepObject", 0.50827},
+    {"GcSweepTermination", 4000},
+    {"GcMarkTermination", 1000},
+    {"GcMarkCycle", 45677.5},
+    {"GcMarkObject", 6.71564},
+    {"GcScanWord", 2.93644},
+    {"GcScanPointer", 2.56348},
+    {"GcRootByte", 0.367055},
+    {"ReadMemStats", 512.176},
+    {"ScavengePage", 115.388},
 };
 
 inline constexpr std::uint64_t kL1Bytes = 49152;
 inline constexpr std::uint64_t kL2Bytes = 2097152;
-inline constexpr std::uint64_t kPreMainNs = 151864;  // the fastest harness run's runtime init
+inline constexpr std::uint64_t kPreMainNs = 137600;  // the fastest harness run's runtime init
 
 }  // namespace bucketlab::runtime::cost_constants

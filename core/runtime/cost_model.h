@@ -108,7 +108,7 @@ enum class CostKind : std::uint8_t {
   GcScanPointer,       // a non-nil pointer found while scanning
   GcRootByte,          // a byte of stack/global roots
   ReadMemStats,        // runtime.ReadMemStats (stops the world; not a GC pause)
-  ScavengePage,        // a 4 KiB page returned to the OS
+  ScavengePage,        // a backed 4 KiB page returned to the OS (madvise)
   Count
 };
 

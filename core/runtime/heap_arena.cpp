@@ -41,6 +41,13 @@ std::uint64_t HeapArena::touch_range(Addr a, std::uint64_t n) {
   return k;
 }
 
+std::uint64_t HeapArena::cold_pages_in(Addr a, std::uint64_t n) const {
+  const std::uint64_t first = (a - kArenaBaseAddr) >> kPhysShift, end = (a + n - kArenaBaseAddr) >> kPhysShift;
+  std::uint64_t k = 0;
+  for (std::uint64_t p = first; p < end; ++p) k += bit(cold_, p) ? 1 : 0;
+  return k;
+}
+
 std::uint64_t HeapArena::cold_pages() const {
   std::uint64_t k = 0;
   for (std::uint64_t w : cold_) k += static_cast<std::uint64_t>(__builtin_popcountll(w));

@@ -133,6 +133,7 @@ class HeapArena {
     return touch_range(a, n);
   }
   std::uint64_t cold_pages() const;
+  std::uint64_t cold_pages_in(Addr a, std::uint64_t n) const;  // whole 4 KiB pages of [a, a+n)
 
   // mheap.allocNeedsZero: whether [base, base+npages·8 KiB) may hold old
   // data, advancing each arena's zeroedBase past it.

@@ -179,8 +179,9 @@ std::uint64_t MHeap::scavenge(std::uint64_t nbytes, bool force, const std::funct
     if (r.npages != 0) {
       const std::uint64_t bytes = r.npages * kPageSize;
       rt_.arena.memclr(r.base, bytes);  // the OS drops the contents (MADV_DONTNEED)
+      // madvise frees only the pages that were backed; never-written ones cost nothing.
+      rt_.clock.charge(CostKind::ScavengePage, bytes / kPhysPageSize - rt_.arena.cold_pages_in(r.base, bytes));
       rt_.arena.set_cold(r.base, bytes);  // and the backing: the next write faults
-      rt_.clock.charge(CostKind::ScavengePage, bytes / kPhysPageSize);
       acct.heap_released += bytes;
       acct.heap_free -= bytes;
       released += bytes;

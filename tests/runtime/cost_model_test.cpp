@@ -91,12 +91,14 @@ TEST_CASE("the clock is the sum of the charges: time passes by count x price", "
   CHECK(delta(CostKind::MallocRefill) == 2);
   CHECK(delta(CostKind::MallocSpan) == 2);
   CHECK(delta(CostKind::PageFault) == 4);
+  CHECK(delta(CostKind::HeapGrow) == 1);  // the empty heap maps its first 4 MiB
   CHECK(delta(CostKind::ZeroByte) == 0);
   std::uint64_t charged_fx = 0;
   for (std::size_t k = 0; k < kNumCostKinds; ++k) charged_fx += delta(static_cast<CostKind>(k)) * c.table().fx[k];
   CHECK(rt.nanotime() - t0 == ((fx0 + charged_fx) >> kFxShift) - (fx0 >> kFxShift));
   CHECK(charged_fx == 1000 * c.table().fx[idx(CostKind::MallocSmall)] + 2 * c.table().fx[idx(CostKind::MallocRefill)] +
-                          2 * c.table().fx[idx(CostKind::MallocSpan)] + 4 * c.table().fx[idx(CostKind::PageFault)]);
+                          2 * c.table().fx[idx(CostKind::MallocSpan)] + 4 * c.table().fx[idx(CostKind::PageFault)] +
+                          c.table().fx[idx(CostKind::HeapGrow)]);
   // And nothing else moves the clock: it is the sum of every charge.
   CHECK(c.now_fx() == kFxPerNs + sum_fx(c));
   rt.remove_root_source(&roots);

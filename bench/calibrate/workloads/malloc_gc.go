@@ -1,7 +1,8 @@
 // Calibration: allocation with the GC on and a small live set, so spans
 // are swept and reused: mcentral refills from swept spans (MallocRefill,
 // without MallocSpan), zeroing of reused slots (ZeroByte), sweeping
-// (SweepSpan, SweepObject) and heap-triggered cycles (the GC constants).
+// (SweepSpan, SweepObject) and heap-triggered cycles (the GC constants);
+// 64 KiB buffers (large objects, zeroed when reused: ZeroByte).
 type P32 struct {
 	p    *int
 	a, b int64
@@ -81,4 +82,13 @@ for i := 0; i < 100000; i++ {
 {
 	d := time.Since(t0).Nanoseconds()
 	fmt.Println("BLPHASE", "gc_s2048", d)
+}
+big := make([][]byte, 8)
+t0 = time.Now()
+for i := 0; i < 20000; i++ {
+	big[i&7] = make([]byte, 64<<10)
+}
+{
+	d := time.Since(t0).Nanoseconds()
+	fmt.Println("BLPHASE", "gc_large64k", d)
 }
