@@ -21,8 +21,9 @@ that the stages agree. Stages:
               every span fresh memory; a 32 MiB buffer written once per page
               is reported, not fitted)   malloc.go
   gc          GcSweepTermination, GcMarkTermination: median gctrace STW
-              times; GcMarkCycle, GcMarkObject, GcScanWord, GcScanPointer,
-              SweepSpan, SweepObject: each runtime.GC's CPU time   gc.go
+              times; GcMarkCycle: gctrace's mark time on an empty heap;
+              RuntimeGC, GcMarkObject, GcScanWord, GcScanPointer, SweepSpan,
+              SweepObject: each runtime.GC's CPU time   gc.go
   reuse       MallocRefill, MallocSpan, ZeroByte (spans swept and reused)
               malloc_gc.go
   maps        per key class: access/assign/delete base prices and the two
@@ -121,7 +122,7 @@ PRIORS = {
     "MapGrow": 100, "MapEvacuate": 60, "MapOverflow": 10, "MallocTiny": 5, "MallocSmall": 12, "MallocRefill": 200,
     "MallocSpan": 400, "MallocLarge": 300, "HeapGrow": 5000, "ZeroByte": 0.05, "PageFault": 250, "SweepSpan": 150,
     "SweepObject": 2, "GcSweepTermination": 5000, "GcMarkTermination": 1000, "GcMarkCycle": 20000,
-    "GcMarkObject": 10, "GcScanWord": 2, "GcScanPointer": 5, "GcRootByte": 0.3, "ReadMemStats": 3000,
+    "GcMarkObject": 10, "GcScanWord": 2, "GcScanPointer": 5, "GcRootByte": 0.3, "RuntimeGC": 20000, "ReadMemStats": 3000,
     "ScavengePage": 1000,
 }
 
@@ -248,10 +249,16 @@ def stage_all():
     # gc: STW phases straight from gctrace; mark against its clock time.
     P["GcSweepTermination"] = statistics.median(c["stw1"] for c in GCT)
     P["GcMarkTermination"] = max(statistics.median(c["stw2"] for c in GCT), 100.0)  # gctrace prints whole µs
-    # Each phase is one runtime.GC: STW (above) + mark + sweeping every span.
+    # A cycle's fixed mark work: gctrace's mark time of runtime.GC on an
+    # empty heap (the model's few objects there priced out).
     w = W["gc"]
     P["GcRootByte"] = P["GcScanWord"] / 8  # a root byte: one eighth of a pointer word
-    fit("gc", rows_of(w), ["GcMarkCycle", "GcMarkObject", "GcScanWord", "GcScanPointer", "SweepSpan", "SweepObject"])
+    mk = ["GcMarkObject", "GcScanWord", "GcScanPointer", "GcRootByte"]
+    empty = [k for k in w.phases("gc_empty")]
+    P["GcMarkCycle"] = statistics.median(GCT[k]["mark"] - sum(w.counts[k][x] * P[x] for x in mk) for k in empty)
+    # Each phase is one runtime.GC: STW (above) + mark + sweeping every span
+    # + runtime.GC's own overhead.
+    fit("gc", rows_of(w), ["RuntimeGC", "GcMarkObject", "GcScanWord", "GcScanPointer", "SweepSpan", "SweepObject"])
     fit("reuse", rows_of(W["malloc_gc"]), ["MallocRefill", "MallocSpan", "ZeroByte"])
     for wn, cls in (("maps64", "64"), ("mapsstr", "Str")):
         miss = ["MapMissL1" + ("Str" if cls == "Str" else ""), "MapMissL2" + ("Str" if cls == "Str" else "")]

@@ -16,52 +16,52 @@ struct Entry {
 };
 
 inline constexpr Entry kCosts[] = {
-    {"Instr", 0.015532},
+    {"Instr", 0.0155148},
     {"Stmt", 0.05},  // prior: the fit clamped it to 0
-    {"LibCall", 8.33646},
-    {"FmtPrint", 359.41},
-    {"FmtSprint", 55.8066},
-    {"Concat", 7.27869},
-    {"CopyByte", 0.0428503},
-    {"MapAccess64", 5.27575},
-    {"MapAccessStr", 7.32931},
-    {"MapAccessGeneric", 26.3745},
-    {"MapAssign64", 4.77058},
-    {"MapAssignStr", 5.54635},
-    {"MapAssignGeneric", 27.211},
+    {"LibCall", 9.74043},
+    {"FmtPrint", 361.312},
+    {"FmtSprint", 63.0555},
+    {"Concat", 9.94416},
+    {"CopyByte", 0.0428502},
+    {"MapAccess64", 5.21267},
+    {"MapAccessStr", 7.30978},
+    {"MapAccessGeneric", 26.2368},
+    {"MapAssign64", 5.29933},
+    {"MapAssignStr", 6.54138},
+    {"MapAssignGeneric", 27.0496},
     {"MapDelete64", 20},  // prior: the fit clamped it to 0
     {"MapDeleteStr", 25},  // prior: the fit clamped it to 0
-    {"MapDeleteGeneric", 3.00058},
-    {"MapInsert", 27.9272},
-    {"MapIterNext", 7.30945},
-    {"MapClear", 53924.9},
-    {"MapMake", 16.1618},
-    {"MapMissL1", 10.584},
-    {"MapMissL2", 16.8967},
+    {"MapDeleteGeneric", 10.5138},
+    {"MapInsert", 19.9627},
+    {"MapIterNext", 7.30959},
+    {"MapClear", 53923.5},
+    {"MapMake", 8.14307},
+    {"MapMissL1", 11.5198},
+    {"MapMissL2", 16.9313},
     {"MapMissL1Str", 30},  // prior: the fit clamped it to 0
-    {"MapMissL2Str", 60.2045},
-    {"MapGrow", 440.463},
-    {"MapEvacuate", 220.232},
-    {"MapOverflow", 10.8466},
-    {"MallocTiny", 6.33751},
-    {"MallocSmall", 10.8466},
+    {"MapMissL2Str", 61.5113},
+    {"MapGrow", 356.699},
+    {"MapEvacuate", 178.349},
+    {"MapOverflow", 7.44321},
+    {"MallocTiny", 5.88747},
+    {"MallocSmall", 7.44321},
     {"MallocRefill", 200},  // prior: the fit clamped it to 0
     {"MallocSpan", 400},  // prior: the fit clamped it to 0
-    {"MallocLarge", 300},  // prior: the fit clamped it to 0
-    {"HeapGrow", 64511.3},
+    {"MallocLarge", 709.465},
+    {"HeapGrow", 5000},
     {"ZeroByte", 0.05},  // prior: the fit clamped it to 0
-    {"PageFault", 536.358},
+    {"PageFault", 1568.02},
     {"SweepSpan", 150},  // prior: the fit clamped it to 0
     {"SweepObject", 0.50827},
     {"GcSweepTermination", 4000},
     {"GcMarkTermination", 1000},
-    {"GcMarkCycle", 45677.5},
+    {"GcMarkCycle", 45676.1},
     {"GcMarkObject", 6.71564},
     {"GcScanWord", 2.93644},
     {"GcScanPointer", 2.56348},
     {"GcRootByte", 0.367055},
-    {"ReadMemStats", 512.176},
-    {"ScavengePage", 115.388},
+    {"RuntimeGC", 20000}, {"ReadMemStats", 512.176},
+    {"ScavengePage", 117.079},
 };
 
 inline constexpr std::uint64_t kL1Bytes = 49152;

@@ -22,7 +22,7 @@ constexpr const char* kKindNames[] = {
     "SweepSpan", "SweepObject",
     "GcSweepTermination", "GcMarkTermination",
     "GcMarkCycle", "GcMarkObject", "GcScanWord", "GcScanPointer", "GcRootByte",
-    "ReadMemStats", "ScavengePage",
+    "RuntimeGC", "ReadMemStats", "ScavengePage",
 };
 static_assert(sizeof(kKindNames) / sizeof(kKindNames[0]) == kNumCostKinds, "a name per CostKind");
 
@@ -60,7 +60,7 @@ CostGroup cost_group(CostKind k) {
     case K::SweepSpan: case K::SweepObject: return CostGroup::Sweep;
     case K::GcSweepTermination: case K::GcMarkTermination: return CostGroup::GcStw;
     case K::GcMarkCycle: case K::GcMarkObject: case K::GcScanWord: case K::GcScanPointer: case K::GcRootByte: return CostGroup::GcMark;
-    case K::ReadMemStats: return CostGroup::Runtime;
+    case K::ReadMemStats: case K::RuntimeGC: return CostGroup::Runtime;
     case K::ScavengePage: return CostGroup::Scavenge;
     default: return CostGroup::Maps;
   }

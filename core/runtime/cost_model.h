@@ -107,6 +107,8 @@ enum class CostKind : std::uint8_t {
   GcScanWord,          // a pointer slot the pointer mask names, examined (nil or not)
   GcScanPointer,       // a non-nil pointer found while scanning
   GcRootByte,          // a byte of stack/global roots
+  RuntimeGC,           // runtime.GC's own work beyond the cycle: parking the caller
+                       // until mark ends, waking the workers, its sweep loop
   ReadMemStats,        // runtime.ReadMemStats (stops the world; not a GC pause)
   ScavengePage,        // a backed 4 KiB page returned to the OS (madvise)
   Count

@@ -298,6 +298,7 @@ void Gc::controller_commit() {
 }
 
 void Gc::run_gc() {
+  rt_.clock.charge(CostKind::RuntimeGC);
   const std::uint32_t n = cycles_;
   // (gcWaitOnMark(n): no cycle can be in progress between operations.)
   start(GcTriggerKind::Cycle, n + 1, /*mutator_blocked=*/true);
