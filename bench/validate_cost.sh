@@ -18,7 +18,9 @@ go=${GO119:-/usr/lib/go-1.19/bin/go}
 bl=$root/build/native/bucketlab
 wrap=$root/build/native/bl_wrap
 out=${BUCKETLAB_VALIDATE_DIR:-$root/build/validate_cost}
-[ -x "$bl" ] && [ -x "$wrap" ] || { echo "build first: cmake --preset native && cmake --build --preset native" >&2; exit 2; }
+[ -d "$root/build/native" ] || { echo "configure first: cmake --preset native" >&2; exit 2; }
+# (Re)build the model with the current cost_constants.h.
+(cd "$root" && cmake --build --preset native --target bucketlab bl_wrap >&2)
 [ -x "$go" ] || { echo "Go 1.19 not found at $go" >&2; exit 2; }
 mkdir -p "$out"
 for ex in "$root"/examples/*.go; do

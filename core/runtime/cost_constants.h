@@ -16,56 +16,57 @@ struct Entry {
 };
 
 inline constexpr Entry kCosts[] = {
-    {"Instr", 0.0155148},
+    {"Instr", 0.0154909},
     {"Stmt", 0.05},  // prior: the fit clamped it to 0
-    {"LibCall", 9.74043},
-    {"FmtPrint", 361.312},
-    {"FmtSprint", 63.0555},
-    {"Concat", 9.94416},
-    {"CopyByte", 0.0428502},
-    {"MapAccess64", 5.21267},
-    {"MapAccessStr", 7.30978},
-    {"MapAccessGeneric", 26.2368},
-    {"MapAssign64", 5.29933},
-    {"MapAssignStr", 6.54138},
-    {"MapAssignGeneric", 27.0496},
+    {"LibCall", 9.85809},
+    {"FmtPrint", 359.054},
+    {"FmtSprint", 64.7036},
+    {"Concat", 10.1837},
+    {"CopyByte", 0.0428016},
+    {"MapAccess64", 5.20236},
+    {"MapAccessStr", 7.5417},
+    {"MapAccessGeneric", 25.6931},
+    {"MapAssign64", 5.54307},
+    {"MapAssignStr", 6.72449},
+    {"MapAssignGeneric", 26.8191},
     {"MapDelete64", 20},  // prior: the fit clamped it to 0
     {"MapDeleteStr", 25},  // prior: the fit clamped it to 0
-    {"MapDeleteGeneric", 10.5138},
-    {"MapInsert", 19.9627},
-    {"MapIterNext", 7.30959},
-    {"MapClear", 53923.5},
-    {"MapMake", 8.14307},
-    {"MapMissL1", 11.5198},
-    {"MapMissL2", 16.9313},
-    {"MapMissL1Str", 30},  // prior: the fit clamped it to 0
-    {"MapMissL2Str", 61.5113},
-    {"MapGrow", 356.699},
-    {"MapEvacuate", 178.349},
-    {"MapOverflow", 7.44321},
-    {"MallocTiny", 5.88747},
-    {"MallocSmall", 7.44321},
-    {"MallocRefill", 200},  // prior: the fit clamped it to 0
+    {"MapDeleteGeneric", 11.9013},
+    {"MapInsert", 18.843},
+    {"MapIterNext", 7.25134},
+    {"MapClear", 87192.5},
+    {"MapMake", 6.80892},
+    {"MapMissL1", 12.1325},
+    {"MapMissL2", 16.0188},
+    {"MapMissL1Str", 0.586954},
+    {"MapMissL2Str", 102.41},
+    {"MapGrow", 367.124},
+    {"MapEvacuate", 183.562},
+    {"MapOverflow", 7.46929},
+    {"MallocTiny", 5.57898},
+    {"MallocSmall", 7.46929},
+    {"MallocRefill", 217.375},
     {"MallocSpan", 400},  // prior: the fit clamped it to 0
-    {"MallocLarge", 709.465},
+    {"MallocLarge", 719.062},
     {"HeapGrow", 5000},
-    {"ZeroByte", 0.05},  // prior: the fit clamped it to 0
-    {"PageFault", 1568.02},
+    {"ZeroByte", 0.0288848},
+    {"PageFault", 1622.9},
     {"SweepSpan", 150},  // prior: the fit clamped it to 0
-    {"SweepObject", 0.50827},
+    {"SweepObject", 0.491084},
     {"GcSweepTermination", 4000},
     {"GcMarkTermination", 1000},
-    {"GcMarkCycle", 45676.1},
-    {"GcMarkObject", 6.71564},
-    {"GcScanWord", 2.93644},
-    {"GcScanPointer", 2.56348},
-    {"GcRootByte", 0.367055},
-    {"RuntimeGC", 20000}, {"ReadMemStats", 512.176},
-    {"ScavengePage", 117.079},
+    {"GcMarkCycle", 27685.6},
+    {"GcMarkObject", 6.69803},
+    {"GcScanWord", 2.64647},
+    {"GcScanPointer", 2.71952},
+    {"GcRootByte", 0.330808},
+    {"RuntimeGC", 18217.7},
+    {"ReadMemStats", 632.904},
+    {"ScavengePage", 110.404},
 };
 
 inline constexpr std::uint64_t kL1Bytes = 49152;
 inline constexpr std::uint64_t kL2Bytes = 2097152;
-inline constexpr std::uint64_t kPreMainNs = 137600;  // the fastest harness run's runtime init
+inline constexpr std::uint64_t kPreMainNs = 172544;  // the fastest harness run's runtime init
 
 }  // namespace bucketlab::runtime::cost_constants
