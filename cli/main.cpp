@@ -30,7 +30,7 @@ using bucketlab::runtime::GoVersion;
 
 int usage(const std::string& why) {
   if (!why.empty()) std::cerr << "bucketlab: " << why << "\n";
-  std::cerr << "usage: bucketlab run FILE [--json] [--csv FILE] [--go 1.19|1.26] [--impl classic|swiss] [--gogc N]\n"
+  std::cerr << "usage: bucketlab run FILE [--json] [--csv FILE] [--cost-checkpoints FILE] [--go 1.19|1.26] [--impl classic|swiss] [--gogc N]\n"
                "                     [--memlimit BYTES] [--seed N] [--hashkey K0,K1,K2,K3] [--hash0 H[,H...]] [--max-ops N]\n"
                "       bucketlab check FILE [--go 1.19|1.26]\n"
                "       bucketlab vs-go FILE   (needs /usr/lib/go-1.19/bin/go)\n"
@@ -60,6 +60,7 @@ struct Options {
   // run
   bool json = false;
   std::string csv;
+  std::string cost_checkpoints;  // FILE: cost counts at each time.Now/Since (bench/calibrate)
   bucketlab::sim::SimConfig sim;
 };
 
@@ -117,6 +118,9 @@ std::string parse_args(const std::vector<std::string>& args, Options& o) {
       o.json = true;
     } else if (a == "--csv") {
       if (!value(o.csv)) return "--csv needs a FILE";
+    } else if (a == "--cost-checkpoints") {
+      if (!value(o.cost_checkpoints)) return "--cost-checkpoints needs a FILE";
+      o.sim.cost_checkpoints = true;
     } else if (a == "--gogc") {
       std::int64_t n;
       if (!value(v) || !parse_i64(v, n) || n < -1 || n > INT32_MAX) return "--gogc needs an integer (-1 = off)";
@@ -179,6 +183,14 @@ int cmd_run(const std::vector<std::string>& args) {
     f << bucketlab::sim::samples_csv(sim.samples());
     if (!f) {
       std::cerr << "bucketlab: cannot write " << o.csv << "\n";
+      return 2;
+    }
+  }
+  if (!o.cost_checkpoints.empty()) {
+    std::ofstream f(o.cost_checkpoints);
+    f << bucketlab::sim::cost_checkpoints_json(sim);
+    if (!f) {
+      std::cerr << "bucketlab: cannot write " << o.cost_checkpoints << "\n";
       return 2;
     }
   }

@@ -260,6 +260,67 @@ void Interp::enter(std::uint32_t fi, const std::uint8_t* args, std::uint32_t ret
 }
 
 // ---------------------------------------------------------------------------
+// simulated time (core/runtime/cost_model.h)
+
+void Interp::charge_map_op(MapOp op, const runtime::Type* mt, Addr m) {
+  using runtime::CostKind;
+  // The compiler's choice (walk.go mapfast): faststr for string keys,
+  // fast32/fast64 for 4/8-byte plain-memory keys, the generic functions
+  // otherwise or when the elem is over 128 bytes.
+  const runtime::Type* k = mt->key;
+  int cls = 2;  // generic
+  if (mt->elem->size <= 128) {
+    if (k->kind == runtime::Kind::String) cls = 1;
+    else if ((k->size == 8 || k->size == 4) && k->is_plain_memory()) cls = 0;
+  }
+  static constexpr CostKind kBase[3][3] = {
+      {CostKind::MapAccess64, CostKind::MapAccessStr, CostKind::MapAccessGeneric},
+      {CostKind::MapAssign64, CostKind::MapAssignStr, CostKind::MapAssignGeneric},
+      {CostKind::MapDelete64, CostKind::MapDeleteStr, CostKind::MapDeleteGeneric}};
+  rt_.charge(kBase[static_cast<int>(op)][cls]);
+  // Cache misses: the chance that the entry's bucket is not in L1 / L2,
+  // from the table's approximate size (a load of ~5/8 over key, elem and
+  // tophash bytes), in 1/1024 units.
+  const std::int64_t n = m == kNil ? 0 : maps_.len(m);
+  if (n <= 0) return;
+  const std::uint64_t w = static_cast<std::uint64_t>(n) * (k->size + mt->elem->size + 1) * 8 / 5;
+  const runtime::CostMachine& mc = rt_.clock().table().machine;
+  const bool str = cls == 1;
+  if (w > mc.l1_bytes) rt_.charge(str ? CostKind::MapMissL1Str : CostKind::MapMissL1, 1024 * (w - mc.l1_bytes) / w);
+  if (w > mc.l2_bytes) rt_.charge(str ? CostKind::MapMissL2Str : CostKind::MapMissL2, 1024 * (w - mc.l2_bytes) / w);
+}
+
+// The growth work a map operation did, from the events the maps emitted:
+// hashGrow, each evacuated old bucket, each new overflow bucket (classic);
+// a table rehash or split, per 8 slots moved (Swiss).
+void Interp::charge_map_events() {
+  using runtime::CostKind;
+  const EventLog& log = rt_.events();
+  const std::uint64_t total = log.total();
+  const auto& ev = log.events();
+  std::uint64_t fresh = total - events_seen_;
+  if (fresh > ev.size()) fresh = ev.size();
+  for (std::size_t i = ev.size() - fresh; i < ev.size(); ++i) {
+    const Event& e = ev[i];
+    switch (e.kind) {
+      case EventKind::MapGrowStart: rt_.charge(CostKind::MapGrow); break;
+      case EventKind::MapEvacuate: rt_.charge(CostKind::MapEvacuate); break;
+      case EventKind::MapOverflowAlloc: rt_.charge(CostKind::MapOverflow); break;
+      case EventKind::SwissTableGrow:
+        rt_.charge(CostKind::MapGrow);
+        rt_.charge(CostKind::MapEvacuate, e.a2 / 8);
+        break;
+      case EventKind::SwissTableSplit:
+        rt_.charge(CostKind::MapGrow);
+        rt_.charge(CostKind::MapEvacuate, 1024 / 8);  // a split table is full: maxTableCapacity slots
+        break;
+      default: break;
+    }
+  }
+  events_seen_ = total;
+}
+
+// ---------------------------------------------------------------------------
 // the loop
 
 Stop Interp::run(const RunLimits& lim) {
@@ -366,8 +427,16 @@ Stop Interp::run(const RunLimits& lim) {
           case Opc::Jt: if (RB) { pc = in.a; continue; } break;
           case Opc::Jf: if (!RB) { pc = in.a; continue; } break;
           case Opc::Stmt:
-            ++stmts_;
             if (lim.stop_at_statement && !first) { F.pc = pc; --ops_; return Stop::Paused; }
+            ++stmts_;
+            if (stmts_ >= sysmon_next_) {
+              // sysmon: a time-triggered GC once 2 minutes passed without one
+              // (checked every 256 statements of simulated time).
+              F.pc = pc;
+              sysmon_next_ = stmts_ + 256;
+              rt_.sysmon();
+              fp = &stack_[F.base];
+            }
             break;
           case Opc::Call: {
             F.pc = pc + 1;
@@ -477,6 +546,8 @@ Stop Interp::run(const RunLimits& lim) {
               break;
             }
             for (std::uint32_t i = 0; i < in.c; ++i) s += read_string(B + 16 * i);
+            rt_.charge(runtime::CostKind::Concat);
+            rt_.charge(runtime::CostKind::CopyByte, s.size());
             const Addr a = alloc_string(s, in.aux & 1);
             fp = &stack_[F.base];
             WA(a);
@@ -656,6 +727,7 @@ Stop Interp::run(const RunLimits& lim) {
             if (n > 0) {
               std::vector<std::uint8_t> tmp(static_cast<std::size_t>(n) * et->size);
               read(src, tmp.data(), tmp.size());
+              rt_.charge(runtime::CostKind::CopyByte, tmp.size());
               typed_store(s.array + s.len * et->size, tmp.data(), tmp.size(), kNone);
               if (et->has_pointers() && rt_.gc_phase() == runtime::GcPhase::Mark)
                 for (std::int64_t i = 0; i < n; ++i)
@@ -679,6 +751,8 @@ Stop Interp::run(const RunLimits& lim) {
               std::vector<std::uint8_t> tmp(static_cast<std::size_t>(n) * et->size, 0);
               if (!(in.aux & 4)) read(src, tmp.data(), tmp.size());
               write(dst, tmp.data(), tmp.size());
+              // clear(s) is memclrNoHeapPointers / memclrHasPointers; copy is memmove
+              rt_.charge((in.aux & 4) ? runtime::CostKind::ZeroByte : runtime::CostKind::CopyByte, tmp.size());
             }
             WA(static_cast<std::uint64_t>(std::max<std::int64_t>(n, 0)));
             break;
@@ -688,6 +762,7 @@ Stop Interp::run(const RunLimits& lim) {
             std::int64_t hint = in.b == kNone ? 0 : static_cast<std::int64_t>(RB);
             if (hint < 0) throw GoPanic("runtime error: makemap: size out of range");
             const Addr m = maps_.make(P.types[in.e], hint);
+            rt_.charge(runtime::CostKind::MapMake);
             // by creation order (= map id): its type, and the variable it is assigned to
             map_names_.resize(maps_.count());
             map_types_.resize(maps_.count());
@@ -702,6 +777,7 @@ Stop Interp::run(const RunLimits& lim) {
             const runtime::Type* mt = P.types[in.e];
             const Addr slot = maps_.access(mt, RB, C);
             ++map_ops_;
+            charge_map_op(MapOp::Access, mt, RB);
             fp = &stack_[F.base];
             if (slot == kNil) std::memset(A, 0, fsize_rt(mt->elem));
             else load_elem(A, slot, mt->elem);
@@ -712,8 +788,12 @@ Stop Interp::run(const RunLimits& lim) {
           case Opc::MapStore: {
             F.pc = pc;
             const runtime::Type* mt = P.types[in.e];
+            const std::int64_t len0 = maps_.len(ld64(A));
             const Addr slot = maps_.assign(mt, ld64(A), B);
             ++map_ops_;
+            charge_map_op(MapOp::Assign, mt, ld64(A));
+            if (maps_.len(ld64(A)) != len0) rt_.charge(runtime::CostKind::MapInsert);
+            if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
             store_elem(slot, C, mt->elem);
             if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
@@ -723,6 +803,8 @@ Stop Interp::run(const RunLimits& lim) {
             F.pc = pc;
             maps_.remove(P.types[in.e], ld64(A), B);
             ++map_ops_;
+            charge_map_op(MapOp::Delete, P.types[in.e], ld64(A));
+            if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
             if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
             break;
@@ -731,6 +813,8 @@ Stop Interp::run(const RunLimits& lim) {
             F.pc = pc;
             maps_.clear(P.types[in.e], ld64(A));
             ++map_ops_;
+            rt_.charge(runtime::CostKind::MapClear);
+            if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
             if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
             break;
@@ -751,6 +835,8 @@ Stop Interp::run(const RunLimits& lim) {
             if (in.c != kNone) load_elem(fp + in.c, it->elem(), mt->elem);
             it->next();
             ++map_ops_;
+            rt_.charge(runtime::CostKind::MapIterNext);
+            if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
             if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
             break;

@@ -88,6 +88,12 @@ class Interp : public runtime::RootSource {
   friend struct InterpAccess;
   void enter(std::uint32_t fn, const std::uint8_t* args, std::uint32_t ret_dst);
   void typed_store(Addr dst, const std::uint8_t* src, std::uint64_t n, std::uint32_t type_index);
+  // Cost model (core/runtime/cost_model.h): a map operation's price by the
+  // path the compiler picks (fast64/32, faststr, generic) and the map's
+  // size, and the growth work (evacuation, overflow buckets) it did.
+  enum class MapOp : std::uint8_t { Access, Assign, Delete };
+  void charge_map_op(MapOp op, const runtime::Type* mt, Addr m);
+  void charge_map_events();
   void store_elem(Addr dst, const std::uint8_t* frame_val, const runtime::Type* et);
   void load_elem(std::uint8_t* frame_val, Addr src, const runtime::Type* et);
 
@@ -99,6 +105,8 @@ class Interp : public runtime::RootSource {
   std::vector<std::uint8_t> globals_;
   std::vector<std::unique_ptr<maps::MapIter>> iters_;
   std::uint64_t ops_ = 0, map_ops_ = 0, stmts_ = 0;
+  std::uint64_t sysmon_next_ = 0;  // stmts_ at which to run Runtime::sysmon next
+  std::uint64_t events_seen_ = 0;  // runtime events already charged (map growth)
   std::string out_, err_, message_;
   std::vector<std::string> map_names_, map_types_;
   Pos panic_pos_;

@@ -125,13 +125,20 @@ Interp::Interp(const Program& prog, runtime::Runtime& rt, maps::Maps& maps, std:
   globals_.assign(std::max<std::uint32_t>(P.global_bytes, 8), 0);
   stack_.assign(64 * 1024, 0);
   rt_.add_root_source(this);
+  // Instructions and statements cost simulated time (cost_model.h): the
+  // clock folds these counters in whenever it is read.
+  rt_.clock().attach_counters(&ops_, &stmts_);
+  events_seen_ = rt_.events().total();
   Frame f{&P.funcs[0], 0, 0, kNone, 0};
   frames_.push_back(f);
   iters_.resize(P.funcs[0].niters);
 }
 
 
-Interp::~Interp() { rt_.remove_root_source(this); }
+Interp::~Interp() {
+  rt_.clock().detach_counters();
+  rt_.remove_root_source(this);
+}
 
 // Error values: {tag, data}. tag 1: *errors.errorString / fmt.Errorf (data → {s string});
 // tag 2: *strconv.NumError (data → {Func, Num string; Err error}); tag 3: strconv.ErrSyntax /
@@ -197,6 +204,7 @@ void Interp::emit_out(std::string& to, const std::string& s) {
 }
 
 void Interp::print_builtin(std::uint8_t* fp, const Instr& in) {
+  rt_.charge(runtime::CostKind::FmtPrint);  // print/println: formatting and write(2)
   const LibSite& site = P.lib_sites[in.d];
   std::string s;
   for (std::size_t i = 0; i < site.types.size(); ++i) {
@@ -286,6 +294,16 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
     st64(base + off, a);
     st64(base + off + 8, s.size());
   };
+  // The call's own work (cost_model.h); allocations are charged by malloc.
+  switch (id) {
+    case LibId::FmtPrint: case LibId::FmtPrintf: case LibId::FmtPrintln: rt_.charge(runtime::CostKind::FmtPrint); break;
+    case LibId::FmtSprint: case LibId::FmtSprintf: case LibId::FmtSprintln: case LibId::FmtErrorf:
+      rt_.charge(runtime::CostKind::FmtSprint);
+      break;
+    case LibId::RuntimeGC: case LibId::RuntimeReadMemStats: case LibId::DebugFreeOSMemory: case LibId::TimeSleep:
+      break;  // priced by the runtime (GC, STW, idle time)
+    default: rt_.charge(runtime::CostKind::LibCall); break;
+  }
   Mem mem(*this);
   mem.maps = &maps_;
   mem.rt = [this](const Type* ty) { return P.checked->types->rt(ty); };
@@ -491,6 +509,15 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
       put("HeapSys", m.HeapSys, 8); put("HeapIdle", m.HeapIdle, 8); put("HeapInuse", m.HeapInuse, 8);
       put("HeapReleased", m.HeapReleased, 8); put("HeapObjects", m.HeapObjects, 8); put("NextGC", m.NextGC, 8);
       put("NumGC", m.NumGC, 4); put("NumForcedGC", m.NumForcedGC, 4); put("EnableGC", m.EnableGC ? 1 : 0, 1);
+      // modelled on the simulated clock (core/runtime/cost_model.h)
+      put("LastGC", m.LastGC, 8); put("PauseTotalNs", m.PauseTotalNs, 8);
+      std::uint64_t frac_bits;
+      std::memcpy(&frac_bits, &m.GCCPUFraction, 8);
+      put("GCCPUFraction", frac_bits, 8);
+      for (const auto& f : r->fields) {
+        if (f.name == "PauseNs") std::memcpy(&buf[f.offset], m.PauseNs.data(), 8 * m.PauseNs.size());
+        if (f.name == "PauseEnd") std::memcpy(&buf[f.offset], m.PauseEnd.data(), 8 * m.PauseEnd.size());
+      }
       for (const auto& f : r->fields) {
         if (f.name != "BySize") continue;
         const std::uint64_t esz = f.type->elem->size;
@@ -594,16 +621,16 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
     default: break;
   }
   if (id >= LibId::RandRandInt && id <= LibId::RandRandSeed) { with(src_of(0), 1); return; }
-  // time (simulated clock: Runtime::nanotime)
-  constexpr std::int64_t kEpoch = 1257894000ll * 1000000000ll;  // the Go playground's 2009-11-10 23:00:00 UTC
+  // time (simulated clock: Runtime::nanotime, cost_model.h)
+  constexpr std::int64_t kEpoch = runtime::kUnixEpochNs;  // the Go playground's 2009-11-10 23:00:00 UTC
   switch (id) {
     case LibId::TimeSleep: {
       const std::int64_t d = i64(0);
       if (d > 0) rt_.background_work(static_cast<std::uint64_t>(d));
       return;
     }
-    case LibId::TimeNow: st64(dst, 0); st64(dst + 8, rt_.nanotime()); st64(dst + 16, 0); return;
-    case LibId::TimeSince: st64(dst, rt_.nanotime() - ld64(arg(0) + 8)); return;
+    case LibId::TimeNow: rt_.clock().checkpoint(); st64(dst, 0); st64(dst + 8, rt_.nanotime()); st64(dst + 16, 0); return;
+    case LibId::TimeSince: rt_.clock().checkpoint(); st64(dst, rt_.nanotime() - ld64(arg(0) + 8)); return;
     case LibId::TimeTimeSub: st64(dst, ld64(arg(0) + 8) - ld64(arg(1) + 8)); return;
     case LibId::TimeTimeUnixNano: st64(dst, static_cast<std::uint64_t>(kEpoch) + ld64(arg(0) + 8)); return;
     case LibId::DurationNanoseconds: st64(dst, ld64(arg(0))); return;

@@ -39,13 +39,13 @@ bool Gc::trigger_test(GcTriggerKind kind, std::uint32_t n) const {
     case GcTriggerKind::Heap: return rt_.pacer.heap_trigger_test(rt_.heap.pacer_stats());
     case GcTriggerKind::Time:
       if (rt_.pacer.gc_percent() < 0) return false;
-      return last_gc_nanotime_ != 0 && rt_.nanotime - last_gc_nanotime_ > kForceGcPeriodNs;
+      return last_gc_nanotime_ != 0 && rt_.clock.now() - last_gc_nanotime_ > kForceGcPeriodNs;
     case GcTriggerKind::Cycle: return static_cast<std::int32_t>(n - cycles_) > 0;
   }
   return false;
 }
 
-void Gc::start(GcTriggerKind kind, std::uint32_t n) {
+void Gc::start(GcTriggerKind kind, std::uint32_t n, bool mutator_blocked) {
   if (starting_workers_) return;  // an allocation of the workers themselves (system stack: gcStart returns)
   // Sweep leftovers while the trigger still holds (sweepone does not lower heapLive).
   while (trigger_test(kind, n) && rt_.sweeper.sweepone() != kNoMoreSweepWork) rt_.sweeper.nbgsweep++;
@@ -56,22 +56,43 @@ void Gc::start(GcTriggerKind kind, std::uint32_t n) {
 
   // gcResetMarkState.
   rt_.arena.clear_page_marks();
-  bytes_marked_ = objects_marked_ = heap_scan_work_ = stack_scan_work_ = 0;
+  bytes_marked_ = objects_marked_ = heap_scan_work_ = stack_scan_work_ = pointers_found_ = words_scanned_ = 0;
   heap0_ = rt_.pacer.heap_live();
 
-  // Stop the world: sweep termination.
-  rt_.sweeper.finish();  // finishsweep_m
+  // Stop the world: sweep termination (work.tSweepTerm = work.pauseStart = now).
+  CostClock& clock = rt_.clock;
+  times_.t_sweep_term = clock.now();
+  times_.pause_ns = 0;
+  clock.charge(CostKind::GcSweepTermination);
+  rt_.sweeper.finish();  // finishsweep_m (its sweeping is charged inside the pause)
   cycles_++;
   const PacerHeapStats stats = rt_.heap.pacer_stats();
   rt_.pacer.start_cycle(stats);
   phase_ = GcPhase::Mark;  // write barrier on; allocate black
   rt_.events.emit(EventKind::GcStart, cycles_, static_cast<std::uint64_t>(kind), rt_.pacer.heap_live(),
                   rt_.pacer.heap_goal(stats));
+  // startTheWorldWithSema: work.pauseNS += now - pauseStart; work.tMark = now.
+  times_.t_mark = clock.now();
+  times_.pause_ns += times_.t_mark - times_.t_sweep_term;
   mark_roots();  // gcMarkRootPrepare + gcMarkTinyAllocs; (Deviation) roots are scanned right away
 
-  // Deviation: with no simulated time yet, the concurrent mark phase runs to
-  // completion here, before the world "restarts".
+  // Deviation: the concurrent mark phase runs to completion here, before
+  // the world "restarts"; its CPU time is charged at once.
   drain();
+  clock.charge(CostKind::GcMarkCycle);
+  clock.charge(CostKind::GcMarkObject, objects_marked_);
+  clock.charge(CostKind::GcScanWord, words_scanned_);
+  clock.charge(CostKind::GcScanPointer, pointers_found_);
+  clock.charge(CostKind::GcRootByte, stack_scan_work_);
+  const std::uint64_t mark_ns = clock.now() - times_.t_mark;
+  // Who marked (cost_model.h): assists while the mutator runs; with the
+  // mutator blocked, the fractional worker until its first poll, after
+  // drainCheckThreshold units of scan work, then an idle worker.
+  const std::uint64_t work = heap_scan_work_ + stack_scan_work_;
+  times_.mark_cpu_ns = mark_ns;
+  if (mutator_blocked && work > kDrainCheckThreshold)
+    times_.mark_cpu_ns = mark_ns * kDrainCheckThreshold / work;  // < 2^64 for any mark under 50 h
+  times_.idle_mark_ns = mark_ns - times_.mark_cpu_ns;
   mark_done();
 }
 
@@ -182,8 +203,12 @@ void Gc::scan_object(MSpan* s, std::uint32_t index) {
         const std::uint64_t w = mw * 64 + static_cast<std::uint64_t>(__builtin_ctzll(bits));
         if (w >= words) break;
         std::uint64_t v;
+        words_scanned_++;
         std::memcpy(&v, rt_.arena.ptr(elem + w * kPtrSize), sizeof v);
-        if (v != 0) mark_pointer(v);
+        if (v != 0) {
+          pointers_found_++;
+          mark_pointer(v);
+        }
       }
     }
   }
@@ -202,10 +227,14 @@ void Gc::mark_done() {
   // gcMarkDone: the pacer's end-of-cycle bookkeeping (endCycle).
   const PacerHeapStats stats = rt_.heap.pacer_stats();
   last_heap_goal_ = rt_.pacer.heap_goal(stats);
+  // gcMarkDone stops the world: work.tMarkTerm = work.pauseStart = now.
+  times_.t_mark_term = rt_.clock.now();
   MarkCycleStats m;
-  // Mark starts and ends at the same simulated instant (deviation R1); the
-  // cost model will supply times. Scan work is what marking measured.
-  m.mark_start_ns = m.now_ns = static_cast<std::int64_t>(rt_.nanotime);
+  // The mark phase's modelled times. Assist and idle time are left 0: the
+  // model's mark did not run concurrently with allocation (R1), so the
+  // pacer's cons/mark inputs stay those of a mark at one instant (R18).
+  m.mark_start_ns = static_cast<std::int64_t>(times_.t_mark);
+  m.now_ns = static_cast<std::int64_t>(times_.t_mark_term);
   m.heap_scan_work = heap_scan_work_;
   m.stack_scan_work = stack_scan_work_;
   rt_.pacer.end_cycle(stats, m);
@@ -226,7 +255,8 @@ void Gc::mark_termination() {
 
   last_heap_in_use_ = rt_.heap.acct.heap_in_use;
   controller_commit();
-  last_gc_nanotime_ = rt_.nanotime;
+  rt_.clock.charge(CostKind::GcMarkTermination);
+  record_times();
   if (user_forced_) num_forced_gc_++;
   num_gc_++;
   rt_.heap.pages.next_gen();  // peak in-use: about to start sweeping
@@ -234,6 +264,29 @@ void Gc::mark_termination() {
                   rt_.pacer.heap_goal(rt_.heap.pacer_stats()));
   // Restart the world; each P flushes its mcache before allocating again.
   rt_.mcache.prepare_for_sweep();
+}
+
+// gcMarkTermination's "Update timing memstats" (mgc.go, go1.19).
+void Gc::record_times() {
+  GcTimes& t = times_;
+  t.t_end = rt_.clock.now();
+  t.pause_ns += t.t_end - t.t_mark_term;
+  last_gc_nanotime_ = t.t_end;
+  const std::uint64_t unix_now = static_cast<std::uint64_t>(kUnixEpochNs) + t.t_end;
+  t.last_gc_unix = unix_now;
+  t.pause_ns_ring[num_gc_ % t.pause_ns_ring.size()] = t.pause_ns;
+  t.pause_end_ring[num_gc_ % t.pause_end_ring.size()] = unix_now;
+  t.pause_total_ns += t.pause_ns;
+  // work.totaltime: both STW phases (· stwprocs = 1) and assist + fractional
+  // mark time; idle marking is "free".
+  const std::uint64_t sweep_term_cpu = t.t_mark - t.t_sweep_term;
+  const std::uint64_t mark_term_cpu = t.t_end - t.t_mark_term;
+  t.total_gc_cpu_ns += sweep_term_cpu + t.mark_cpu_ns + mark_term_cpu;
+  t.total_idle_mark_ns += t.idle_mark_ns;
+  // totalCpu = sched.totaltime + (now - sched.procresizetime) · gomaxprocs:
+  // the process has run premain_ns before nanotime 1 (main's start).
+  const std::uint64_t total_cpu = t.t_end - 1 + rt_.clock.table().premain_ns;
+  t.gc_cpu_fraction = total_cpu ? static_cast<double>(t.total_gc_cpu_ns) / static_cast<double>(total_cpu) : 0;
 }
 
 void Gc::controller_commit() {
@@ -245,9 +298,10 @@ void Gc::controller_commit() {
 }
 
 void Gc::run_gc() {
+  rt_.clock.charge(CostKind::RuntimeGC);
   const std::uint32_t n = cycles_;
   // (gcWaitOnMark(n): no cycle can be in progress between operations.)
-  start(GcTriggerKind::Cycle, n + 1);
+  start(GcTriggerKind::Cycle, n + 1, /*mutator_blocked=*/true);
   // Sweep everything on this goroutine.
   while (cycles_ == n + 1 && rt_.sweeper.sweepone() != kNoMoreSweepWork) rt_.sweeper.nbgsweep++;
 }

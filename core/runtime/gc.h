@@ -36,18 +36,21 @@
 //   mark queue is empty.
 //
 // Deviations from Go
-//   - Mark runs to completion inside gcStart (no simulated time yet), so the
-//     mark phase is never observed from outside and objects allocated
-//     "during mark" only arise from allocations the marker itself would
-//     make (none). The write barrier and gcmarknewobject are implemented
-//     for when marking becomes incremental.
-//   - No assists, no background mark workers, no CPU limiter; no
+//   - Mark runs to completion inside gcStart, so the mark phase is never
+//     observed from outside and objects allocated "during mark" only arise
+//     from allocations the marker itself would make (none). Its CPU time is
+//     charged to the simulated clock at once (cost_model.h): the mutator
+//     does not interleave with it. The write barrier and gcmarknewobject
+//     are implemented for when marking becomes incremental.
+//   - Assists and the fractional/idle workers exist only in the time
+//     accounting (cost_model.h), not as work; no CPU limiter; no
 //     finalizers/specials, no stack shrinking, no sync.Pool clearing.
 #pragma once
 #include <cstdint>
 #include <vector>
 
 #include "core/common/types.h"
+#include "core/runtime/cost_model.h"
 #include "core/runtime/mspan.h"
 
 namespace bucketlab::runtime {
@@ -100,7 +103,10 @@ class Gc {
   // gcTrigger.test.
   bool trigger_test(GcTriggerKind kind, std::uint32_t n = 0) const;
   // gcStart: start (and, in the model, complete) a cycle if the trigger holds.
-  void start(GcTriggerKind kind, std::uint32_t n = 0);
+  // mutator_blocked: the goroutine cannot run during mark (runtime.GC waits
+  // in gcWaitOnMark; the P is idle in time.Sleep), so idle workers mark
+  // after the fractional worker's first poll (cost_model.h).
+  void start(GcTriggerKind kind, std::uint32_t n = 0, bool mutator_blocked = false);
   // runtime.GC: a full cycle, then sweep everything.
   void run_gc();
   // gcControllerCommit: recompute the pacer's goal, sweep pacing and the
@@ -127,6 +133,11 @@ class Gc {
   std::uint64_t last_heap_in_use() const { return last_heap_in_use_; }
   std::uint64_t bytes_marked() const { return bytes_marked_; }
   std::uint64_t objects_marked() const { return objects_marked_; }
+  std::uint64_t pointers_found() const { return pointers_found_; }
+  // The last cycle's scan work: heap bytes scanned + stack/global root bytes.
+  std::uint64_t scan_work() const { return heap_scan_work_ + stack_scan_work_; }
+  // Pause and GC CPU accounting on the simulated clock (cost_model.h).
+  const GcTimes& times() const { return times_; }
 
   void check_invariants() const;
 
@@ -140,6 +151,7 @@ class Gc {
   void drain();
   void mark_done();
   void mark_termination();
+  void record_times();
 
   RuntimeState& rt_;
   GcPhase phase_ = GcPhase::Off;
@@ -149,6 +161,9 @@ class Gc {
   std::uint64_t last_heap_goal_ = 0;    // gcController.lastHeapGoal (set at endCycle)
   std::uint64_t last_heap_in_use_ = 0;  // memstats.lastHeapInUse
   std::uint64_t bytes_marked_ = 0, objects_marked_ = 0, heap_scan_work_ = 0, stack_scan_work_ = 0;
+  std::uint64_t pointers_found_ = 0;  // non-nil pointer words met while scanning (cost model)
+  std::uint64_t words_scanned_ = 0;   // pointer words examined, nil or not (cost model)
+  GcTimes times_;
   std::uint64_t heap0_ = 0;
   std::vector<MSpan*> work_spans_;       // grey objects: (span, index)
   std::vector<std::uint32_t> work_index_;

@@ -19,7 +19,39 @@ Addr HeapArena::map(std::uint64_t bytes) {
   spans_.resize(pages, nullptr);
   page_in_use_.resize(div_round_up(pages, 64), 0);
   page_marks_.resize(div_round_up(pages, 64), 0);
+  cold_.resize(div_round_up(mapped_bytes_ >> kPhysShift, 64), 0);
+  set_cold(old_end, bytes);  // sysMap'd memory is not backed until touched
   return old_end;
+}
+
+void HeapArena::set_cold(Addr a, std::uint64_t n) {
+  const std::uint64_t first = (a - kArenaBaseAddr) >> kPhysShift, end = (a + n - kArenaBaseAddr) >> kPhysShift;
+  for (std::uint64_t p = first; p < end; ++p) set_bit(cold_, p, true);
+}
+
+std::uint64_t HeapArena::touch_range(Addr a, std::uint64_t n) {
+  if (n == 0) return 0;
+  const std::uint64_t first = (a - kArenaBaseAddr) >> kPhysShift, last = (a + n - 1 - kArenaBaseAddr) >> kPhysShift;
+  std::uint64_t k = 0;
+  for (std::uint64_t p = first; p <= last; ++p)
+    if (bit(cold_, p)) {
+      set_bit(cold_, p, false);
+      ++k;
+    }
+  return k;
+}
+
+std::uint64_t HeapArena::cold_pages_in(Addr a, std::uint64_t n) const {
+  const std::uint64_t first = (a - kArenaBaseAddr) >> kPhysShift, end = (a + n - kArenaBaseAddr) >> kPhysShift;
+  std::uint64_t k = 0;
+  for (std::uint64_t p = first; p < end; ++p) k += bit(cold_, p) ? 1 : 0;
+  return k;
+}
+
+std::uint64_t HeapArena::cold_pages() const {
+  std::uint64_t k = 0;
+  for (std::uint64_t w : cold_) k += static_cast<std::uint64_t>(__builtin_popcountll(w));
+  return k;
 }
 
 void HeapArena::check_addr(Addr a, std::uint64_t n) const {

@@ -118,6 +118,23 @@ class HeapArena {
   std::uint64_t page_in_use_word(std::uint64_t w) const { return w < page_in_use_.size() ? page_in_use_[w] : 0; }
   std::uint64_t page_marks_word(std::uint64_t w) const { return w < page_marks_.size() ? page_marks_[w] : 0; }
 
+  // Cold physical (4 KiB) pages: mapped but not backed by the OS yet
+  // (fresh from sysMap, or released by the scavenger). The first write to
+  // one faults it in (the cost model's PageFault).
+  void set_cold(Addr a, std::uint64_t n);
+  // Marks the physical pages of [a, a+n) backed; returns how many were cold.
+  std::uint64_t touch(Addr a, std::uint64_t n) {
+    const std::uint64_t first = (a - kArenaBaseAddr) >> kPhysShift;
+    if (n <= 8 && first == (a + n - 1 - kArenaBaseAddr) >> kPhysShift) {  // the common one-word store
+      if (!bit(cold_, first)) return 0;
+      set_bit(cold_, first, false);
+      return 1;
+    }
+    return touch_range(a, n);
+  }
+  std::uint64_t cold_pages() const;
+  std::uint64_t cold_pages_in(Addr a, std::uint64_t n) const;  // whole 4 KiB pages of [a, a+n)
+
   // mheap.allocNeedsZero: whether [base, base+npages·8 KiB) may hold old
   // data, advancing each arena's zeroedBase past it.
   bool alloc_needs_zero(Addr base, std::uint64_t npages);
@@ -142,6 +159,9 @@ class HeapArena {
   std::vector<std::uint64_t> page_in_use_;  // bit per mapped page
   std::vector<std::uint64_t> page_marks_;
   std::vector<std::uint64_t> zeroed_base_;  // per reserved arena: offset within the arena
+  static constexpr int kPhysShift = 12;     // physPageSize = 4 KiB (page_alloc.h)
+  std::uint64_t touch_range(Addr a, std::uint64_t n);
+  std::vector<std::uint64_t> cold_;         // bit per mapped 4 KiB page: not backed yet
 };
 
 }  // namespace bucketlab::runtime

@@ -72,11 +72,15 @@ Addr mallocgc(RuntimeState& rt, std::uint64_t size, const Type* typ, bool needze
         x = c.tiny + off;
         c.tinyoffset = off + size;
         c.tiny_allocs++;
+        rt.clock.charge(CostKind::MallocTiny);
         return x;
       }
       idx = take_slot(rt, kTinySpanClass, span, heavy);
       x = span->base() + static_cast<std::uint64_t>(idx) * kMaxTinySize;
       std::memset(rt.arena.ptr(x), 0, kMaxTinySize);  // always zeroed
+      rt.clock.charge(CostKind::PageFault, rt.arena.touch(x, kMaxTinySize));
+      rt.clock.charge(CostKind::MallocSmall);
+      rt.clock.charge(CostKind::ZeroByte, kMaxTinySize);
       // Keep whichever block leaves more room.
       if (size < c.tinyoffset || c.tiny == 0) {
         c.tiny = x;
@@ -91,9 +95,15 @@ Addr mallocgc(RuntimeState& rt, std::uint64_t size, const Type* typ, bool needze
       size = kClassToSize[sizeclass];
       idx = take_slot(rt, make_span_class(sizeclass, noscan), span, heavy);
       x = span->base() + static_cast<std::uint64_t>(idx) * size;
-      if (needzero && span->needzero) rt.arena.memclr(x, size);
+      rt.clock.charge(CostKind::MallocSmall);
+      if (needzero && span->needzero) {
+        rt.arena.memclr(x, size);
+        rt.clock.charge(CostKind::ZeroByte, size);
+        rt.clock.charge(CostKind::PageFault, rt.arena.touch(x, size));
+      }
       span->slots[idx] = SlotInfo{typ ? typ->id : kNoType, role, element_count(data_size, typ)};
       if (header) {
+        rt.clock.charge(CostKind::PageFault, rt.arena.touch(x, kMallocHeaderSize));
         // Go 1.22+: the object starts with its type pointer.
         const Addr type_word = kTypeDescBase + static_cast<Addr>(typ->id) * kPtrSize;
         std::memcpy(rt.arena.ptr(x), &type_word, sizeof type_word);
@@ -108,7 +118,11 @@ Addr mallocgc(RuntimeState& rt, std::uint64_t size, const Type* typ, bool needze
     size = span->elemsize;
     x = span->base();
     idx = 0;
-    if (needzero && span->needzero) rt.arena.memclr(x, size);
+    if (needzero && span->needzero) {
+      rt.arena.memclr(x, size);
+      rt.clock.charge(CostKind::ZeroByte, size);
+      rt.clock.charge(CostKind::PageFault, rt.arena.touch(x, size));
+    }
     span->slots[0] = SlotInfo{typ ? typ->id : kNoType, role, 0};
     span->large_count = typ && typ->size ? data_size / typ->size : 0;
   }
@@ -118,6 +132,10 @@ Addr mallocgc(RuntimeState& rt, std::uint64_t size, const Type* typ, bool needze
     scan_size = data_size > typ->size ? data_size - typ->size + typ->ptrdata : typ->ptrdata;
     rt.mcache.scan_alloc += scan_size;
   }
+
+  // A map's memory is written through raw pointers: its pages fault in now.
+  if (role != 0 && rt.role_written[role])
+    rt.clock.charge(CostKind::PageFault, rt.arena.touch(span->base() + static_cast<std::uint64_t>(idx) * size, size));
 
   // Allocate black during GC: all slots hold nil, so no scanning is needed.
   if (rt.gc.phase() != GcPhase::Off) rt.gc.mark_new_object(span, idx, size, scan_size);

@@ -27,6 +27,7 @@ std::uint32_t MCache::next_free(SpanClass spc, MSpan*& s, bool& should_help_gc) 
 }
 
 void MCache::refill(SpanClass spc) {
+  rt_.clock.charge(CostKind::MallocRefill);
   MSpan* s = alloc[spc];
   BUCKETLAB_ASSERT(s->alloc_count == s->nelems, "refill of span with free space remaining");
   const std::uint32_t sg = rt_.heap.sweepgen;
@@ -64,6 +65,7 @@ MSpan* MCache::alloc_large(std::uint64_t size, bool noscan) {
   // Pay proportional-sweep debt for the span; mheap.alloc also reclaims npages.
   rt_.sweeper.deduct_sweep_credit(npages * kPageSize, npages);
   const SpanClass spc = make_span_class(0, noscan);
+  rt_.clock.charge(CostKind::MallocLarge);
   MSpan* s = rt_.heap.alloc(npages, spc);
   rt_.stats.large_alloc += npages * kPageSize;
   rt_.stats.large_alloc_count++;

@@ -5,6 +5,7 @@
 namespace bucketlab::runtime {
 
 MemStats read_mem_stats(RuntimeState& rt) {
+  rt.clock.charge(CostKind::ReadMemStats);  // stopTheWorld("read mem stats") + readmemstats_m
   rt.mcache.release_all();  // flushallmcaches (stopping the world flushes every P)
   return peek_mem_stats(rt);
 }
@@ -44,6 +45,13 @@ MemStats peek_mem_stats(const RuntimeState& rt) {
   m.NumGC = rt.gc.num_gc();
   m.NumForcedGC = rt.gc.num_forced_gc();
   m.EnableGC = true;
+  // Modelled on the simulated clock (cost_model.h).
+  const GcTimes& t = rt.gc.times();
+  m.LastGC = t.last_gc_unix;
+  m.PauseTotalNs = t.pause_total_ns;
+  m.PauseNs = t.pause_ns_ring;
+  m.PauseEnd = t.pause_end_ring;
+  m.GCCPUFraction = t.gc_cpu_fraction;
   return m;
 }
 

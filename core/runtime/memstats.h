@@ -27,8 +27,9 @@
 //     and mcache structures, profiling buckets and other runtime memory are
 //     not modelled, so StackInuse, StackSys, MSpanInuse, MSpanSys,
 //     MCacheInuse, MCacheSys, BuckHashSys, GCSys and OtherSys are absent.
-//   - PauseTotalNs, PauseNs, PauseEnd, LastGC and GCCPUFraction need the
-//     (later) cost model's clock and are absent rather than invented.
+//   - PauseTotalNs, PauseNs, PauseEnd, LastGC and GCCPUFraction are
+//     modelled on the cost model's simulated clock (cost_model.h), not
+//     measured.
 //   - Lookups (always 0 since Go 1.?) and DebugGC are omitted.
 #pragma once
 #include <array>
@@ -68,6 +69,16 @@ struct MemStats {
   std::uint64_t HeapReleased = 0;
   std::uint64_t HeapObjects = 0;
   std::uint64_t NextGC = 0;
+  // Modelled times (cost_model.h): the simulated clock, not a measurement.
+  // LastGC and PauseEnd are Unix ns of the modelled process (kUnixEpochNs +
+  // nanotime); PauseNs[(NumGC+255)%256] is the latest cycle's pause (both
+  // STW phases); GCCPUFraction is GC CPU over process CPU, updated at each
+  // mark termination.
+  std::uint64_t LastGC = 0;
+  std::uint64_t PauseTotalNs = 0;
+  std::array<std::uint64_t, 256> PauseNs{};
+  std::array<std::uint64_t, 256> PauseEnd{};
+  double GCCPUFraction = 0;
   std::uint32_t NumGC = 0;
   std::uint32_t NumForcedGC = 0;
   bool EnableGC = true;

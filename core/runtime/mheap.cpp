@@ -48,6 +48,8 @@ MSpan* MHeap::alloc_span(std::uint64_t npages, SpanClass spc) {
     }
   }
 
+  // (Released or fresh pages fault in when first written: HeapArena::touch.)
+  rt_.clock.charge(CostKind::MallocSpan);
   MSpan* s = new_mspan();
   const int sizeclass = span_class_size_class(spc);
   const std::uint64_t nbytes = npages * kPageSize;
@@ -100,6 +102,7 @@ std::uint64_t MHeap::grow(std::uint64_t npage) {
     throw OutOfMemoryError(os.str());
   }
   const Addr v = rt_.arena.map(ask);
+  rt_.clock.charge(CostKind::HeapGrow, ask / kPallocChunkBytes);
   acct.heap_released += ask;  // mapped memory starts out released (sysMap into heapReleased)
   pages.grow(v, ask);
   rt_.events.emit(EventKind::HeapGrow, ask, rt_.arena.mapped_bytes());
@@ -176,6 +179,9 @@ std::uint64_t MHeap::scavenge(std::uint64_t nbytes, bool force, const std::funct
     if (r.npages != 0) {
       const std::uint64_t bytes = r.npages * kPageSize;
       rt_.arena.memclr(r.base, bytes);  // the OS drops the contents (MADV_DONTNEED)
+      // madvise frees only the pages that were backed; never-written ones cost nothing.
+      rt_.clock.charge(CostKind::ScavengePage, bytes / kPhysPageSize - rt_.arena.cold_pages_in(r.base, bytes));
+      rt_.arena.set_cold(r.base, bytes);  // and the backing: the next write faults
       acct.heap_released += bytes;
       acct.heap_free -= bytes;
       released += bytes;

@@ -16,6 +16,9 @@ std::uint16_t Runtime::register_alloc_role(const std::string& name) {
     if (s_->roles[i] == name) return static_cast<std::uint16_t>(i);
   BUCKETLAB_ASSERT(s_->roles.size() < 0xffff, "too many allocation roles");
   s_->roles.push_back(name);
+  // Maps write their memory through raw pointers (Runtime::ptr), which the
+  // cost model does not see: their allocations count as written at once.
+  s_->role_written.push_back(name.rfind("map ", 0) == 0);
   return static_cast<std::uint16_t>(s_->roles.size() - 1);
 }
 
@@ -69,7 +72,11 @@ std::int64_t Runtime::set_memory_limit(std::int64_t limit) {
 BackgroundReport Runtime::background_work(std::uint64_t idle_ns) {
   BackgroundReport rep;
   RuntimeState& s = *s_;
-  const std::uint64_t end = s.nanotime + idle_ns;
+  CostClock& clock = s.clock;
+  // The P idles until `end`; what the background goroutines do meanwhile is
+  // absorbed in the idle time (unless it takes longer: a long forced GC).
+  const std::uint64_t start = clock.now();
+  const std::uint64_t end = idle_ns > kMaxIdleNs - start ? kMaxIdleNs : start + idle_ns;
   for (;;) {
     // The idle P runs the background sweeper first (runnable since the last
     // mark termination), then the scavenger while it is awake.
@@ -81,21 +88,21 @@ BackgroundReport Runtime::background_work(std::uint64_t idle_ns) {
     std::uint64_t seg_end = end;
     if (s.pacer.gc_percent() >= 0 && s.gc.last_gc_nanotime() != 0) {
       const std::uint64_t force_at = s.gc.last_gc_nanotime() + kForceGcPeriodNs + 1;
-      if (force_at <= s.nanotime && s.gc.trigger_test(GcTriggerKind::Time)) {
+      if (force_at <= clock.now() && s.gc.trigger_test(GcTriggerKind::Time)) {
         const std::uint32_t before = s.gc.num_gc();
-        s.gc.start(GcTriggerKind::Time);
+        s.gc.start(GcTriggerKind::Time, 0, /*mutator_blocked=*/true);
         rep.gcs_started += s.gc.num_gc() - before;
         continue;
       }
-      if (force_at > s.nanotime && force_at < seg_end) seg_end = force_at;
+      if (force_at > clock.now() && force_at < seg_end) seg_end = force_at;
     }
-    rep.bytes_released += s.scavenger.run_background(s.nanotime, seg_end);
-    s.nanotime = seg_end;
-    if (s.nanotime >= end) {
+    if (clock.now() < seg_end) rep.bytes_released += s.scavenger.run_background(clock.now(), seg_end);
+    clock.idle_until(seg_end);
+    if (clock.now() >= end) {
       // A forced GC due exactly at the end of the idle time still starts.
       if (s.gc.trigger_test(GcTriggerKind::Time)) {
         const std::uint32_t before = s.gc.num_gc();
-        s.gc.start(GcTriggerKind::Time);
+        s.gc.start(GcTriggerKind::Time, 0, /*mutator_blocked=*/true);
         rep.gcs_started += s.gc.num_gc() - before;
       }
       break;
@@ -106,9 +113,15 @@ BackgroundReport Runtime::background_work(std::uint64_t idle_ns) {
 }
 
 void Runtime::advance_clock(std::uint64_t ns) {
-  s_->nanotime += ns;
-  if (s_->gc.trigger_test(GcTriggerKind::Time)) s_->gc.start(GcTriggerKind::Time);
-  debug_check();
+  s_->clock.busy(ns);
+  sysmon();
+}
+
+void Runtime::sysmon() {
+  if (s_->gc.trigger_test(GcTriggerKind::Time)) {
+    s_->gc.start(GcTriggerKind::Time);
+    debug_check();
+  }
 }
 
 MemStats Runtime::read_mem_stats() {

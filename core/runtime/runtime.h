@@ -88,8 +88,15 @@ class Runtime {
   void typedmemmove_from_host(const Type* t, Addr dst, const std::uint8_t* src);
   // typedmemmove between simulated addresses, pointer words through the write barrier.
   void typedmemmove(const Type* t, Addr dst, Addr src);
-  void memclr(Addr a, std::uint64_t n) { s_->arena.memclr(a, n); }
-  void memmove(Addr dst, Addr src, std::uint64_t n) { s_->arena.memmove(dst, src, n); }
+  void memclr(Addr a, std::uint64_t n) {
+    s_->arena.memclr(a, n);
+    s_->clock.charge(CostKind::ZeroByte, n);
+    touched(a, n);
+  }
+  void memmove(Addr dst, Addr src, std::uint64_t n) {
+    s_->arena.memmove(dst, src, n);
+    touched(dst, n);
+  }
   // Reads heap or rodata bytes (string keys may point at either).
   void read_bytes(Addr a, void* out, std::uint64_t n) const {
     if (n != 0 && s_->rodata.contains(a))
@@ -104,7 +111,10 @@ class Runtime {
   // A non-escaping string's bytes in a stack tmpBuf (≤ 32 bytes, short-lived).
   Addr stack_tmp_string(std::string_view bytes) { return s_->stack_tmp.put(bytes); }
   bool is_heap_addr(Addr a) const { return s_->arena.in_heap(a); }
-  void write_bytes(Addr a, const void* in, std::uint64_t n) { s_->arena.write(a, in, n); }
+  void write_bytes(Addr a, const void* in, std::uint64_t n) {
+    s_->arena.write(a, in, n);
+    touched(a, n);
+  }
 
   // --- roots ---
   void add_root_source(RootSource* r) { s_->gc.add_root_source(r); }
@@ -130,10 +140,22 @@ class Runtime {
   // sweeper finishes sweeping, the scavenger runs at its 1 % pace, and a
   // forced GC starts if 2 minutes pass without one.
   BackgroundReport background_work(std::uint64_t idle_ns);
-  // Simulated time passes while the mutator runs (cost model hook); sysmon
-  // may start a time-triggered GC.
+  // ns of simulated time pass while the mutator runs (a cost the model
+  // does not itemise); sysmon may start a time-triggered GC.
   void advance_clock(std::uint64_t ns);
-  std::uint64_t nanotime() const { return s_->nanotime; }
+  // sysmon's check while the mutator runs (proc.go sysmon → forcegchelper):
+  // a time-triggered GC starts once forcegcperiod has passed since the last
+  // GC. The interpreter calls it at statement boundaries.
+  void sysmon();
+
+  // --- simulated time (cost_model.h) ---
+  // nanotime(): the simulated monotonic clock, ns (1 at main's start).
+  std::uint64_t nanotime() { return s_->clock.now(); }
+  // Charge n units of a cost kind (upper layers: map operations, library calls).
+  void charge(CostKind k, std::uint64_t n = 1) { s_->clock.charge(k, n); }
+  CostClock& clock() { return s_->clock; }
+  const CostClock& clock() const { return s_->clock; }
+  const GcTimes& gc_times() const { return s_->gc.times(); }
 
   // --- observation ---
   MemStats read_mem_stats();  // runtime.ReadMemStats (flushes the mcache, as Go does)
@@ -173,6 +195,12 @@ class Runtime {
       std::memcpy(s_->arena.ptr(a), &v, sizeof(T));
     else
       s_->arena.write(a, &v, sizeof(T));
+    touched(a, sizeof(T));
+  }
+  // The first write to a fresh or released page faults it in (cost model).
+  void touched(Addr a, std::uint64_t n) {
+    if (n != 0)
+      if (const std::uint64_t k = s_->arena.touch(a, n)) s_->clock.charge(CostKind::PageFault, k);
   }
 
   std::unique_ptr<RuntimeState> s_;

@@ -9,12 +9,14 @@ RuntimeState::RuntimeState(const RuntimeConfig& c)
       version(c.version),
       rng(c.seed),
       roles{"object"},
+      role_written{false},
       pacer(c.version, c.gogc, c.memory_limit),
       heap(*this),
       mcache(*this),
       sweeper(*this),
       gc(*this),
-      scavenger(*this) {}
+      scavenger(*this),
+      clock(c.costs ? *c.costs : CostTable::calibrated()) {}
 
 void RuntimeState::check_invariants() const {
   try {
@@ -32,7 +34,7 @@ std::string RuntimeState::dump() const {
   const HeapAccounting& a = heap.acct;
   os << "runtime " << version.name() << ": gcphase " << gc_phase_name(gc.phase()) << ", sweepgen " << heap.sweepgen
      << ", cycles " << gc.cycles() << ", NumGC " << gc.num_gc() << ", sweep " << (sweeper.is_done() ? "done" : "in progress")
-     << ", now " << nanotime << " ns\n";
+     << ", now " << clock.now_unfolded() << " ns\n";
   os << "  heap: mapped " << arena.mapped_bytes() << " inuse " << a.heap_in_use << " free " << a.heap_free << " released "
      << a.heap_released << " totalAlloc " << a.total_alloc << " totalFree " << a.total_free << " pagesInUse "
      << heap.pages_in_use << "\n";

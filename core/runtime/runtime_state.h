@@ -12,6 +12,7 @@
 #include "core/common/event.h"
 #include "core/common/rng.h"
 #include "core/runtime/gc.h"
+#include "core/runtime/cost_model.h"
 #include "core/runtime/gc_controller.h"
 #include "core/runtime/go_version.h"
 #include "core/runtime/heap_arena.h"
@@ -39,6 +40,9 @@ struct RuntimeConfig {
   // Simulation turns this on; the bare runtime leaves it off so that
   // component tests count only their own objects.
   bool gc_worker_objects = false;
+  // The cost model's prices (cost_model.h); null: the calibrated table.
+  // CostTable::zero() keeps the clock still except for idle time.
+  const CostTable* costs = nullptr;
 };
 
 struct RuntimeState {
@@ -52,6 +56,7 @@ struct RuntimeState {
   Rng rng;
   EventLog events;
   std::vector<std::string> roles;  // alloc roles; 0 = "object"
+  std::vector<bool> role_written;  // per role: the allocation counts as written when made (cost model)
 
   HeapArena arena;
   Rodata rodata;          // string literals (not heap)
@@ -63,7 +68,7 @@ struct RuntimeState {
   Sweeper sweeper;        // sweep
   Gc gc;                  // work, gcphase
   Scavenger scavenger;    // scavenger + scavenge goals
-  std::uint64_t nanotime = 1;  // simulated monotonic clock (ns); 0 would read as "never" for lastgc
+  CostClock clock;        // nanotime(): the simulated monotonic clock (cost_model.h)
 
   // Throws InvariantError("invariant failed: ...") with dump() appended.
   void check_invariants() const;

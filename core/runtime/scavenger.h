@@ -25,11 +25,12 @@
 //   reuses released pages.
 //
 // Deviations from Go
-//   - Work time is not measured: each released physical page counts as
-//     10 µs of work (Go's own approxWorkedNSPerPhysicalPage fallback), and
-//     the sleep after a run is the ideal 99 × work instead of the output of
-//     the sleep PI controller. Exact release timing therefore differs from
-//     a real process; what is released and in which order does not.
+//   - Work time is the cost model's charge for the released pages
+//     (ScavengePage, calibrated against madvise on a real machine; Go's
+//     10 µs per page fallback when the clock did not move), and the sleep
+//     after a run is the ideal 99 × work instead of the output of the sleep
+//     PI controller. Exact release timing therefore differs from a real
+//     process; what is released and in which order does not.
 #pragma once
 #include <cstdint>
 

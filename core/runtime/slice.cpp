@@ -44,6 +44,7 @@ SliceHeader growslice(Runtime& rt, const Type* et, SliceHeader old, std::int64_t
   const Addr p = et->has_pointers() ? rt.mallocgc(plan.capmem, et, true, role) : rt.mallocgc(plan.capmem, nullptr, true, role);
   const std::uint64_t lenmem = static_cast<std::uint64_t>(old.len) * et->size;
   if (lenmem > 0) rt.memmove(p, old.array, lenmem);  // the new array is white/black-allocated: no barrier needed
+  rt.charge(CostKind::CopyByte, lenmem);
   return {p, old.len, plan.newcap};
 }
 

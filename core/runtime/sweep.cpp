@@ -79,6 +79,8 @@ bool Sweeper::sweep_span(MSpan* s, bool preserve) {
   const std::uint32_t nalloc = s->count_alloc();
   BUCKETLAB_ASSERT(nalloc <= s->alloc_count, "sweep increased allocation count");
   const std::uint32_t nfreed = s->alloc_count - nalloc;
+  rt_.clock.charge(CostKind::SweepSpan);
+  rt_.clock.charge(CostKind::SweepObject, nfreed);
   s->alloc_count = nalloc;
   s->freeindex = 0;  // reset allocation index to the start of the span
   // allocBits = gcmarkBits; gcmarkBits = fresh zeroed bits (reusing the old allocBits' storage).

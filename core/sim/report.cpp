@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/runtime/gc.h"
+#include "core/runtime/runtime.h"
 
 namespace bucketlab::sim {
 
@@ -317,6 +318,61 @@ std::string swiss_map_json(const maps::SwissMapSnapshot& s) {
   return j.str();
 }
 
+std::string modelled_json(Simulation& sim) {
+  runtime::Runtime& rt = sim.runtime();
+  const std::uint64_t now = rt.nanotime();
+  const runtime::GcTimes& t = rt.gc_times();
+  const runtime::CostClock& c = rt.clock();
+  const std::uint32_t ngc = rt.num_gc();
+  std::ostringstream j;
+  j << "{\"note\":\"simulated time from the cost model, calibrated against Go 1.19 on one machine; not a measurement\""
+    << ",\"nanotime\":" << now << ",\"elapsed_ns\":" << now - 1 << ",\"NumGC\":" << ngc
+    << ",\"PauseTotalNs\":" << t.pause_total_ns << ",\"LastGC\":" << t.last_gc_unix
+    << ",\"GCCPUFraction\":" << number(t.gc_cpu_fraction) << ",\"gc_cpu_ns\":" << t.total_gc_cpu_ns
+    << ",\"idle_mark_ns\":" << t.total_idle_mark_ns << ",\"idle_ns\":" << c.idle_ns();
+  // The newest pauses first, as debug.ReadGCStats orders them.
+  const std::uint32_t n = ngc < 256 ? ngc : 256;
+  j << ",\"PauseNs\":[";
+  for (std::uint32_t i = 0; i < n; ++i) j << (i ? "," : "") << t.pause_ns_ring[(ngc - 1 - i) % 256];
+  j << "],\"PauseEnd\":[";
+  for (std::uint32_t i = 0; i < n; ++i) j << (i ? "," : "") << t.pause_end_ring[(ngc - 1 - i) % 256];
+  j << "],\"groups\":{";
+  std::uint64_t groups[static_cast<int>(runtime::CostGroup::Count)] = {};
+  for (std::size_t k = 0; k < runtime::kNumCostKinds; ++k)
+    groups[static_cast<int>(runtime::cost_group(static_cast<runtime::CostKind>(k)))] += c.spent_ns(static_cast<runtime::CostKind>(k));
+  for (int g = 0; g < static_cast<int>(runtime::CostGroup::Count); ++g)
+    j << (g ? "," : "") << json_string(runtime::cost_group_name(static_cast<runtime::CostGroup>(g))) << ":" << groups[g];
+  j << "},\"kinds\":{";
+  bool first = true;
+  for (std::size_t k = 0; k < runtime::kNumCostKinds; ++k) {
+    const auto kind = static_cast<runtime::CostKind>(k);
+    if (c.count(kind) == 0) continue;
+    j << (first ? "" : ",") << json_string(runtime::cost_kind_name(kind)) << ":{\"count\":" << c.count(kind)
+      << ",\"ns\":" << c.spent_ns(kind) << "}";
+    first = false;
+  }
+  j << "}}";
+  return j.str();
+}
+
+std::string cost_checkpoints_json(Simulation& sim) {
+  const runtime::CostClock& c = sim.runtime().clock();
+  std::ostringstream j;
+  j << "{\"kinds\":[";
+  for (std::size_t k = 0; k < runtime::kNumCostKinds; ++k)
+    j << (k ? "," : "") << json_string(runtime::cost_kind_name(static_cast<runtime::CostKind>(k)));
+  j << "],\"checkpoints\":[";
+  bool first = true;
+  for (const auto& cp : c.checkpoints()) {
+    j << (first ? "[" : ",[") << cp.ns;
+    for (std::uint64_t n : cp.count) j << "," << n;
+    j << "]";
+    first = false;
+  }
+  j << "]}\n";
+  return j.str();
+}
+
 std::string report_json(Simulation& sim) {
   std::ostringstream j;
   const RunState st = sim.state();
@@ -326,6 +382,7 @@ std::string report_json(Simulation& sim) {
       << ",\"error_col\":" << sim.error_position().col;
   j << ",\"hashkey\":[" << sim.hashkey(0) << "," << sim.hashkey(1) << "," << sim.hashkey(2) << "," << sim.hashkey(3) << "]";
   j << ",\"maps\":" << maps_json(sim.maps()) << ",\"memstats\":" << memstats_json(sim.memstats());
+  j << ",\"modelled\":" << modelled_json(sim);
   j << ",\"gcs\":[";
   bool first = true;
   for (const auto& e : sim.events().events()) {
@@ -385,6 +442,18 @@ std::string summary_text(Simulation& sim) {
                 static_cast<unsigned long long>(f.free_runs), static_cast<unsigned long long>(f.largest_free_run_pages),
                 f.run_fragmentation);
   r << frag << "ops=" << sim.ops() << " map_ops=" << sim.map_ops() << "\n";
+  {
+    runtime::Runtime& rt = sim.runtime();
+    const runtime::GcTimes& t = rt.gc_times();
+    const std::uint64_t elapsed = rt.nanotime() - 1;
+    char line[320];
+    std::snprintf(line, sizeof line,
+                  "Modelled time (cost model, not measured): %.3f ms since main started (%.3f ms idle); "
+                  "PauseTotalNs=%llu (mean %.1f us over %u GCs) GCCPUFraction=%.4f\n",
+                  elapsed / 1e6, rt.clock().idle_ns() / 1e6, static_cast<unsigned long long>(t.pause_total_ns),
+                  ms.NumGC ? t.pause_total_ns / 1e3 / ms.NumGC : 0.0, ms.NumGC, t.gc_cpu_fraction);
+    r << line;
+  }
   return r.str();
 }
 

@@ -33,8 +33,18 @@ std::string run_result_json(const RunResult& r, const Simulation& sim);
 std::string diagnostics_json(const std::vector<lang::Diagnostic>& ds);
 std::string classic_map_json(const maps::ClassicMapSnapshot& s);
 std::string swiss_map_json(const maps::SwissMapSnapshot& s);
+// Simulated-time figures from the cost model (core/runtime/cost_model.h),
+// all under one "modelled" object so no reader mistakes them for
+// measurements: {"note","nanotime","elapsed_ns","NumGC","PauseTotalNs",
+// "PauseNs" (newest first, at most 256), "PauseEnd", "LastGC",
+// "GCCPUFraction","gc_cpu_ns","idle_mark_ns","idle_ns","groups":{...},
+// "kinds":{"Instr":{"count","ns"},...}}.
+std::string modelled_json(Simulation& sim);
+// {"kinds":[names],"checkpoints":[[ns,count...],...]}: the cost counts at
+// each time.Now/time.Since (SimConfig::cost_checkpoints), for bench/calibrate.
+std::string cost_checkpoints_json(Simulation& sim);
 
-// `bucketlab run --json`: {"go","state",["error","error_line","error_col"],"hashkey","maps","memstats","gcs","samples","ops","map_ops","stdout"}.
+// `bucketlab run --json`: {"go","state",["error","error_line","error_col"],"hashkey","maps","memstats","modelled","gcs","samples","ops","map_ops","stdout"}.
 std::string report_json(Simulation& sim);
 // The readable summary `bucketlab run` prints after the workload's output.
 std::string summary_text(Simulation& sim);

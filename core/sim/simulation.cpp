@@ -128,7 +128,9 @@ LoadResult load(std::string_view source, const SimConfig& config) {
   rc.seed = config.seed;
   rc.heap_budget_bytes = config.budgets.max_heap_bytes;
   rc.gc_worker_objects = true;  // a whole process: the runtime's own objects too
+  rc.costs = config.costs;
   I.rt = std::make_unique<runtime::Runtime>(rc);
+  if (config.cost_checkpoints) I.rt->clock().enable_checkpoints();
   std::shared_ptr<runtime::TypeTable> table(&I.rt->types(), [](runtime::TypeTable*) {});
   lang::FrontResult fr = lang::compile_front(source, config.version, table);
   if (!fr.ok()) {

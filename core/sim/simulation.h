@@ -25,7 +25,7 @@
 #include "core/runtime/fragmentation.h"
 #include "core/runtime/memstats.h"
 
-namespace bucketlab::runtime { class Runtime; }
+namespace bucketlab::runtime { class Runtime; struct CostTable; }
 namespace bucketlab::lang { class Interp; struct CheckedProgram; struct Program; }
 
 namespace bucketlab::sim {
@@ -47,6 +47,10 @@ struct SimConfig {
   Budgets budgets;
   std::uint64_t sample_every_ops = 4096;  // map operations + allocations between samples
   std::size_t max_samples = 4096;         // bounded: halves resolution when full
+  // The cost model's prices (core/runtime/cost_model.h); null: the
+  // calibrated table. Tests pass their own to check accounting rules.
+  const runtime::CostTable* costs = nullptr;
+  bool cost_checkpoints = false;  // record the cost counts at each time.Now/Since (calibration)
 };
 
 // One row of the sampled time series.
