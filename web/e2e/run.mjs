@@ -3,6 +3,7 @@
 // SITE_DIR is web/dist (served over http); its sibling dist-inline/ is
 // opened from file://. One line per test, then "N passed, N failed";
 // a screenshot of each test's end state goes to ARTIFACT_DIR.
+// E2E_ONLY=<substring of a case's name> runs only the matching cases.
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -292,6 +293,31 @@ test('Pause stops a long run at once and the page stays responsive', async ({ pa
   await shot(page, '6-paused');
 });
 
+test('Reset during an endless loop stops it, clears the counters and starts over from the first statement', async ({ page, base }) => {
+  await open(page, base);
+  await setSource(page, 'm := map[int][]byte{}\nfor i := 0; ; i++ {\n\tm[i%50000] = make([]byte, 64)\n}\n');
+  await page.click(T('run'));
+  await page.waitForFunction(() => /^Running/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.waitForTimeout(500);
+  if (!(await counter(page, 'Mallocs') > 0)) throw new Error('no Mallocs while running');
+  const t0 = Date.now();
+  await page.click(T('reset'));
+  await page.waitForFunction(() => /^Reset: ready/.test(document.getElementById('status').textContent), null, { timeout: 5000 });
+  const took = Date.now() - t0;
+  await page.waitForTimeout(300);
+  const st = await page.locator('#status').textContent();
+  if (!/^Reset: ready/.test(st)) throw new Error(`still running after Reset: ${st}`);
+  const mallocs = await page.locator(T('counter-Mallocs')).textContent();
+  if (Number(mallocs) !== 0) throw new Error(`counters not back at the start by Reset: Mallocs ${mallocs}`);
+  if ((await page.evaluate(() => window.bucketlab.restarts())) !== 0) throw new Error('Reset of a run must not need a worker restart');
+  // the fresh session starts at the first statement: one statement step stops at line 1
+  await page.click(T('step-statement'));
+  await page.waitForFunction(() => /line 1\b/.test(document.getElementById('status').textContent), null, { timeout: 5000 });
+  const inPage = await page.evaluate(() => window.bucketlab.lastResetMs());
+  console.log(`     (Reset answered in ${inPage?.toFixed(1)} ms inside the page: run stopped and the source reloaded; ${took} ms through the test driver)`);
+  await shot(page, '6b-reset');
+});
+
 test('a step that never reaches its boundary: Pause cuts the worker off, restarts it and reloads the code', async ({ page, base }) => {
   await open(page, base);
   // no allocation in the loop, so no GC cycle ever comes: Step GC would run until the 5e9-op budget
@@ -383,7 +409,8 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 let passed = 0, failed = 0;
 try {
   await withBrowser(async (context) => {
-    for (const t of tests) {
+    // E2E_ONLY=substring runs only the matching cases (for iterating on one)
+    for (const t of tests.filter((x) => !process.env.E2E_ONLY || x.name.includes(process.env.E2E_ONLY))) {
       const page = await context.newPage();
       try {
         await t.fn({ page, base, context });

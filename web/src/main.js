@@ -42,6 +42,7 @@ let dirty = true;         // charts need a redraw
 let pending = null;       // what to do once LOADED arrives
 let notice = null;        // an error-panel message to show once the restarted worker has reloaded
 let pauseAsked = 0, lastPauseMs = null;  // how long Pause took to be answered (shown to tests)
+let lastResetMs = null;  // how long Reset took until the fresh session was loaded (shown to tests)
 let restarts = 0;
 // PROGRESS batches taken, chart redraws made, animation frames seen, time spent (shown to tests)
 const perf = { progress: 0, frames: 0, raf: 0, drawMs: 0, takeMs: 0 };
@@ -573,7 +574,11 @@ function reset() {
   if (mode === 'running') send({ type: MSG.PAUSE });
   watchdog.disarm();
   mode = 'idle';
-  ensureLoaded(() => status('Reset: ready to run or step from the start.'), true);
+  const asked = performance.now();
+  ensureLoaded(() => {
+    lastResetMs = performance.now() - asked;
+    status('Reset: ready to run or step from the start.');
+  }, true);
 }
 $('run').addEventListener('click', run);
 $('pause').addEventListener('click', pause);
@@ -667,5 +672,5 @@ openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw, Pause latency, restarts
-window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, restarts: () => restarts, perf: () => ({ ...perf }),
+window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, lastResetMs: () => lastResetMs, restarts: () => restarts, perf: () => ({ ...perf }),
   crashWorker: () => send({ type: MSG.CRASH }) };
