@@ -137,6 +137,8 @@ class Session {
   }
   std::string report() { return sim_ ? sim::report_json(*sim_) : "{}"; }
   std::string fragmentation() { return sim_ ? sim::fragmentation_json(sim_->fragmentation()) : "{}"; }
+  // The cost model's simulated-time figures (issue 8), the "modelled" object of the report.
+  std::string modelled() { return sim_ ? sim::modelled_json(*sim_) : "{}"; }
   std::string inspect_map(double id, double first, double max) {
     if (!sim_) return "{}";
     const auto maps = sim_->maps();
@@ -233,5 +235,6 @@ EMSCRIPTEN_BINDINGS(bucketlab) {
       .function("sampleEpoch", &Session::sample_epoch)
       .function("samples", &Session::samples)
       .function("heapPages", &Session::heap_pages)
-      .function("heapSpans", &Session::heap_spans);
+      .function("heapSpans", &Session::heap_spans)
+      .function("modelled", &Session::modelled);
 }

@@ -168,6 +168,8 @@ for (const go of [19, 26]) test(`every example under go1.${go}: wasm report is b
       let r;
       do { r = JSON.parse(s.run(1e6)); } while (r.state === 'ready');
       assert.strictEqual(s.report(), native);
+      // the page's Modelled time panel reads modelled(): the report's object, the same bytes
+      assert.deepStrictEqual(JSON.parse(s.modelled()), JSON.parse(native).modelled);
       s.delete();
     });
   }

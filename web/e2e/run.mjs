@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer } from '../../scripts/static-server.mjs';
 import { withBrowser } from './browser.mjs';
@@ -124,6 +125,18 @@ test('a preset runs to the end: counters change, GCs happen, charts draw', async
   // the CLI's figures for the same source and config (examples/churn_users.go, go1.19, seed 1)
   if (!(mallocs > 1_000_000)) throw new Error(`Mallocs ${mallocs}`);
   if (!(numgc >= 1)) throw new Error(`NumGC ${numgc}`);
+  // the Modelled time panel shows exactly what the core's cost model computed:
+  // the native CLI's report for the same source and config (built by make test)
+  const cli = path.join(here, '..', '..', 'build', 'native', 'bucketlab');
+  if (!existsSync(cli)) throw new Error(`${cli} missing: build the native preset first`);
+  const native = JSON.parse(execFileSync(cli, ['run', '--json', path.join(here, '..', '..', 'examples', 'churn_users.go')], { maxBuffer: 1 << 28 }).toString());
+  if (native.memstats.Mallocs !== mallocs) throw new Error(`Mallocs: page ${mallocs}, CLI ${native.memstats.Mallocs} (different config?)`);
+  const modelled = async (id) => Number(await page.locator(T(`modelled-${id}`)).getAttribute('data-value'));
+  for (const [id, want] of [['elapsed', native.modelled.elapsed_ns], ['PauseTotalNs', native.modelled.PauseTotalNs],
+    ['GCCPUFraction', native.modelled.GCCPUFraction], ['NumGC', native.modelled.NumGC]]) {
+    const got = await modelled(id);
+    if (got !== want) throw new Error(`modelled ${id}: page ${got}, CLI ${want}`);
+  }
   const out = await page.locator(T('output')).textContent();
   if (!out.includes('users: 12000 GCs:')) throw new Error(`output: ${out}`);
   for (const c of ['chart-heap', 'chart-rates', 'chart-frag', 'chart-map'])

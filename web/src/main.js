@@ -11,6 +11,7 @@ import { MapSeries } from './map-series.js';
 import { SampleTable } from './samples.js';
 import { encodeLink, decodeLink } from './share.js';
 import { PRESETS } from './presets.js';
+import { showModelled } from './modelled.js';
 import { MEMSTATS_FIELDS, MEMSTATS_DOC, formatNumber } from './memstats-fields.js';
 import { memlimitBytes, seedOk } from './settings.js';
 import { renderInspection } from './inspector.js';
@@ -432,6 +433,7 @@ function onWorker(m) {
       const t = performance.now();
       if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
       showMemstats(m.memstats);
+      showModelled($('modelled'), m.modelled);
       nowPoint = m.result ? { ops: m.result.ops, memstats: m.memstats } : null;
       showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
       addEvents(m.events);
@@ -527,6 +529,7 @@ function resetView() {
   lastNumGc = 0;
   ended = false;
   clearMemstats();
+  $('modelled').replaceChildren();
   $('maps').replaceChildren();
   $('inspect-map').replaceChildren();
   mapNames = '';

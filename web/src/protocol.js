@@ -29,11 +29,12 @@
 // worker → page
 //   READY    {coreInfo: object}                      the wasm core is instantiated ({"name","core","versions"})
 //   LOADED   {gen, ok: boolean, diagnostics: Diagnostic[]}   Diagnostic = {line, col, message} (1-based)
-//   PROGRESS {gen, state, result, memstats, maps, events, stdout, stderr, samples}
+//   PROGRESS {gen, state, result, memstats, maps, modelled, events, stdout, stderr, samples}
 //            state: 'ready'|'running'|'done'|'panicked'|'stopped' ('running' = more slices follow)
 //            result: the core's last RunResult {state, stepReached, line, col, error, errorLine, errorCol, ops, mapOps}
 //                    (null before the first run/step)
 //            memstats: {Go MemStats field: number}; maps: the core's maps() array
+//            modelled: the core's modelled() object: simulated time, pauses, GCCPUFraction, time by group
 //            events: {total, skipped, events: [{seq, kind, a: [a0..a3], text}]}: the newest events since the
 //                    last PROGRESS of the kinds not hidden (FILTER), at most MAX_EVENTS_PER_BATCH; skipped: how
 //                    many older ones were left out to keep up (hidden kinds are not counted)

@@ -53,6 +53,7 @@ function progress(state) {
   post({
     type: MSG.PROGRESS, gen, state, result: lastResult,
     memstats: JSON.parse(session.memstats()), maps: JSON.parse(session.maps()),
+    modelled: JSON.parse(session.modelled()),
     events: ev, stdout, stderr,
     samples: { epoch: b.epoch, from: b.from, columns: cols, rows: b.rows, data },
   }, [data.buffer]);
