@@ -4,6 +4,9 @@
 # the hand-written analysis of where it falls short and why).
 #
 #   bash bench/validate_cost.sh [RUNS]        (default 7 runs per example)
+#   REUSE_GO=1 bash bench/validate_cost.sh    (keep the Go runs already in
+#       build/validate_cost, e.g. measured on a quiet machine, and rerun only
+#       the model: after a recalibration)
 #
 # Each example (examples/*.go) runs RUNS times under Go 1.19 (GOMAXPROCS=1,
 # the model's one P; GOGC/GOMEMLIMIT/GODEBUG cleared) inside the timing
@@ -26,6 +29,11 @@ mkdir -p "$out"
 for ex in "$root"/examples/*.go; do
   name=$(basename "$ex" .go)
   d=$out/$name
+  if [ "${REUSE_GO:-0}" = 1 ] && [ -s "$d/go.$runs.err" ]; then
+    echo "== $name (Go runs of $(date -u -r "$d/go.1.err" '+%Y-%m-%d %H:%M UTC') reused)" >&2
+    "$bl" run "$ex" --json > "$d/model.json" 2> "$d/model.err"
+    continue
+  fi
   rm -rf "$d" && mkdir -p "$d"
   "$wrap" "$ex" | sed 's/^func main() {$/func blMain() {/' > "$d/main.go"
   cp "$root/bench/go/bl_timing.go" "$root/bench/go/bl_stub.s" "$d/"
@@ -35,12 +43,14 @@ for ex in "$root"/examples/*.go; do
   for i in $(seq "$runs"); do
     env -u GOGC -u GOMEMLIMIT -u GODEBUG GOMAXPROCS=1 "$d/prog" > /dev/null 2> "$d/go.$i.err"
   done
+  cut -d' ' -f1 /proc/loadavg > "$d/go.load"  # how busy the machine was when Go was timed
   "$bl" run "$ex" --json > "$d/model.json" 2> "$d/model.err"
 done
 python3 - "$out" "$root" "$runs" <<'PY'
 import json, os, re, statistics, sys, datetime
 out, root, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 rows = []
+measured = set()
 for name in sorted(os.listdir(out)):
     d = os.path.join(out, name)
     if not os.path.exists(os.path.join(d, "model.json")):
@@ -51,7 +61,10 @@ for name in sorted(os.listdir(out)):
             if line.startswith("BLTIME"):
                 go.append({k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", line)})
     m = json.load(open(os.path.join(d, "model.json")))["modelled"]
+    when = datetime.datetime.utcfromtimestamp(os.path.getmtime(os.path.join(d, "go.1.err"))).strftime("%Y-%m-%d %H:%M UTC")
+    lf = os.path.join(d, "go.load")
     rows.append((name, go, m))
+    measured.add((when, open(lf).read().strip() if os.path.exists(lf) else "not recorded"))
 
 def med(xs): return statistics.median(xs)
 def err(model, real): return (model - real) / real if real else (0.0 if model == 0 else float("inf"))
@@ -72,6 +85,7 @@ L = [f"# Cost model validation: modelled vs real Go 1.19", "",
      "The reference is the fastest run (least disturbed); the median is shown beside it.",
      "- **NumGC** and **mean pause** (PauseTotalNs / NumGC): median over the runs.",
      "- **GCCPUFraction**: as ReadMemStats reports it after main (updated at each mark termination): median.",
+     "", "Go runs timed at: " + "; ".join(f"{w} (load average {l})" for w, l in sorted(measured)) + ".",
      "", "Target: time and GC CPU fraction within 25% of real Go.", "",
      "| example | Go CPU ms (min / median) | Go wall ms (min / median) | model ms | time error | Go NumGC | model NumGC | Go mean pause µs | model mean pause µs | pause error | Go GCCPUFraction | model GCCPUFraction | fraction error |",
      "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]

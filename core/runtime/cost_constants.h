@@ -23,23 +23,23 @@ inline constexpr Entry kCosts[] = {
     {"FmtSprint", 64.7036},
     {"Concat", 10.1837},
     {"CopyByte", 0.0428016},
-    {"MapAccess64", 5.20236},
-    {"MapAccessStr", 7.5417},
-    {"MapAccessGeneric", 25.6931},
-    {"MapAssign64", 5.54307},
-    {"MapAssignStr", 6.72449},
-    {"MapAssignGeneric", 26.8191},
+    {"MapAccess64", 5.44088},
+    {"MapAccessStr", 7.86846},
+    {"MapAccessGeneric", 24.9307},
+    {"MapAssign64", 6.15827},
+    {"MapAssignStr", 8.54649},
+    {"MapAssignGeneric", 25.9259},
     {"MapDelete64", 20},  // prior: the fit clamped it to 0
     {"MapDeleteStr", 25},  // prior: the fit clamped it to 0
-    {"MapDeleteGeneric", 11.9013},
-    {"MapInsert", 18.843},
+    {"MapDeleteGeneric", 9.677},
+    {"MapInsert", 19.4008},
     {"MapIterNext", 7.25134},
     {"MapClear", 87192.5},
     {"MapMake", 6.80892},
-    {"MapMissL1", 12.1325},
-    {"MapMissL2", 16.0188},
-    {"MapMissL1Str", 0.586954},
-    {"MapMissL2Str", 102.41},
+    {"MapMissL1", 10.3993},
+    {"MapMissL2", 30.1948},
+    {"MapMissL1Str", 18.0834},
+    {"MapMissL2Str", 93.0642},
     {"MapGrow", 367.124},
     {"MapEvacuate", 183.562},
     {"MapOverflow", 7.46929},
@@ -67,6 +67,6 @@ inline constexpr Entry kCosts[] = {
 
 inline constexpr std::uint64_t kL1Bytes = 49152;
 inline constexpr std::uint64_t kL2Bytes = 2097152;
-inline constexpr std::uint64_t kPreMainNs = 172544;  // the fastest harness run's runtime init
+inline constexpr std::uint64_t kPreMainNs = 154727;  // the fastest harness run's runtime init
 
 }  // namespace bucketlab::runtime::cost_constants

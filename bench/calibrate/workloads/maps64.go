@@ -1,8 +1,8 @@
 // Calibration: fast64 map operations (mapaccess1_fast64, mapassign_fast64,
-// mapdelete_fast64) at three sizes: base prices and the L1/L2 miss terms
+// mapdelete_fast64) at four sizes (one between L1 and L2, so the two miss terms separate): base prices and the L1/L2 miss terms
 // (MapAccess64, MapAssign64, MapDelete64, MapMissL1, MapMissL2). The
 // stride visits keys in a cache-unfriendly order without a division.
-for _, n := range []int{1000, 100000, 1000000} {
+for _, n := range []int{1000, 12000, 100000, 1000000} {
 	m := make(map[int64]int64)
 	for i := 0; i < n; i++ {
 		m[int64(i)] = int64(i)

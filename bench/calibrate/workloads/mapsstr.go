@@ -1,8 +1,8 @@
 // Calibration: faststr map operations (mapaccess1_faststr, mapassign_faststr,
-// mapdelete_faststr) at three sizes: base prices and the L1/L2 miss terms
+// mapdelete_faststr) at four sizes (one between L1 and L2, so the two miss terms separate): base prices and the L1/L2 miss terms
 // (MapAccessStr, MapAssignStr, MapDeleteStr, MapMissL1Str, MapMissL2Str). The
 // stride visits keys in a cache-unfriendly order without a division.
-for _, n := range []int{1000, 100000, 1000000} {
+for _, n := range []int{1000, 12000, 100000, 1000000} {
 	keys := make([]string, n)
 	for i := range keys {
 		keys[i] = "key-" + strconv.Itoa(i)
