@@ -1,9 +1,11 @@
 // Live charts (uPlot) over the sample table: heap, allocation rates,
 // fragmentation, and the first live map's shape; GC cycles marked on each.
-// x is the instruction count (ops), the model's clock.
+// x is simulated time (the cost model's nanotime, labelled "modelled") or
+// the instruction count (ops), as the page's x-axis menu says (time-axis.js).
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { shortNumber } from './memstats-fields.js';
+import { X_AXES, DEFAULT_X } from './time-axis.js';
 
 const COLORS = ['#1d4ed8', '#15803d', '#b45309', '#7e22ce', '#b91c1c', '#0e7490'];
 
@@ -43,6 +45,7 @@ export class Charts {
   constructor(root, getMarks) {
     this.root = root;
     this.getMarks = getMarks;
+    this.xcol = DEFAULT_X;  // the sample column on x: 'nanotime' or 'ops'
     this.defs = [
       { id: 'heap', title: 'Heap (bytes) · dashed: GC cycle ends', series: ['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'].map((s) => [s, 'y']), bytes: true },
       { id: 'rates', title: 'Mallocs / Frees per 1000 ops', series: [['Mallocs/kop', 'y'], ['Frees/kop', 'y']] },
@@ -69,7 +72,7 @@ export class Charts {
   make(d, width) {
     const right = d.series.some(([, sc]) => sc === 'y2');
     const axes = [
-      { label: 'ops', values: ticks(false), size: 40, labelSize: 16 },
+      { label: X_AXES[this.xcol].label, values: (u, vals) => vals.map(X_AXES[this.xcol].tick), size: 40, labelSize: 16 },
       { values: ticks(d.bytes), size: 52 },
     ];
     if (right) axes.push({ scale: 'y2', side: 1, values: ticks(false), size: 36, grid: { show: false } });
@@ -79,13 +82,19 @@ export class Charts {
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: false }, ...(right ? { y2: { range: (u, mn, mx) => [0, Math.max(1, mx + 1)] } } : {}) },
       axes,
-      series: [{ label: 'ops', value: (u, v) => (v == null ? '–' : v.toLocaleString('en-US')) },
+      series: [{ label: X_AXES[this.xcol].label, value: (u, v) => (v == null ? '–' : X_AXES[this.xcol].value(v)) },
         ...d.series.map(([s, sc], i) => ({ label: s, scale: sc, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: true }))],
       plugins: [gcMarks(this.getMarks)],
     };
     const data = [[], ...d.series.map(() => [])];
     if (this.plots[d.id]) this.plots[d.id].destroy();
     this.plots[d.id] = new uPlot(opts, data, d.box);
+  }
+  // x axis: 'nanotime' (modelled time) or 'ops'; the plots are rebuilt (their axis changes), the caller redraws
+  setAxis(id) {
+    if (!X_AXES[id] || id === this.xcol) return;
+    this.xcol = id;
+    for (const d of this.defs) this.make(d, this.plots[d.id].width);
   }
   resize() {
     for (const d of this.defs) {
@@ -97,8 +106,8 @@ export class Charts {
       }
     }
   }
-  // table: SampleTable; mapSeries: {name, labels, x: [], <label>: []} (map-series.js);
-  // now: {ops, memstats} of the latest batch (drawn after the last sample) or null
+  // table: SampleTable; mapSeries: {name, labels, x: [], <label>: []} (map-series.js, x already in
+  // this.xcol's unit); now: {ops, ns, memstats} of the latest batch (drawn after the last sample) or null
   update(table, mapSeries, now = null) {
     const def = this.defs.find((d) => d.id === 'map');
     const want = mapSeries.labels[1] === 'tables' ? MAP_SERIES.swiss : MAP_SERIES.classic;
@@ -112,16 +121,17 @@ export class Charts {
       for (const d of this.defs) this.plots[d.id].setData([[], ...d.series.map(() => [])]);
       return;
     }
-    const x = table.column('ops');
+    const x = table.column(this.xcol);
     const heapCols = ['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'NextGC'];
     const heap = heapCols.map((c) => table.column(c));
     const rates = [table.rate('Mallocs'), table.rate('Frees')];
     const frag = table.column('fragmentation');
     // The core samples every few thousand operations; the MemStats of the
     // latest batch end the lines, so a step draws up to "now", not a dot.
-    if (now && now.memstats && now.ops > x[x.length - 1]) {
+    const nowX = now ? (this.xcol === 'ops' ? now.ops : now.ns) : undefined;
+    if (now && now.memstats && nowX > x[x.length - 1]) {
       const ms = now.memstats;
-      x.push(now.ops);
+      x.push(nowX);
       heapCols.forEach((c, i) => heap[i].push(ms[c] ?? null));
       for (const r of rates) r.push(null);
       frag.push(ms.HeapInuse ? 1 - ms.HeapAlloc / ms.HeapInuse : 0);  // the chart's definition (its title)

@@ -15,6 +15,10 @@ import { showModelled } from './modelled.js';
 import { MEMSTATS_FIELDS, MEMSTATS_DOC, formatNumber } from './memstats-fields.js';
 import { memlimitBytes, seedOk } from './settings.js';
 import { renderInspection } from './inspector.js';
+import { OpsClock } from './time-axis.js';
+import { ComparePanel } from './compare.js';
+import { Classroom } from './classroom.js';
+import { encodeCompareLink } from './share.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
@@ -30,6 +34,7 @@ const LOAD_DEADLINE_MS = 15000;
 // ---------------------------------------------------------------- state
 const table = new SampleTable();
 const mapSeries = new MapSeries();  // every live map's shape over time (map-series.js)
+const opsClock = new OpsClock();     // each batch's (ops, simulated time): the map chart's x on the time axis
 let nowPoint = null;     // {ops, memstats} of the latest batch: where the charts' lines end
 let gcMarks = [];
 let memAtLastGc = null, lastNumGc = 0;
@@ -232,7 +237,16 @@ function showMaps(maps, x) {
 function chartedMap() {
   const v = $('inspect-map').value;
   const m = lastMaps.find((x) => String(x.id) === v) ?? lastMaps.find((x) => x.alive);
-  return m ? { ...mapSeries.get(m.id), name: m.name } : { ...mapSeries.get(-1), name: '' };
+  const s = m ? { ...mapSeries.get(m.id), name: m.name } : { ...mapSeries.get(-1), name: '' };
+  return charts.xcol === 'ops' ? s : onTimeAxis(s);
+}
+// The map series is kept by ops: translate its x to simulated time (exact: each point is a batch's).
+function onTimeAxis(s) {
+  const t = opsClock.toTime(s.x);
+  const keep = t.map((v) => v !== null);
+  const out = { ...s, x: t.filter((_, i) => keep[i]) };
+  for (const l of s.labels) out[l] = (s[l] ?? []).filter((_, i) => keep[i]);
+  return out;
 }
 // ---------------------------------------------------------------- inspector
 // The selected map's buckets (classic) or groups (Swiss), fetched with
@@ -328,7 +342,7 @@ function redraw() {
     dirty = false;
     gcMarks = [];
     if (table.rows) {
-      const r = table.column('reason'), x = table.column('ops');
+      const r = table.column('reason'), x = table.column(charts.xcol);
       for (let i = 0; i < r.length; i++) if (r[i] === 2) gcMarks.push(x[i]);
     }
     const t = performance.now();
@@ -434,9 +448,11 @@ function onWorker(m) {
       if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
       showMemstats(m.memstats);
       showModelled($('modelled'), m.modelled);
-      nowPoint = m.result ? { ops: m.result.ops, memstats: m.memstats } : null;
+      nowPoint = m.result ? { ops: m.result.ops, ns: m.modelled?.nanotime, memstats: m.memstats } : null;
+      opsClock.record(m.result?.ops ?? table.last('ops') ?? 0, m.modelled?.nanotime);
       showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
       addEvents(m.events);
+      classroom.progress(m.maps, m.events.events);
       addOutput(m.stdout);
       addOutput(m.stderr);
       editor.showCurrent(m.state === 'ready' && m.result ? m.result.line : 0);
@@ -451,6 +467,7 @@ function onWorker(m) {
       watchdog.disarm();
       if (mode === 'stepping') mode = 'idle';
       const r = m.result;
+      classroom.stepped(m.kind, r);
       if (r.state === 'ready' && !r.stepReached) status('The step ended without reaching its boundary.');
       else if (r.state === 'ready' && m.kind === 'evacuation') {
         // the contrast the two implementations make
@@ -523,6 +540,8 @@ function invalidate() { loaded = false; }
 function resetView() {
   table.reset();
   mapSeries.reset();
+  opsClock.reset();
+  classroom.reset();
   lastMaps = [];
   nowPoint = null;
   memAtLastGc = null;
@@ -567,6 +586,7 @@ function step(kind) {
     mode = 'stepping';
     setButtons();
     status(`Stepping (${kind})…`);
+    classroom.stepBegins();
     watchdog.arm(STEP_DEADLINE_MS, 'step');
     send({ type: MSG.STEP, kind });
   });
@@ -631,8 +651,11 @@ function share() {
 // Called on an edit: once the source or settings differ from the link's, the
 // hash would restore stale work over the autosave on reload: drop it.
 function dropStaleLink() {
-  if (!location.hash.startsWith('#v1:')) return;
-  if (encodeLink(editor.text, currentConfig()) === location.hash) return;
+  if (location.hash.startsWith('#v2:')) {  // a compare link: stale once side A (the editor) differs
+    const { a, b } = comparePanel.link();
+    if (encodeCompareLink(a, b) === location.hash) return;
+  } else if (!location.hash.startsWith('#v1:')) return;
+  else if (encodeLink(editor.text, currentConfig()) === location.hash) return;
   history.replaceState(null, '', location.pathname + location.search);
   $('share-link').hidden = true;
 }
@@ -644,6 +667,8 @@ function openLink() {
   editor.text = r.source;
   applyConfig(r.config);
   restoring = false;
+  if (r.b) comparePanel.setB(r.b, r.source);  // a v2 (compare) link: side B too
+  if (r.b) setCompare(true);
   $('preset').value = PRESETS.find((p) => p.source === r.source)?.name ?? '';
   showLook();
   linkLoaded = true;
@@ -671,9 +696,32 @@ function showError(t, pos) {
 }
 function hideError() { const e = $('error'); e.textContent = ''; e.hidden = true; }
 
+// ---------------------------------------------------------------- x axis, compare, classroom
+$('x-axis').addEventListener('change', () => { charts.setAxis($('x-axis').value); dirty = true; });
+const comparePanel = new ComparePanel($('compare'), {
+  getA: () => ({ source: editor.text, config: currentConfig() }),
+  onShare: ({ a, b }) => {
+    history.replaceState(null, '', encodeCompareLink(a, b));
+    const field = $('share-link');
+    field.hidden = false;
+    field.value = location.href;
+    field.select();
+    navigator.clipboard?.writeText(location.href).then(() => comparePanel.status('Compare link copied: it restores both sides.'), () => comparePanel.status('Compare link ready in the field at the top.'));
+  },
+});
+function setCompare(on) {
+  comparePanel.show(on);
+  $('compare-toggle').setAttribute('aria-pressed', String(on));
+  if (on) $('compare').scrollIntoView({ block: 'nearest' });
+}
+$('compare-toggle').addEventListener('click', () => setCompare(!comparePanel.open));
+const classroom = new Classroom({ toggle: $('classroom-toggle'), line: $('narration'), list: $('narration-more'),
+  act: (k) => (k === 'reset' ? reset() : step(k)) });
+classroom.reset();
+
 openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw, Pause latency, restarts
 window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, lastResetMs: () => lastResetMs, restarts: () => restarts, perf: () => ({ ...perf }),
-  crashWorker: () => send({ type: MSG.CRASH }) };
+  crashWorker: () => send({ type: MSG.CRASH }), compare: () => comparePanel };

@@ -1,0 +1,66 @@
+// Classroom mode (view): large type, the editor hidden, big step buttons,
+// arrow keys to step, and a narration line that says in one sentence what
+// the last step did (narration.js builds the sentences from the core's
+// events). On with the Classroom button or ?classroom=1 in the URL.
+//   → (ArrowRight) one statement   ↓ (ArrowDown) to the next evacuation / table grow
+//   ↑ (ArrowUp) to the end of the next GC cycle   ← (ArrowLeft) reset
+import { Narrator, stepStory } from './narration.js';
+
+export const CLASSROOM_KEYS = Object.freeze({ ArrowRight: 'statement', ArrowDown: 'evacuation', ArrowUp: 'gc', ArrowLeft: 'reset' });
+const MAX_LINES = 4;  // sentences shown under the headline
+
+export class Classroom {
+  // toggle: the header button; line: the narration element; list: the earlier sentences;
+  // act(kind): step(kind) or reset
+  constructor({ toggle, line, list, act }) {
+    this.toggle = toggle;
+    this.line = line;
+    this.list = list;
+    this.act = act;
+    this.narrator = new Narrator();
+    this.pending = [];  // [event, sentence] since the last step began
+    toggle.addEventListener('click', () => this.set(!this.on));
+    document.addEventListener('keydown', (e) => this.key(e));
+    this.set(new URLSearchParams(location.search).get('classroom') === '1');
+  }
+  get on() { return document.body.classList.contains('classroom'); }
+  set(on) {
+    document.body.classList.toggle('classroom', on);
+    this.toggle.setAttribute('aria-pressed', String(on));
+    const u = new URL(location.href);
+    if (on) u.searchParams.set('classroom', '1'); else u.searchParams.delete('classroom');
+    history.replaceState(null, '', u);
+  }
+  key(e) {
+    if (!this.on || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName))) return;
+    const kind = CLASSROOM_KEYS[e.key];
+    if (!kind) return;
+    e.preventDefault();
+    this.act(kind);
+  }
+  // A new session: grows and names start over.
+  reset() {
+    this.narrator.reset();
+    this.pending = [];
+    this.say('Ready: press → for a statement, ↓ for the next evacuation or table grow, ↑ for the next GC cycle.', []);
+  }
+  // Every PROGRESS: narrate its events in order (the narrator follows grows).
+  progress(maps, events) {
+    this.narrator.setMaps(maps);
+    for (const e of events) this.pending.push([e, this.narrator.sentence(e)]);
+    if (this.pending.length > 2000) this.pending.splice(0, this.pending.length - 2000);
+  }
+  stepBegins() { this.pending = []; }
+  stepped(kind, result) {
+    const ev = this.pending.map(([e]) => e), said = this.pending.map(([, s]) => s);
+    this.pending = [];
+    const story = stepStory(kind, ev, said, result?.line);
+    this.say(story.headline, story.sentences.filter((s) => s !== story.headline).slice(-MAX_LINES));
+  }
+  say(headline, rest) {
+    this.line.textContent = headline;
+    this.list.replaceChildren(...rest.map((s) => { const li = document.createElement('li'); li.textContent = s; return li; }));
+  }
+}
