@@ -35,9 +35,13 @@ for (const [name, w] of Object.entries(WORKLOADS)) {
   if (all.events.length !== all.total) throw new Error(`${name}: the log dropped events`);
   // Keep every event up to the first KEEP_PER_KIND of each kind (in order),
   // plus all grow starts/ends, so that a narrator sees each grow begin.
+  // After a same-size grow starts, its first evacuations are kept too.
   const seen = {};
+  let sameSize = 0;
   const events = all.events.filter((e) => {
     seen[e.kind] = (seen[e.kind] ?? 0) + 1;
+    if (e.kind === 'MapGrowStart' && e.a[3] === 1) sameSize = KEEP_PER_KIND;
+    if (e.kind === 'MapEvacuate' && sameSize > 0) { sameSize--; return true; }
     return seen[e.kind] <= KEEP_PER_KIND || /GrowStart|GrowEnd/.test(e.kind);
   });
   out.workloads[name] = { go: w.go, source: w.source, maps: JSON.parse(s.maps()), events };

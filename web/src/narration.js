@@ -78,9 +78,9 @@ export class Narrator {
       case 'Scavenge':
         return `The scavenger returned ${bytesText(a0)} to the OS: HeapReleased is now ${bytesText(a1)}.`;
       case 'SpanAlloc':
-        return `A ${count(a1, 'page')} span for size class ${a2 >> 1}${a2 & 1 ? ' (noscan)' : ''} was allocated: room for ${count(a3, 'object')}.`;
+        return `A ${a1}-page span for size class ${a2 >> 1}${a2 & 1 ? ' (noscan)' : ''} was allocated: room for ${count(a3, 'object')}.`;
       case 'SpanFree':
-        return `A ${count(a1, 'page')} span of size class ${a2 >> 1} was freed to the heap.`;
+        return `A ${a1}-page span of size class ${a2 >> 1} was freed to the heap.`;
       default:
         return e.text ?? e.kind;
     }
