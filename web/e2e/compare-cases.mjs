@@ -127,7 +127,7 @@ export default function register({ test, T, open, counter, choosePreset, setSour
 
   test('classroom: editor hidden, arrow keys step, narration says what each step did', async ({ page, base }) => {
     await open(page, base);
-    await choosePreset(page, 'hint_vs_nohint');
+    await setSource(page, SOURCE);  // a growing map, then runtime.GC
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.click(T('classroom-toggle'));
     if (!page.url().includes('classroom=1')) throw new Error(`URL without the classroom flag: ${page.url()}`);

@@ -57,7 +57,13 @@ export class Classroom {
     const ev = this.pending.map(([e]) => e), said = this.pending.map(([, s]) => s);
     this.pending = [];
     const story = stepStory(kind, ev, said, result?.line);
-    this.say(story.headline, story.sentences.filter((s) => s !== story.headline).slice(-MAX_LINES));
+    // a step that ran out of program (or budget) before its boundary says so first
+    const what = { statement: 'statement', mapop: 'map operation', evacuation: 'evacuation or table grow', gc: 'GC cycle' }[kind] ?? kind;
+    const cut = result && result.state !== 'ready' ? `The program ${result.state === 'done' ? 'ended' : result.state} before the next ${what}. `
+      : result && !result.stepReached ? `No ${what} was reached. ` : '';
+    const rest = story.others.slice(-MAX_LINES);
+    if (cut && ev.length) this.say(cut + 'Last event: ' + story.headline, rest);
+    else this.say(cut ? cut.trim() : story.headline, cut ? [] : rest);
   }
   say(headline, rest) {
     this.line.textContent = headline;

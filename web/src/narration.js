@@ -95,19 +95,21 @@ const STORY = {
 };
 const QUIET = new Set(['SpanAlloc', 'SpanFree']);
 
-// The narration of one step: `sentences` in event order (all of them, for
-// the list), and `headline`, the one sentence that says what the step did.
+// The narration of one step: `sentences` in event order (all of them),
+// `headline`, the one sentence that says what the step did, and `others`,
+// the sentences but the headline.
 // events: the events that arrived with the step (after narrator.sentence ran
 // on them: pass the sentences in `said`, same order).
 export function stepStory(kind, events, said, line) {
-  const loud = events.map((e, i) => [e, said[i]]).filter(([e]) => !QUIET.has(e.kind));
-  const pool = loud.length ? loud : events.map((e, i) => [e, said[i]]);
-  let headline = null;
+  const all = events.map((e, i) => [e, said[i]]);
+  const loud = all.filter(([e]) => !QUIET.has(e.kind));
+  const pool = loud.length ? loud : all;
+  let at = -1;  // the headline's index in pool
   for (const k of STORY[kind] ?? []) {
-    const hit = [...pool].reverse().find(([e]) => e.kind === k);
-    if (hit) { headline = hit[1]; break; }
+    for (let i = pool.length - 1; i >= 0 && at < 0; i--) if (pool[i][0].kind === k) at = i;
+    if (at >= 0) break;
   }
-  if (!headline && pool.length) headline = pool[pool.length - 1][1];
-  if (!headline) headline = line ? `Line ${line} ran: no map, heap or GC event.` : 'No map, heap or GC event.';
-  return { headline, sentences: pool.map(([, s]) => s) };
+  if (at < 0) at = pool.length - 1;
+  const headline = at >= 0 ? pool[at][1] : line ? `Line ${line} ran: no map, heap or GC event.` : 'No map, heap or GC event.';
+  return { headline, sentences: pool.map(([, s]) => s), others: pool.filter((_, i) => i !== at).map(([, s]) => s) };
 }

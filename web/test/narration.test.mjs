@@ -90,6 +90,7 @@ test("a step's headline is the event it stopped at; spans only when nothing else
   let st = stepStory('evacuation', ...pick(9, 10), 4);
   assert.equal(st.headline, 'map m: bucket 1 evacuated: 1 entry to X (bucket 1), 4 to Y (bucket 3).');
   assert.equal(st.sentences[0], said[w.events.findIndex((e) => e.seq === 9)]);
+  assert.deepEqual(st.others, [st.sentences[0]]);
   // a GC step: the cycle's end
   st = stepStory('gc', ...pick(72, 82), 5);
   assert.equal(st.headline, 'GC #1 ends: 8 objects (5.9 KiB) marked live; the next goal is 4.0 MiB.');
