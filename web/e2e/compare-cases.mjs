@@ -80,6 +80,7 @@ export default function register({ test, T, open, counter, choosePreset, setSour
     if (heapX[0] !== Math.max(alone.a.elapsed_ns, alone.b.elapsed_ns) + 1 || heapX[1] !== 'modelled time') throw new Error(`shared x ends at ${heapX[0]} (${heapX[1]}); the runs took ${alone.a.elapsed_ns} and ${alone.b.elapsed_ns} ns`);
     await page.locator(T('compare')).scrollIntoViewIfNeeded();
     await page.screenshot({ path: png('compare-1920x1080'), fullPage: true });
+    await page.locator(T('compare')).screenshot({ path: png('compare-panel') });  // docs/compare.png
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.waitForTimeout(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
@@ -140,6 +141,7 @@ export default function register({ test, T, open, counter, choosePreset, setSour
     const log = await page.locator(`${T('event-log')} .ev-MapEvacuate`).last().textContent();
     const l = /bucket (\d+) evacuated: (\d+) entries to X, (\d+) to Y/.exec(log);
     if (!m || !l || m[1] !== l[1] || m[2] !== l[2] || m[3] !== l[3]) throw new Error(`narration "${ev}" vs log "${log}"`);
+    await page.screenshot({ path: png('classroom-evacuation'), clip: { x: 0, y: 0, width: 1920, height: 640 } });  // docs/classroom.png
     await page.keyboard.press('ArrowUp');
     await page.waitForFunction(() => /^GC #\d+ ends: /.test(document.getElementById('narration').textContent), null, { timeout: 60000 });
     const gcLine = await page.locator(T('narration')).textContent();

@@ -204,13 +204,21 @@ export class ComparePanel {
         cols.forEach((c, i) => series.push({ label: `${s} ${c}`, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: true, ...(dash ? { dash } : {}) }));
       }
       const opts = {
-        width: Math.max(300, Math.floor(this.el.charts.clientWidth / (this.el.charts.clientWidth > 1100 ? 3 : 1)) - 16), height: 200,
+        width: Math.max(260, box.clientWidth - 12), height: 200,  // the grid (style.css) sizes each figure
         scales: { x: { time: false } },
         axes: [{ label: ax.label, values: (u, v) => v.map(ax.tick), size: 40, labelSize: 16 }, { values: (u, v) => v.map((n) => shortNumber(n, bytes)), size: 56 }],
         series,
       };
       this.plots[id]?.destroy();
       this.plots[id] = new uPlot(opts, data, box);
+      this.resizer ??= new ResizeObserver((entries) => {
+        for (const en of entries) {
+          const u = this.plots[en.target.dataset.testid.replace('cmp-chart-', '')];
+          const w = Math.max(260, en.target.clientWidth - 12);
+          if (u && Math.abs(u.width - w) > 4) u.setSize({ width: w, height: 200 });
+        }
+      });
+      this.resizer.observe(box);  // one column on a tablet, three on a wide screen
     }
   }
 
