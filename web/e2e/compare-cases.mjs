@@ -155,9 +155,13 @@ export default function register({ test, T, open, counter, choosePreset, setSour
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     if (overflow > 0) throw new Error(`at 1024x768 the page scrolls sideways by ${overflow}px`);
     await page.screenshot({ path: png('classroom-1024x768') });
-    // the flag in a link opens classroom mode directly
+    // the flag in a link opens classroom mode directly; Swiss tables narrate their grows
     await page.goto(base + '?classroom=1');
     await page.locator(`${T('run')}:not([disabled])`).waitFor({ timeout: 30000 });
     if (!(await page.evaluate(() => document.body.classList.contains('classroom')))) throw new Error('?classroom=1 did not open classroom mode');
+    await page.selectOption('#go', '26');
+    await page.evaluate(() => document.activeElement.blur());  // the arrows step unless a form field has the focus
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => /^map m: table \d+ grew: capacity \d+ → \d+/.test(document.getElementById('narration').textContent), null, { timeout: 30000 });
   });
 }
