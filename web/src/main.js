@@ -35,7 +35,7 @@ const LOAD_DEADLINE_MS = 15000;
 const table = new SampleTable();
 const mapSeries = new MapSeries();  // every live map's shape over time (map-series.js)
 const opsClock = new OpsClock();     // each batch's (ops, simulated time): the map chart's x on the time axis
-let nowPoint = null;     // {ops, memstats} of the latest batch: where the charts' lines end
+let nowPoint = null;     // {ops, ns, memstats} of the latest batch: where the charts' lines end
 let gcMarks = [];
 let memAtLastGc = null, lastNumGc = 0;
 let worker = null, workerReady = false;
