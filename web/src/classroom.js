@@ -44,18 +44,22 @@ export class Classroom {
   reset() {
     this.narrator.reset();
     this.pending = [];
+    this.stepping = false;
     this.say('Ready: press → for a statement, ↓ for the next evacuation or table grow, ↑ for the next GC cycle.', []);
   }
-  // Every PROGRESS: narrate its events in order (the narrator follows grows).
+  // Every PROGRESS: during a step, narrate its events in order; during a
+  // run, only follow the grows (a run's batches are many and unread).
   progress(maps, events) {
     this.narrator.setMaps(maps);
+    if (!this.stepping) { for (const e of events) this.narrator.observe(e); return; }
     for (const e of events) this.pending.push([e, this.narrator.sentence(e)]);
     if (this.pending.length > 2000) this.pending.splice(0, this.pending.length - 2000);
   }
-  stepBegins() { this.pending = []; }
+  stepBegins() { this.pending = []; this.stepping = true; }
   stepped(kind, result) {
     const ev = this.pending.map(([e]) => e), said = this.pending.map(([, s]) => s);
     this.pending = [];
+    this.stepping = false;
     const story = stepStory(kind, ev, said, result?.line);
     // a step that ran out of program (or budget) before its boundary says so first
     const what = { statement: 'statement', mapop: 'map operation', evacuation: 'evacuation or table grow', gc: 'GC cycle' }[kind] ?? kind;

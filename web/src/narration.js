@@ -35,8 +35,13 @@ export class Narrator {
     for (const m of maps ?? []) this.names.set(m.id, m.name);
   }
   mapName(id) { return this.names.has(id) ? `map ${this.names.get(id)}` : `map#${id}`; }
-  // Every event the page receives goes through here (in order), so that
-  // grows begun in earlier steps are known; returns the sentence.
+  // An event no one will read (a run, not a step): only follow the grows.
+  observe(e) {
+    if (e.kind === 'MapGrowStart') this.grows.set(e.a[0], { oldB: e.a[1], newB: e.a[2], same: e.a[3] === 1 });
+    else if (e.kind === 'MapGrowEnd') this.grows.delete(e.a[0]);
+  }
+  // Every event the page receives goes through here or observe() (in
+  // order), so that grows begun earlier are known; returns the sentence.
   sentence(e) {
     const [a0, a1, a2, a3] = e.a;
     switch (e.kind) {

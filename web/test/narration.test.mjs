@@ -100,3 +100,12 @@ test("a step's headline is the event it stopped at; spans only when nothing else
   assert.equal(st.headline, 'A 1-page span for size class 11 (noscan) was allocated: room for 56 objects.');
   assert.equal(stepStory('statement', [], [], 7).headline, 'Line 7 ran: no map, heap or GC event.');
 });
+
+test('observe() follows grows like sentence() does, so a step after a run still knows Y', () => {
+  const w = fixture.workloads.classic;
+  const n = new Narrator();
+  n.setMaps(w.maps);
+  const i = w.events.findIndex((e) => e.seq === 10);
+  for (const e of w.events.slice(0, i)) n.observe(e);  // a run up to just before the evacuation
+  assert.equal(n.sentence(w.events[i]), 'map m: bucket 1 evacuated: 1 entry to X (bucket 1), 4 to Y (bucket 3).');
+});
