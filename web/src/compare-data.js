@@ -4,6 +4,8 @@
 // the core (memstats(), modelled(), the sample table); nothing is computed
 // here but B − A, B / A and the alignment.
 import { MEMSTATS_FIELDS } from './memstats-fields.js';
+import { defaultConfig } from './protocol.js';
+import { memlimitBytes, seedOk } from './settings.js';
 
 // The modelled() figures the table compares, after MemStats.
 // [id, label, read(modelled) -> number, unit]
@@ -68,4 +70,18 @@ export function mergeOnX(xa, ya, xb, yb) {
 // {x, cols} for mergeOnX: x from column xname, one array per name.
 export function pick(table, xname, names) {
   return { x: table.column(xname), cols: names.map((n) => table.column(n)) };
+}
+
+// The settings a side's form holds → the core's load() config, or a message.
+export function sideConfig(f) {
+  const c = defaultConfig();
+  c.go = Number(f.go);
+  const g = Number.parseInt(f.gogc, 10);
+  c.gogc = Number.isFinite(g) ? g : 100;
+  const ml = memlimitBytes(String(f.memlimit ?? '').trim());
+  if (!ml.ok) return { error: ml.error };
+  c.memlimit = ml.bytes;
+  c.seed = String(f.seed ?? '').trim() || '1';
+  if (!seedOk(c.seed)) return { error: `Seed ${c.seed} is not a decimal uint64.` };
+  return { config: c };
 }

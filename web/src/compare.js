@@ -7,10 +7,9 @@
 // (compare-data.js does the B − A arithmetic and the alignment).
 import uPlot from 'uplot';
 import createWorker from './worker-factory.js';
-import { MSG, defaultConfig } from './protocol.js';
+import { MSG } from './protocol.js';
 import { SampleTable } from './samples.js';
-import { memlimitBytes, seedOk } from './settings.js';
-import { diffRows, diffText, ratioText, mergeOnX } from './compare-data.js';
+import { diffRows, diffText, ratioText, mergeOnX, sideConfig } from './compare-data.js';
 import { X_AXES } from './time-axis.js';
 import { shortNumber } from './memstats-fields.js';
 
@@ -76,20 +75,6 @@ class Side {
     this.worker = null;
     this.ready = false;
   }
-}
-
-// The settings a side's form holds → the core's load() config, or a message.
-export function sideConfig(f) {
-  const c = defaultConfig();
-  c.go = Number(f.go);
-  const g = Number.parseInt(f.gogc, 10);
-  c.gogc = Number.isFinite(g) ? g : 100;
-  const ml = memlimitBytes(String(f.memlimit ?? '').trim());
-  if (!ml.ok) return { error: ml.error };
-  c.memlimit = ml.bytes;
-  c.seed = String(f.seed ?? '').trim() || '1';
-  if (!seedOk(c.seed)) return { error: `Seed ${c.seed} is not a decimal uint64.` };
-  return { config: c };
 }
 
 export class ComparePanel {

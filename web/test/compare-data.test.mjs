@@ -2,7 +2,8 @@
 // (src/time-axis.js).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { diffRows, diffText, ratioText, mergeOnX, pick } from '../src/compare-data.js';
+import { diffRows, diffText, ratioText, mergeOnX, pick, sideConfig } from '../src/compare-data.js';
+import { defaultConfig } from '../src/protocol.js';
 import { OpsClock, X_AXES } from '../src/time-axis.js';
 import { SampleTable } from '../src/samples.js';
 
@@ -63,4 +64,12 @@ test('x axis labels: simulated time is labelled modelled', () => {
   assert.equal(X_AXES.nanotime.label, 'modelled time');
   assert.equal(X_AXES.nanotime.tick(2500000), '2.50 ms');
   assert.equal(X_AXES.ops.tick(12000), '12k');
+});
+
+test("a side's settings become the core's config as the page's own run builds it", () => {
+  assert.deepEqual(sideConfig({ go: 26, gogc: '400', memlimit: ' 64MiB ', seed: ' 7 ' }).config,
+    { ...defaultConfig(), go: 26, gogc: 400, memlimit: '67108864', seed: '7' });
+  assert.deepEqual(sideConfig({ go: 19, gogc: 'x', memlimit: '', seed: '' }).config, { ...defaultConfig(), go: 19, gogc: 100, memlimit: '', seed: '1' });
+  assert.match(sideConfig({ go: 19, gogc: 100, memlimit: '64MB', seed: '1' }).error, /GOMEMLIMIT=64MB is malformed/);
+  assert.match(sideConfig({ go: 19, gogc: 100, memlimit: '', seed: '-1' }).error, /Seed -1 is not a decimal uint64/);
 });
