@@ -55,6 +55,7 @@ class Side {
         } else if (m.type === MSG.PROGRESS) {
           if (!this.table.apply(m.samples)) this.table.reset();
           this.last = m;
+          this.onProgress?.();
         } else if (m.type === MSG.ENDED) {
           const r = m.result, l = this.last;
           this.final = { memstats: l.memstats, modelled: l.modelled, ops: r.ops, mapOps: r.mapOps, state: r.state,
@@ -142,6 +143,9 @@ export class ComparePanel {
     this.el.run.disabled = true;
     this.root.dataset.state = 'running';
     this.status('Running both sides…');
+    const tell = () => this.status(`Running both sides… ${['a', 'b'].map((k) => `${k.toUpperCase()}: ${(this.sides[k].last?.result?.ops ?? 0).toLocaleString('en-US')} ops${this.sides[k].final ? ' (done)' : ''}`).join(', ')}`);
+    this.sides.a.onProgress = tell;
+    this.sides.b.onProgress = tell;
     try {
       const [fa, fb] = await Promise.all([this.sides.a.run(a.source, ca.config), this.sides.b.run(b.source, cb.config)]);
       this.draw();
