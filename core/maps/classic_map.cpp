@@ -1,5 +1,6 @@
 #include "core/maps/classic_map.h"
 
+#include <bit>
 #include <cstring>
 #include <string>
 
@@ -11,6 +12,26 @@ namespace bucketlab::maps::classic {
 
 using runtime::Kind;
 using runtime::Runtime;
+
+// The tophash scans read a bucket's 8 tophash bytes as one little-endian word.
+static_assert(std::endian::native == std::endian::little);
+
+namespace {
+// Keys of one plain 8-byte word (ints, uintptr, pointers): Go's
+// mapaccess*_fast64 compare them with one load (memequal64); the model
+// does the same instead of copying the key out through KeyAlg.
+bool word_key(const Type* t) {
+  return t->size == 8 && (t->kind <= Kind::Uintptr || t->kind == Kind::Pointer || t->kind == Kind::UnsafePointer);
+}
+bool key_eq(const Runtime& rt, const MapType& t, const KeyAlg& alg, const std::uint8_t* key, Addr k) {
+  if (word_key(t.key)) {
+    std::uint64_t v;
+    std::memcpy(&v, key, 8);
+    return rt.load_u64(k) == v;
+  }
+  return alg.equal_host_sim(t.key, key, k);
+}
+}  // namespace
 
 std::uint8_t hint_to_B(std::int64_t hint) {
   std::uint8_t B = 0;
@@ -75,6 +96,12 @@ std::uint64_t ClassicMap::noldbuckets(Addr h) const {
 }
 
 std::uint64_t ClassicMap::hash_at(Addr h, Addr k) const {
+  if (word_key(t_.key)) {  // one word in a bucket: load it directly
+    const std::uint64_t v = rt_.load_u64(k);
+    std::uint8_t w[8];
+    std::memcpy(w, &v, 8);
+    return alg_.hash(t_.key, w, hash0(h));
+  }
   std::uint8_t small[64];
   std::vector<std::uint8_t> big;
   std::uint8_t* buf = small;
@@ -233,14 +260,15 @@ std::pair<Addr, Addr> ClassicMap::access_k(Addr h, const std::uint8_t* key) cons
   }
   const std::uint8_t tp = tophash(hash);
   for (; b != kNil; b = overflow(b)) {
+    const std::uint64_t tops = rt_.load_u64(b);  // the bucket's 8 tophash bytes in one load
     for (int i = 0; i < kBucketCnt; ++i) {
-      const std::uint8_t x = top(b, i);
+      const auto x = static_cast<std::uint8_t>(tops >> (8 * i));
       if (x != tp) {
         if (x == kEmptyRest) return {kNil, kNil};
         continue;
       }
       const Addr k = key_at(b, i);
-      if (key_equal_at(key, k)) return {k, elem_at(b, i)};
+      if (key_eq(rt_, t_, alg_, key, k)) return {k, elem_at(b, i)};
     }
   }
   return {kNil, kNil};
@@ -268,8 +296,9 @@ Addr ClassicMap::assign(Addr h, const std::uint8_t* key, std::uint32_t id) {
     Addr found_elem = kNil;
     for (;;) {
       bool stop = false;
+      const std::uint64_t tops = rt_.load_u64(b);  // tophash[0..7] in one load; the scan stores nothing
       for (int i = 0; i < kBucketCnt; ++i) {
-        const std::uint8_t x = top(b, i);
+        const auto x = static_cast<std::uint8_t>(tops >> (8 * i));
         if (x != tp) {
           if (is_empty(x) && insertb == kNil) {
             insertb = b;
@@ -282,7 +311,7 @@ Addr ClassicMap::assign(Addr h, const std::uint8_t* key, std::uint32_t id) {
           continue;
         }
         const Addr k = key_at(b, i);
-        if (!key_equal_at(key, k)) continue;
+        if (!key_eq(rt_, t_, alg_, key, k)) continue;
         // Already present: update the key if equal keys can differ (±0, string data).
         if (t_.needkeyupdate) rt_.typedmemmove_from_host(t_.key, k, key);
         found_elem = elem_slot(b, i);
@@ -353,7 +382,7 @@ void ClassicMap::remove(Addr h, const std::uint8_t* key, std::uint32_t id) {
         continue;
       }
       const Addr kslot = key_slot(b, i);
-      if (!key_equal_at(key, key_at(b, i))) continue;
+      if (!key_eq(rt_, t_, alg_, key, key_at(b, i))) continue;
       // Clear the key only if it holds pointers; the elem always.
       if (t_.indirectkey)
         rt_.store_pointer(kslot, kNil);
