@@ -2,6 +2,7 @@
 // map types, the key algorithms and the registry of maps in creation order,
 // and dispatches each Go map operation to the implementation the Go
 // version selects.
+#include <charconv>
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
@@ -39,12 +40,11 @@ std::string format_value(const runtime::Runtime& rt, const KeyAlg& alg, const Ty
   };
   switch (t->kind) {
     case Kind::Bool: return p[0] ? "true" : "false";
+    // to_chars, not snprintf: inspection formats every key and elem of the map
     case Kind::Int8: case Kind::Int16: case Kind::Int32: case Kind::Int64: case Kind::Int:
-      std::snprintf(buf, sizeof buf, "%" PRId64, s64(static_cast<int>(t->size)));
-      return buf;
+      return std::string(buf, std::to_chars(buf, buf + sizeof buf, s64(static_cast<int>(t->size))).ptr);
     case Kind::Uint8: case Kind::Uint16: case Kind::Uint32: case Kind::Uint64: case Kind::Uint: case Kind::Uintptr:
-      std::snprintf(buf, sizeof buf, "%" PRIu64, u64(static_cast<int>(t->size)));
-      return buf;
+      return std::string(buf, std::to_chars(buf, buf + sizeof buf, u64(static_cast<int>(t->size))).ptr);
     case Kind::Float32: {
       float f;
       std::memcpy(&f, p, 4);
@@ -71,8 +71,9 @@ std::string format_value(const runtime::Runtime& rt, const KeyAlg& alg, const Ty
     }
     case Kind::Pointer: case Kind::UnsafePointer: case Kind::Map:
       if (u64(8) == 0) return "nil";
-      std::snprintf(buf, sizeof buf, "0x%" PRIx64, u64(8));
-      return buf;
+      buf[0] = '0';
+      buf[1] = 'x';
+      return std::string(buf, std::to_chars(buf + 2, buf + sizeof buf, u64(8), 16).ptr);
     case Kind::Slice:
       std::snprintf(buf, sizeof buf, "[]len=%" PRIu64, [&] { std::uint64_t v; std::memcpy(&v, p + 8, 8); return v; }());
       return buf;
