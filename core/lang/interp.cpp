@@ -282,7 +282,9 @@ void Interp::charge_map_op(MapOp op, const runtime::Type* mt, Addr m) {
   int cls = 2;  // generic
   if (mt->elem->size <= 128) {
     if (k->kind == runtime::Kind::String) cls = 1;
-    else if ((k->size == 8 || k->size == 4) && k->is_plain_memory()) cls = 0;
+    else if ((k->size == 8 || k->size == 4) &&
+             (k->kind <= runtime::Kind::Uintptr || k->kind == runtime::Kind::Pointer || k->is_plain_memory()))
+      cls = 0;  // integers and pointers are plain memory: skip the out-of-line walk
   }
   static constexpr CostKind kBase[3][3] = {
       {CostKind::MapAccess64, CostKind::MapAccessStr, CostKind::MapAccessGeneric},

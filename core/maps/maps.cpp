@@ -214,9 +214,20 @@ struct Maps::Impl {
     const std::int64_t id = id_of(h);
     return id < 0 ? 0 : static_cast<std::uint32_t>(id);
   }
+  // One-entry caches for the lookups every map operation makes (a loop
+  // works on one map of one type): the type's maptype, the header's id.
+  const Type* last_type = nullptr;
+  const MapType* last_mt = nullptr;
+  mutable Addr last_h = kNil;
+  mutable std::uint32_t last_id = 0;
   const MapType& type_of(const Type* map_type) {
+    if (map_type == last_type && last_mt != nullptr) return *last_mt;
     auto it = types.find(map_type);
-    if (it != types.end()) return *it->second;
+    if (it != types.end()) {
+      last_type = map_type;
+      last_mt = it->second.get();
+      return *it->second;
+    }
     if (map_type == nullptr || map_type->kind != Kind::Map) throw ModelError("not a map type");
     if (swiss) throw ModelError("classic map type requested in a Swiss-map (Go >= 1.24) run");
     auto mt = std::make_unique<MapType>(classic::make_map_type(rt.types(), map_type));
@@ -237,8 +248,12 @@ struct Maps::Impl {
   }
   // The id of a live map header; -1 for foreign addresses.
   std::int64_t id_of(Addr h) const {
+    if (h == last_h && h != kNil) return last_id;
     auto it = by_addr.find(h);
-    return it == by_addr.end() ? -1 : static_cast<std::int64_t>(it->second);
+    if (it == by_addr.end()) return -1;
+    last_h = h;
+    last_id = it->second;
+    return static_cast<std::int64_t>(it->second);
   }
   std::uint32_t id_or_throw(Addr h) const {
     const std::int64_t id = id_of(h);
@@ -271,6 +286,7 @@ Addr Maps::make(const Type* map_type, std::int64_t hint) {
     const Addr h = m.sops(st, static_cast<std::uint32_t>(n)).make(hint, seed);
     if (auto it = m.by_addr.find(h); it != m.by_addr.end()) m.maps[it->second].dead = true;  // slot reused
     m.by_addr[h] = static_cast<std::uint32_t>(n);
+    m.last_h = kNil;  // the id cache may hold h's previous owner
     m.maps.push_back({h, nullptr, &st, false});
     return h;
   }
@@ -281,6 +297,7 @@ Addr Maps::make(const Type* map_type, std::int64_t hint) {
   const Addr h = m.ops(t).makemap(hint, hash0);
   if (auto it = m.by_addr.find(h); it != m.by_addr.end()) m.maps[it->second].dead = true;  // slot reused
   m.by_addr[h] = static_cast<std::uint32_t>(n);
+  m.last_h = kNil;  // the id cache may hold h's previous owner
   m.maps.push_back({h, &t, nullptr, false});
   return h;
 }
