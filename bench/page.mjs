@@ -33,6 +33,11 @@ try {
         setTimeout(poll, 1);
       };
       poll();
+      // main-thread tasks over 50 ms (Long Tasks API): busy main thread vs a starved one
+      window.__longMs = 0;
+      try {
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longMs += e.duration; }).observe({ type: 'longtask', buffered: false });
+      } catch { /* no Long Tasks API */ }
     });
     const loads = [];
     for (let r = 0; r < reps; r++) {
@@ -51,12 +56,12 @@ try {
     await page.selectOption('#speed', 'max');
     await page.click(T('run'));
     await page.waitForFunction(() => /^Running/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
-    const p1 = await page.evaluate(() => ({ ...window.bucketlab.perf(), t: performance.now() }));
+    const p1 = await page.evaluate(() => ({ ...window.bucketlab.perf(), t: performance.now(), long: window.__longMs }));
     await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout: 120000 });
-    const p2 = await page.evaluate(() => ({ ...window.bucketlab.perf(), t: performance.now() }));
+    const p2 = await page.evaluate(() => ({ ...window.bucketlab.perf(), t: performance.now(), long: window.__longMs }));
     const s = (p2.t - p1.t) / 1000;
     await page.close();
-    return { tti_ms: tti, tti_first_ms: ttiFirst, fps: (p2.raf - p1.raf) / s, idle_fps: idleFps, batches_per_s: (p2.progress - p1.progress) / s,
+    return { tti_ms: tti, tti_first_ms: ttiFirst, fps: (p2.raf - p1.raf) / s, idle_fps: idleFps, batches_per_s: (p2.progress - p1.progress) / s, long_task_ms: p2.long - p1.long,
              take_ms: (p2.takeMs - p1.takeMs) / Math.max(1, p2.progress - p1.progress), draw_ms: (p2.drawMs - p1.drawMs) / Math.max(1, p2.frames - p1.frames), redraws_per_s: (p2.frames - p1.frames) / s, run_s: s };
   });
   console.log(JSON.stringify(result));
