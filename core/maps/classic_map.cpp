@@ -372,8 +372,9 @@ void ClassicMap::remove(Addr h, const std::uint8_t* key, std::uint32_t id) {
   const std::uint8_t tp = tophash(hash);
   bool done = false;
   for (; b != kNil && !done; b = done ? b : overflow(b)) {
+    const std::uint64_t tops = rt_.load_u64(b);  // tophash[0..7]; the scan stores nothing before it stops
     for (int i = 0; i < kBucketCnt; ++i) {
-      const std::uint8_t x = top(b, i);
+      const auto x = static_cast<std::uint8_t>(tops >> (8 * i));
       if (x != tp) {
         if (x == kEmptyRest) {
           done = true;
@@ -393,7 +394,10 @@ void ClassicMap::remove(Addr h, const std::uint8_t* key, std::uint32_t id) {
         rt_.store_pointer(e, kNil);
       else if (t_.elem->has_pointers())
         memclr_has_pointers(e, t_.elem->size);
-      else
+      else if (t_.elem->size == 8 && (e & 7) == 0) {
+        rt_.store_u64(e, 0);  // memclr of one word: the same bytes, page touch and ZeroByte charge
+        rt_.charge(runtime::CostKind::ZeroByte, 8);
+      } else
         rt_.memclr(e, t_.elem->size);
       set_top(b, i, kEmptyOne);
       // If the chain now ends in emptyOne slots, turn them into emptyRest,
