@@ -526,6 +526,8 @@ void ClassicMap::evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id) {
     const bool same = same_size_grow(h);
     if (!same) xy[1].b = bucket_at(nb, oldbucket + newbit);
     std::uint64_t moved[2] = {0, 0};
+    const bool word_move_k = t_.key->size == 8 && !t_.key->has_pointers() && t_.keysize == 8;
+    const bool word_move_e = t_.elem->size == 8 && !t_.elem->has_pointers() && t_.elemsize == 8;
     for (; b != kNil; b = overflow(b)) {
       for (int i = 0; i < kBucketCnt; ++i) {
         std::uint8_t tp = top(b, i);
@@ -562,12 +564,18 @@ void ClassicMap::evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id) {
           dst.i = 0;
         }
         set_top(dst.b, dst.i, tp);
+        // Pointer-free one-word keys and elems (slots are 8-aligned in the
+        // bucket): a word store, as typedmemmove does for them, without the call.
         if (t_.indirectkey)
           rt_.store_pointer(key_slot(dst.b, dst.i), k2);
+        else if (word_move_k)
+          rt_.store_u64(key_slot(dst.b, dst.i), rt_.load_u64(key_slot(b, i)));
         else
           rt_.typedmemmove(t_.key, key_slot(dst.b, dst.i), key_slot(b, i));
         if (t_.indirectelem)
           rt_.store_pointer(elem_slot(dst.b, dst.i), rt_.load_pointer(elem_slot(b, i)));
+        else if (word_move_e)
+          rt_.store_u64(elem_slot(dst.b, dst.i), rt_.load_u64(elem_slot(b, i)));
         else
           rt_.typedmemmove(t_.elem, elem_slot(dst.b, dst.i), elem_slot(b, i));
         ++dst.i;
