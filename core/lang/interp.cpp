@@ -558,7 +558,15 @@ Stop Interp::run(const RunLimits& lim) {
               std::memmove(A, B + 16 * last, 16);
               break;
             }
-            for (std::uint32_t i = 0; i < in.c; ++i) s += read_string(B + 16 * i);
+            // the operands' bytes read straight into one buffer of the total length
+            std::uint64_t total = 0;
+            for (std::uint32_t i = 0; i < in.c; ++i) total += ld64(B + 16 * i + 8);
+            s.resize(total);
+            for (std::uint64_t i = 0, off = 0; i < in.c; ++i) {
+              const std::uint64_t n = ld64(B + 16 * i + 8);
+              read(ld64(B + 16 * i), s.data() + off, n);
+              off += n;
+            }
             rt_.charge(runtime::CostKind::Concat);
             rt_.charge(runtime::CostKind::CopyByte, s.size());
             const Addr a = alloc_string(s, in.aux & 1);
