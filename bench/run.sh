@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 REPS=${REPS:-3}
 export NODE_PATH=/usr/share/nodejs
 make -s build-native build-wasm >/dev/null
-[ -d web/dist ] || make -s build-web >/dev/null
+make -s build-web >/dev/null
 source bench/workloads.sh
 GO=/usr/lib/go-1.19/bin/go
 tmp=$(mktemp -d)
@@ -76,10 +76,37 @@ echo "Target: the model's memory under 4x the simulated heap plus a fixed overhe
 echo
 echo "## Page bundle"
 echo
-js=$(cat web/dist/assets/*.js | gzip -9 | wc -c); css=$(cat web/dist/assets/*.css | gzip -9 | wc -c); html=$(gzip -9 < web/dist/index.html | wc -c)
-wasm=$( (cat web/dist/assets/*.wasm 2>/dev/null || true) | gzip -9 | wc -c)
+gzsum() { local t=0 f; for f in "$@"; do [ -f "$f" ] && t=$((t + $(gzip -9c "$f" | wc -c))); done; echo "$t"; }
+js=$(gzsum web/dist/assets/*.js); css=$(gzsum web/dist/assets/*.css); html=$(gzsum web/dist/index.html)
+wasm=$(gzsum web/dist/assets/*.wasm)
 awk -v j="$js" -v w="$wasm" -v c="$css" -v h="$html" 'BEGIN { t=j+w+c+h; printf "JS %.0f KB, wasm %.0f KB, CSS %.0f KB, HTML %.1f KB gzip: total %.0f KB (target < 450 KB: %s)\n", j/1024, w/1024, c/1024, h/1024, t/1024, (t < 450*1024 ? "met" : "**not met**") }'
 echo
-echo "Time to interactive, frame rate while running and inspection snapshot times are not measured by this script yet."
+echo "What a browser downloads from web/dist (the split build: page JS, worker JS, CSS, HTML and the .wasm), each file gzip -9."
+echo
+echo "## Page (headless Chromium, web/dist from scripts/static-server.mjs)"
+echo
+page=$(node bench/page.mjs web/dist "$REPS")
+node -e '
+const p = JSON.parse(process.argv[1]);
+const ok = (c) => (c ? "met" : "**not met**");
+console.log("| figure | measured | target |");
+console.log("|---|---|---|");
+console.log(`| time to interactive (navigation start to Run enabled), best of '"$REPS"' | ${p.tti_ms.toFixed(0)} ms (first load ${p.tti_first_ms.toFixed(0)} ms) | < 1500 ms: ${ok(p.tti_ms < 1500)} |`);
+console.log(`| frames per second while churn_users runs at "max" | ${p.fps.toFixed(1)} (idle page: ${p.idle_fps.toFixed(0)}; charts redrawn ${p.redraws_per_s.toFixed(1)}/s; ${p.long_task_ms.toFixed(0)} ms of long tasks in a ${p.run_s.toFixed(1)} s run; ${p.take_ms.toFixed(1)} ms per batch taken, ${p.draw_ms.toFixed(1)} ms per redraw) | ≥ 30: ${ok(p.fps >= 30)} |`);
+' "$page"
+echo
+echo "## Inspection snapshots (wasm in node, best of 20)"
+echo
+insp=$(node bench/inspect.cjs "$node_mod" 20)
+node -e '
+const p = JSON.parse(process.argv[1]);
+const ok = (c) => (c ? "met" : "**not met**");
+console.log("| snapshot | time | target |");
+console.log("|---|---|---|");
+console.log(`| every bucket of a 2^${Math.log2(p.map_buckets)}-bucket map (inspectMap) | ${p.map_ms.toFixed(2)} ms | < 2 ms: ${ok(p.map_ms < 2)} |`);
+console.log(`| a ${p.heap_mib.toFixed(0)} MiB heap, ${p.spans} spans (heapPages + heapSpans) | ${p.heap_ms.toFixed(2)} ms | < 2 ms: ${ok(p.heap_ms < 2)} |`);
+' "$insp"
+echo
+echo "Profiles, instruction counts and what limits the targets not met: bench/perf_notes.md."
 } | tee "$out"
 echo "bench: wrote $out"

@@ -167,6 +167,11 @@ void Interp::read(Addr a, void* out, std::uint64_t n) const {
     return;
   }
   if (a == 0) throw GoPanic(kNilDeref);
+  if (n == 8 && (a & 7) == 0 && rt_.is_heap_addr(a)) {  // one aligned heap word: no ranged copy
+    const std::uint64_t v = rt_.load_u64(a);
+    std::memcpy(out, &v, 8);
+    return;
+  }
   rt_.read_bytes(a, out, n);
 }
 
@@ -180,6 +185,12 @@ void Interp::write(Addr a, const void* in, std::uint64_t n) {
   if (!rt_.is_heap_addr(a)) {
     if (a == runtime::kZeroBaseAddr) return;
     throw GoFatal("unexpected write to read-only memory");
+  }
+  if (n == 8 && (a & 7) == 0) {  // one aligned word: the same bytes and page touch as write_bytes
+    std::uint64_t v;
+    std::memcpy(&v, in, 8);
+    rt_.store_u64(a, v);
+    return;
   }
   rt_.write_bytes(a, in, n);
 }
@@ -271,7 +282,9 @@ void Interp::charge_map_op(MapOp op, const runtime::Type* mt, Addr m) {
   int cls = 2;  // generic
   if (mt->elem->size <= 128) {
     if (k->kind == runtime::Kind::String) cls = 1;
-    else if ((k->size == 8 || k->size == 4) && k->is_plain_memory()) cls = 0;
+    else if ((k->size == 8 || k->size == 4) &&
+             (k->kind <= runtime::Kind::Uintptr || k->kind == runtime::Kind::Pointer || k->is_plain_memory()))
+      cls = 0;  // integers and pointers are plain memory: skip the out-of-line walk
   }
   static constexpr CostKind kBase[3][3] = {
       {CostKind::MapAccess64, CostKind::MapAccessStr, CostKind::MapAccessGeneric},
@@ -545,7 +558,15 @@ Stop Interp::run(const RunLimits& lim) {
               std::memmove(A, B + 16 * last, 16);
               break;
             }
-            for (std::uint32_t i = 0; i < in.c; ++i) s += read_string(B + 16 * i);
+            // the operands' bytes read straight into one buffer of the total length
+            std::uint64_t total = 0;
+            for (std::uint32_t i = 0; i < in.c; ++i) total += ld64(B + 16 * i + 8);
+            s.resize(total);
+            for (std::uint64_t i = 0, off = 0; i < in.c; ++i) {
+              const std::uint64_t n = ld64(B + 16 * i + 8);
+              read(ld64(B + 16 * i), s.data() + off, n);
+              off += n;
+            }
             rt_.charge(runtime::CostKind::Concat);
             rt_.charge(runtime::CostKind::CopyByte, s.size());
             const Addr a = alloc_string(s, in.aux & 1);

@@ -429,11 +429,15 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
         set_string(dst, std::to_string(v), false);
         return;
       }
-      std::string digits;
+      // digits written backwards into a buffer (64 binary digits and a sign at most)
+      char buf[72];
+      char* const end = buf + sizeof buf;
+      char* p = end;
       std::uint64_t u = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-      do { digits.insert(digits.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[u % base]); u /= base; } while (u);
-      if (v < 0) digits.insert(digits.begin(), '-');
-      set_string(dst, digits);
+      const auto ubase = static_cast<std::uint64_t>(base);
+      do { *--p = "0123456789abcdefghijklmnopqrstuvwxyz"[u % ubase]; u /= ubase; } while (u);
+      if (v < 0) *--p = '-';
+      set_string(dst, std::string(p, end));
       return;
     }
     case LibId::StrconvAtoi:

@@ -1,5 +1,6 @@
 #include "core/maps/alg.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace bucketlab::maps {
@@ -40,7 +41,18 @@ bool KeyAlg::equal_host_host(const Type* t, const std::uint8_t* a, const std::ui
       // strequal: equal lengths, then the same data pointer or equal bytes.
       if (load64(a + 8) != load64(b + 8)) return false;
       if (load64(a) == load64(b)) return true;
-      return string_bytes(a) == string_bytes(b);
+      // compare the bytes in pieces: no host allocation per comparison
+      const std::uint64_t len = load64(a + 8);
+      Addr pa = load64(a), pb = load64(b);
+      std::uint8_t x[64], y[64];
+      for (std::uint64_t done = 0; done < len;) {
+        const std::uint64_t k = std::min<std::uint64_t>(len - done, sizeof x);
+        rt_.read_bytes(pa + done, x, k);
+        rt_.read_bytes(pb + done, y, k);
+        if (std::memcmp(x, y, k) != 0) return false;
+        done += k;
+      }
+      return true;
     }
     case Kind::Array:
       for (std::uint64_t i = 0; i < t->len; ++i)

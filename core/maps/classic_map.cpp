@@ -1,5 +1,6 @@
 #include "core/maps/classic_map.h"
 
+#include <bit>
 #include <cstring>
 #include <string>
 
@@ -11,6 +12,26 @@ namespace bucketlab::maps::classic {
 
 using runtime::Kind;
 using runtime::Runtime;
+
+// The tophash scans read a bucket's 8 tophash bytes as one little-endian word.
+static_assert(std::endian::native == std::endian::little);
+
+namespace {
+// Keys of one plain 8-byte word (ints, uintptr, pointers): Go's
+// mapaccess*_fast64 compare them with one load (memequal64); the model
+// does the same instead of copying the key out through KeyAlg.
+bool word_key(const Type* t) {
+  return t->size == 8 && (t->kind <= Kind::Uintptr || t->kind == Kind::Pointer || t->kind == Kind::UnsafePointer);
+}
+bool key_eq(const Runtime& rt, const MapType& t, const KeyAlg& alg, const std::uint8_t* key, Addr k) {
+  if (word_key(t.key)) {
+    std::uint64_t v;
+    std::memcpy(&v, key, 8);
+    return rt.load_u64(k) == v;
+  }
+  return alg.equal_host_sim(t.key, key, k);
+}
+}  // namespace
 
 std::uint8_t hint_to_B(std::int64_t hint) {
   std::uint8_t B = 0;
@@ -75,6 +96,12 @@ std::uint64_t ClassicMap::noldbuckets(Addr h) const {
 }
 
 std::uint64_t ClassicMap::hash_at(Addr h, Addr k) const {
+  if (word_key(t_.key)) {  // one word in a bucket: load it directly
+    const std::uint64_t v = rt_.load_u64(k);
+    std::uint8_t w[8];
+    std::memcpy(w, &v, 8);
+    return alg_.hash(t_.key, w, hash0(h));
+  }
   std::uint8_t small[64];
   std::vector<std::uint8_t> big;
   std::uint8_t* buf = small;
@@ -233,14 +260,15 @@ std::pair<Addr, Addr> ClassicMap::access_k(Addr h, const std::uint8_t* key) cons
   }
   const std::uint8_t tp = tophash(hash);
   for (; b != kNil; b = overflow(b)) {
+    const std::uint64_t tops = rt_.load_u64(b);  // the bucket's 8 tophash bytes in one load
     for (int i = 0; i < kBucketCnt; ++i) {
-      const std::uint8_t x = top(b, i);
+      const auto x = static_cast<std::uint8_t>(tops >> (8 * i));
       if (x != tp) {
         if (x == kEmptyRest) return {kNil, kNil};
         continue;
       }
       const Addr k = key_at(b, i);
-      if (key_equal_at(key, k)) return {k, elem_at(b, i)};
+      if (key_eq(rt_, t_, alg_, key, k)) return {k, elem_at(b, i)};
     }
   }
   return {kNil, kNil};
@@ -268,8 +296,9 @@ Addr ClassicMap::assign(Addr h, const std::uint8_t* key, std::uint32_t id) {
     Addr found_elem = kNil;
     for (;;) {
       bool stop = false;
+      const std::uint64_t tops = rt_.load_u64(b);  // tophash[0..7] in one load; the scan stores nothing
       for (int i = 0; i < kBucketCnt; ++i) {
-        const std::uint8_t x = top(b, i);
+        const auto x = static_cast<std::uint8_t>(tops >> (8 * i));
         if (x != tp) {
           if (is_empty(x) && insertb == kNil) {
             insertb = b;
@@ -282,7 +311,7 @@ Addr ClassicMap::assign(Addr h, const std::uint8_t* key, std::uint32_t id) {
           continue;
         }
         const Addr k = key_at(b, i);
-        if (!key_equal_at(key, k)) continue;
+        if (!key_eq(rt_, t_, alg_, key, k)) continue;
         // Already present: update the key if equal keys can differ (±0, string data).
         if (t_.needkeyupdate) rt_.typedmemmove_from_host(t_.key, k, key);
         found_elem = elem_slot(b, i);
@@ -343,8 +372,9 @@ void ClassicMap::remove(Addr h, const std::uint8_t* key, std::uint32_t id) {
   const std::uint8_t tp = tophash(hash);
   bool done = false;
   for (; b != kNil && !done; b = done ? b : overflow(b)) {
+    const std::uint64_t tops = rt_.load_u64(b);  // tophash[0..7]; the scan stores nothing before it stops
     for (int i = 0; i < kBucketCnt; ++i) {
-      const std::uint8_t x = top(b, i);
+      const auto x = static_cast<std::uint8_t>(tops >> (8 * i));
       if (x != tp) {
         if (x == kEmptyRest) {
           done = true;
@@ -353,7 +383,7 @@ void ClassicMap::remove(Addr h, const std::uint8_t* key, std::uint32_t id) {
         continue;
       }
       const Addr kslot = key_slot(b, i);
-      if (!key_equal_at(key, key_at(b, i))) continue;
+      if (!key_eq(rt_, t_, alg_, key, key_at(b, i))) continue;
       // Clear the key only if it holds pointers; the elem always.
       if (t_.indirectkey)
         rt_.store_pointer(kslot, kNil);
@@ -364,7 +394,10 @@ void ClassicMap::remove(Addr h, const std::uint8_t* key, std::uint32_t id) {
         rt_.store_pointer(e, kNil);
       else if (t_.elem->has_pointers())
         memclr_has_pointers(e, t_.elem->size);
-      else
+      else if (t_.elem->size == 8 && (e & 7) == 0) {
+        rt_.store_u64(e, 0);  // memclr of one word: the same bytes, page touch and ZeroByte charge
+        rt_.charge(runtime::CostKind::ZeroByte, 8);
+      } else
         rt_.memclr(e, t_.elem->size);
       set_top(b, i, kEmptyOne);
       // If the chain now ends in emptyOne slots, turn them into emptyRest,
@@ -493,6 +526,8 @@ void ClassicMap::evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id) {
     const bool same = same_size_grow(h);
     if (!same) xy[1].b = bucket_at(nb, oldbucket + newbit);
     std::uint64_t moved[2] = {0, 0};
+    const bool word_move_k = t_.key->size == 8 && !t_.key->has_pointers() && t_.keysize == 8;
+    const bool word_move_e = t_.elem->size == 8 && !t_.elem->has_pointers() && t_.elemsize == 8;
     for (; b != kNil; b = overflow(b)) {
       for (int i = 0; i < kBucketCnt; ++i) {
         std::uint8_t tp = top(b, i);
@@ -529,12 +564,18 @@ void ClassicMap::evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id) {
           dst.i = 0;
         }
         set_top(dst.b, dst.i, tp);
+        // Pointer-free one-word keys and elems (slots are 8-aligned in the
+        // bucket): a word store, as typedmemmove does for them, without the call.
         if (t_.indirectkey)
           rt_.store_pointer(key_slot(dst.b, dst.i), k2);
+        else if (word_move_k)
+          rt_.store_u64(key_slot(dst.b, dst.i), rt_.load_u64(key_slot(b, i)));
         else
           rt_.typedmemmove(t_.key, key_slot(dst.b, dst.i), key_slot(b, i));
         if (t_.indirectelem)
           rt_.store_pointer(elem_slot(dst.b, dst.i), rt_.load_pointer(elem_slot(b, i)));
+        else if (word_move_e)
+          rt_.store_u64(elem_slot(dst.b, dst.i), rt_.load_u64(elem_slot(b, i)));
         else
           rt_.typedmemmove(t_.elem, elem_slot(dst.b, dst.i), elem_slot(b, i));
         ++dst.i;

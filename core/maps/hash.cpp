@@ -20,8 +20,18 @@ constexpr std::uint64_t m1 = 0xa0761d6478bd642full, m2 = 0xe7037ed1a0b428dbull, 
 constexpr std::uint64_t c0 = 33054211828000289ull, c1 = 23344194077549503ull;
 
 std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
+#if defined(__wasm__)
+  // wasm has no 64x64->128 multiply: __int128 becomes a call to compiler-rt's
+  // general __multi3; four 32-bit partial products inline are cheaper.
+  const std::uint64_t a_lo = a & 0xffffffffu, a_hi = a >> 32, b_lo = b & 0xffffffffu, b_hi = b >> 32;
+  const std::uint64_t p0 = a_lo * b_lo, p1 = a_lo * b_hi, p2 = a_hi * b_lo, p3 = a_hi * b_hi;
+  const std::uint64_t mid = (p0 >> 32) + (p1 & 0xffffffffu) + (p2 & 0xffffffffu);
+  const std::uint64_t lo = (p0 & 0xffffffffu) | (mid << 32);
+  const std::uint64_t hi = p3 + (p1 >> 32) + (p2 >> 32) + (mid >> 32);
+#else
   std::uint64_t hi, lo;
   mul64(a, b, hi, lo);
+#endif
   return hi ^ lo;
 }
 std::uint64_t r4(const std::uint8_t* p) {
@@ -162,6 +172,9 @@ std::uint64_t GoKeyAlg::hash(const Type* t, const std::uint8_t* bytes, std::uint
 }
 
 std::uint64_t GoKeyAlg::typehash(const Type* t, const std::uint8_t* p, std::uint64_t h) const {
+  // The common key: one 8-byte integer or pointer (memhash64), without alg_type's walk.
+  if (t->size == 8 && (t->kind <= Kind::Uintptr || t->kind == Kind::Pointer || t->kind == Kind::UnsafePointer))
+    return memhash64(key_, v_, p, h);
   switch (alg_type(t)) {
     case Alg::Mem:
       // reflectdata.AlgType: sizes 0/1/2/4/8/16 have their own functions;
@@ -174,8 +187,20 @@ std::uint64_t GoKeyAlg::typehash(const Type* t, const std::uint8_t* p, std::uint
       }
     case Alg::String: {
       // strhash: memhash over the string's bytes.
-      const std::vector<std::uint8_t> bytes = string_bytes(p);
-      return memhash(key_, v_, bytes.data(), h, bytes.size());
+      // the bytes copied out of simulated memory; short keys need no host allocation
+      Addr data;
+      std::uint64_t len;
+      std::memcpy(&data, p, 8);
+      std::memcpy(&len, p + 8, 8);
+      std::uint8_t small[64];
+      std::vector<std::uint8_t> big;
+      std::uint8_t* buf = small;
+      if (len > sizeof small) {
+        big.resize(len);
+        buf = big.data();
+      }
+      if (len) rt_.read_bytes(data, buf, len);
+      return memhash(key_, v_, buf, h, len);
     }
     case Alg::Float32: return f32hash(key_, v_, p, h, *rng_);
     case Alg::Float64: return f64hash(key_, v_, p, h, *rng_);

@@ -2,6 +2,7 @@
 // map types, the key algorithms and the registry of maps in creation order,
 // and dispatches each Go map operation to the implementation the Go
 // version selects.
+#include <charconv>
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
@@ -39,12 +40,11 @@ std::string format_value(const runtime::Runtime& rt, const KeyAlg& alg, const Ty
   };
   switch (t->kind) {
     case Kind::Bool: return p[0] ? "true" : "false";
+    // to_chars, not snprintf: inspection formats every key and elem of the map
     case Kind::Int8: case Kind::Int16: case Kind::Int32: case Kind::Int64: case Kind::Int:
-      std::snprintf(buf, sizeof buf, "%" PRId64, s64(static_cast<int>(t->size)));
-      return buf;
+      return std::string(buf, std::to_chars(buf, buf + sizeof buf, s64(static_cast<int>(t->size))).ptr);
     case Kind::Uint8: case Kind::Uint16: case Kind::Uint32: case Kind::Uint64: case Kind::Uint: case Kind::Uintptr:
-      std::snprintf(buf, sizeof buf, "%" PRIu64, u64(static_cast<int>(t->size)));
-      return buf;
+      return std::string(buf, std::to_chars(buf, buf + sizeof buf, u64(static_cast<int>(t->size))).ptr);
     case Kind::Float32: {
       float f;
       std::memcpy(&f, p, 4);
@@ -71,8 +71,9 @@ std::string format_value(const runtime::Runtime& rt, const KeyAlg& alg, const Ty
     }
     case Kind::Pointer: case Kind::UnsafePointer: case Kind::Map:
       if (u64(8) == 0) return "nil";
-      std::snprintf(buf, sizeof buf, "0x%" PRIx64, u64(8));
-      return buf;
+      buf[0] = '0';
+      buf[1] = 'x';
+      return std::string(buf, std::to_chars(buf + 2, buf + sizeof buf, u64(8), 16).ptr);
     case Kind::Slice:
       std::snprintf(buf, sizeof buf, "[]len=%" PRIu64, [&] { std::uint64_t v; std::memcpy(&v, p + 8, 8); return v; }());
       return buf;
@@ -213,9 +214,20 @@ struct Maps::Impl {
     const std::int64_t id = id_of(h);
     return id < 0 ? 0 : static_cast<std::uint32_t>(id);
   }
+  // One-entry caches for the lookups every map operation makes (a loop
+  // works on one map of one type): the type's maptype, the header's id.
+  const Type* last_type = nullptr;
+  const MapType* last_mt = nullptr;
+  mutable Addr last_h = kNil;
+  mutable std::uint32_t last_id = 0;
   const MapType& type_of(const Type* map_type) {
+    if (map_type == last_type && last_mt != nullptr) return *last_mt;
     auto it = types.find(map_type);
-    if (it != types.end()) return *it->second;
+    if (it != types.end()) {
+      last_type = map_type;
+      last_mt = it->second.get();
+      return *it->second;
+    }
     if (map_type == nullptr || map_type->kind != Kind::Map) throw ModelError("not a map type");
     if (swiss) throw ModelError("classic map type requested in a Swiss-map (Go >= 1.24) run");
     auto mt = std::make_unique<MapType>(classic::make_map_type(rt.types(), map_type));
@@ -236,8 +248,12 @@ struct Maps::Impl {
   }
   // The id of a live map header; -1 for foreign addresses.
   std::int64_t id_of(Addr h) const {
+    if (h == last_h && h != kNil) return last_id;
     auto it = by_addr.find(h);
-    return it == by_addr.end() ? -1 : static_cast<std::int64_t>(it->second);
+    if (it == by_addr.end()) return -1;
+    last_h = h;
+    last_id = it->second;
+    return static_cast<std::int64_t>(it->second);
   }
   std::uint32_t id_or_throw(Addr h) const {
     const std::int64_t id = id_of(h);
@@ -270,6 +286,7 @@ Addr Maps::make(const Type* map_type, std::int64_t hint) {
     const Addr h = m.sops(st, static_cast<std::uint32_t>(n)).make(hint, seed);
     if (auto it = m.by_addr.find(h); it != m.by_addr.end()) m.maps[it->second].dead = true;  // slot reused
     m.by_addr[h] = static_cast<std::uint32_t>(n);
+    m.last_h = kNil;  // the id cache may hold h's previous owner
     m.maps.push_back({h, nullptr, &st, false});
     return h;
   }
@@ -280,6 +297,7 @@ Addr Maps::make(const Type* map_type, std::int64_t hint) {
   const Addr h = m.ops(t).makemap(hint, hash0);
   if (auto it = m.by_addr.find(h); it != m.by_addr.end()) m.maps[it->second].dead = true;  // slot reused
   m.by_addr[h] = static_cast<std::uint32_t>(n);
+  m.last_h = kNil;  // the id cache may hold h's previous owner
   m.maps.push_back({h, &t, nullptr, false});
   return h;
 }

@@ -132,6 +132,12 @@ MemStats Runtime::read_mem_stats() {
 
 void Runtime::typedmemmove(const Type* t, Addr dst, Addr src) {
   if (!t->has_pointers()) {
+    // One aligned word (int64 keys and elems): the same bytes and the same
+    // page touch as memmove, without the ranged copy.
+    if (t->size == 8 && ((dst | src) & 7) == 0 && is_heap_addr(dst) && is_heap_addr(src)) {
+      store_u64(dst, load_u64(src));
+      return;
+    }
     memmove(dst, src, t->size);
     return;
   }
@@ -146,6 +152,12 @@ void Runtime::typedmemmove(const Type* t, Addr dst, Addr src) {
 
 void Runtime::typedmemmove_from_host(const Type* t, Addr dst, const std::uint8_t* src) {
   if (!t->has_pointers()) {
+    if (t->size == 8 && (dst & 7) == 0 && is_heap_addr(dst)) {  // one aligned word, as write_bytes would
+      std::uint64_t v;
+      std::memcpy(&v, src, 8);
+      store_u64(dst, v);
+      return;
+    }
     write_bytes(dst, src, t->size);
     return;
   }

@@ -1,6 +1,7 @@
 // JSON and text reports of a Simulation (see report.h).
 #include "core/sim/report.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -236,24 +237,68 @@ std::string diagnostics_json(const std::vector<lang::Diagnostic>& ds) {
 }
 
 namespace {
-void chains_json(std::ostringstream& j, const std::vector<maps::ChainView>& chains) {
-  j << "[";
+// Appends to a string rather than an ostringstream: a full snapshot of a
+// 2^12-bucket map is ~65k values, and stream insertion was most of its time in wasm.
+void put_u64(std::string& o, std::uint64_t v) {
+  char buf[24];
+  o.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+}
+void put_json_string(std::string& o, std::string_view s) {
+  o += '"';
+  std::size_t plain = 0;  // formatted keys rarely need escapes: copy the leading plain run at once
+  while (plain < s.size()) {
+    const auto c = static_cast<unsigned char>(s[plain]);
+    if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f) break;
+    ++plain;
+  }
+  o.append(s.data(), plain);
+  for (unsigned char c : s.substr(plain)) {
+    if (c == '"' || c == '\\') { o += '\\'; o += static_cast<char>(c); }
+    else if (c == '\n') o += "\\n";
+    else if (c == '\t') o += "\\t";
+    else if (c == '\r') o += "\\r";
+    else if (c < 0x20 || c == 0x7f) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); o += buf; }
+    else o += static_cast<char>(c);
+  }
+  o += '"';
+}
+void chains_json(std::string& o, const std::vector<maps::ChainView>& chains) {
+  o += '[';
   for (std::size_t c = 0; c < chains.size(); ++c) {
     const auto& ch = chains[c];
-    j << (c ? "," : "") << "{\"index\":" << ch.index << ",\"evacuated\":" << b(ch.evacuated) << ",\"chain\":[";
+    if (c) o += ',';
+    o += "{\"index\":";
+    put_u64(o, ch.index);
+    o += ",\"evacuated\":";
+    o += b(ch.evacuated);
+    o += ",\"chain\":[";
     for (std::size_t k = 0; k < ch.chain.size(); ++k) {
       const auto& bv = ch.chain[k];
-      j << (k ? "," : "") << "{\"addr\":" << bv.addr << ",\"spare\":" << b(bv.spare) << ",\"tophash\":[";
-      for (int s = 0; s < 8; ++s) j << (s ? "," : "") << int(bv.tophash[s]);
-      j << "],\"keys\":[";
-      for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(bv.keys[s]);
-      j << "],\"elems\":[";
-      for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(bv.elems[s]);
-      j << "]}";
+      if (k) o += ',';
+      o += "{\"addr\":";
+      put_u64(o, bv.addr);
+      o += ",\"spare\":";
+      o += b(bv.spare);
+      o += ",\"tophash\":[";
+      for (int s = 0; s < 8; ++s) {
+        if (s) o += ',';
+        put_u64(o, bv.tophash[static_cast<std::size_t>(s)]);
+      }
+      o += "],\"keys\":[";
+      for (int s = 0; s < 8; ++s) {
+        if (s) o += ',';
+        put_json_string(o, bv.keys[static_cast<std::size_t>(s)]);
+      }
+      o += "],\"elems\":[";
+      for (int s = 0; s < 8; ++s) {
+        if (s) o += ',';
+        put_json_string(o, bv.elems[static_cast<std::size_t>(s)]);
+      }
+      o += "]}";
     }
-    j << "]}";
+    o += "]}";
   }
-  j << "]";
+  o += ']';
 }
 }  // namespace
 
@@ -267,11 +312,13 @@ std::string classic_map_json(const maps::ClassicMapSnapshot& s) {
     << ",\"elem_type\":" << json_string(s.elem_type) << ",\"keysize\":" << s.keysize << ",\"elemsize\":" << s.elemsize
     << ",\"bucketsize\":" << s.bucketsize << ",\"indirectkey\":" << b(s.indirectkey) << ",\"indirectelem\":" << b(s.indirectelem)
     << ",\"bucket_noscan\":" << b(s.bucket_noscan) << ",\"first_bucket\":" << s.first_bucket << ",\"new_chains\":";
-  chains_json(j, s.new_chains);
-  j << ",\"old_chains\":";
-  chains_json(j, s.old_chains);
-  j << "}";
-  return j.str();
+  std::string o = j.str();
+  o.reserve(o.size() + (s.new_chains.size() + s.old_chains.size()) * 400);
+  chains_json(o, s.new_chains);
+  o += ",\"old_chains\":";
+  chains_json(o, s.old_chains);
+  o += '}';
+  return o;
 }
 
 namespace {

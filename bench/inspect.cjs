@@ -1,0 +1,61 @@
+// Inspection snapshot times in wasm (issue 9): a full snapshot of a
+// 2^12-bucket map (Session.inspectMap over every bucket) and of a 64 MiB
+// heap (Session.heapPages + heapSpans, what the heap view asks the worker
+// for), timed in node through the wasm module, best of N.
+//   node bench/inspect.cjs build/wasm/wasm/bucketlab_node.cjs [N]
+// Prints one JSON line: {"map_ms":..,"map_buckets":..,"heap_ms":..,"heap_mib":..,"spans":..}
+'use strict';
+const modPath = require('path').resolve(process.argv[2]);
+const reps = Number(process.argv[3] ?? 20);
+const cfg = { go: 19, gogc: 100, memlimit: '', seed: '1', hashkey: '', hash0: '', maxOps: 1e12,
+              maxHeapBytes: 2 ** 31, maxOutputBytes: 2 ** 20, maxWallMs: 0, sampleEveryOps: 4096 };
+
+// 20000 entries: over 6.5·2^11, under 6.5·2^12, so B = 12 once growth ends
+// (the final loop of lookups-by-assignment finishes any evacuation).
+const mapSrc = `m := make(map[int64]int64)
+for i := int64(0); i < 20000; i++ {
+	m[i] = i
+}
+for i := int64(0); i < 20000; i++ {
+	m[i] = m[i] + 1
+}
+fmt.Println(len(m))`;
+// 64 MiB live: 65536 slices of 1 KiB (8 KiB spans of 8 objects each) plus the slice of headers.
+const heapSrc = `keep := make([][]byte, 0, 65536)
+for i := 0; i < 65536; i++ {
+	keep = append(keep, make([]byte, 1024))
+}
+fmt.Println(len(keep))`;
+
+function best(fn) {
+  let b = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t = process.hrtime.bigint();
+    fn();
+    b = Math.min(b, Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return b;
+}
+
+require(modPath)().then((m) => {
+  const s = new m.Session();
+  s.load(mapSrc, cfg);
+  s.run(1e18);
+  const maps = JSON.parse(s.maps());
+  const id = 0;
+  const B = maps[id]?.B ?? JSON.parse(s.inspectMap(id, 0, 1)).B;
+  const nb = 2 ** B;
+  let snap;
+  const mapMs = best(() => { snap = s.inspectMap(id, 0, nb); });
+  if (JSON.parse(snap).count !== 20000) throw new Error('map snapshot: wrong count');
+  s.delete();
+
+  const h = new m.Session();
+  h.load(heapSrc, cfg);
+  h.run(1e18);
+  const ms = JSON.parse(h.memstats());
+  let spans = 0;
+  const heapMs = best(() => { h.heapPages(); spans = h.heapSpans().length / 8; });
+  h.delete();
+  console.log(JSON.stringify({ map_ms: mapMs, map_buckets: nb, heap_ms: heapMs, heap_mib: ms.HeapInuse / 2 ** 20, spans }));
+});
