@@ -236,6 +236,14 @@ std::string diagnostics_json(const std::vector<lang::Diagnostic>& ds) {
 }
 
 namespace {
+// A 64-bit hash as a JSON string "0x%016x" (JS numbers hold 53 bits); "" for none.
+std::string hash_json(std::uint64_t h) {
+  if (h == 0) return "\"\"";
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "\"0x%016llx\"", static_cast<unsigned long long>(h));
+  return buf;
+}
+
 void chains_json(std::ostringstream& j, const std::vector<maps::ChainView>& chains) {
   j << "[";
   for (std::size_t c = 0; c < chains.size(); ++c) {
@@ -249,6 +257,8 @@ void chains_json(std::ostringstream& j, const std::vector<maps::ChainView>& chai
       for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(bv.keys[s]);
       j << "],\"elems\":[";
       for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(bv.elems[s]);
+      j << "],\"hash\":[";
+      for (int s = 0; s < 8; ++s) j << (s ? "," : "") << hash_json(bv.hash[s]);
       j << "]}";
     }
     j << "]}";
@@ -282,6 +292,8 @@ void swiss_group_json(std::ostringstream& j, const maps::SwissGroupView& g) {
   for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(g.keys[s]);
   j << "],\"elems\":[";
   for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(g.elems[s]);
+  j << "],\"hash\":[";
+  for (int s = 0; s < 8; ++s) j << (s ? "," : "") << hash_json(g.hash[s]);
   j << "]}";
 }
 }  // namespace
@@ -315,6 +327,21 @@ std::string swiss_map_json(const maps::SwissMapSnapshot& s) {
     swiss_group_json(j, s.small_group);
   }
   j << "}";
+  return j.str();
+}
+
+std::string evacuation_json(const maps::EvacuationView& v) {
+  std::ostringstream j;
+  j << "{\"valid\":" << b(v.valid) << ",\"current\":" << b(v.current) << ",\"oldbucket\":" << v.oldbucket
+    << ",\"newbit\":" << v.newbit << ",\"x_bucket\":" << v.x_bucket << ",\"y_bucket\":" << v.y_bucket
+    << ",\"same_size\":" << b(v.same_size) << ",\"moves\":[";
+  for (std::size_t i = 0; i < v.moves.size(); ++i) {
+    const auto& m = v.moves[i];
+    j << (i ? "," : "") << "{\"src_chain\":" << m.src_chain << ",\"src_slot\":" << int(m.src_slot)
+      << ",\"y\":" << b(m.y) << ",\"dst_chain\":" << m.dst_chain << ",\"dst_slot\":" << int(m.dst_slot)
+      << ",\"key\":" << json_string(m.key) << ",\"hash\":" << hash_json(m.hash) << "}";
+  }
+  j << "]}";
   return j.str();
 }
 

@@ -228,6 +228,9 @@ maps::ClassicMapSnapshot Simulation::inspect_map(std::size_t id, std::uint64_t f
   return impl_->maps->inspect_classic(id, first, max);
 }
 
+maps::MapHeat Simulation::map_heat(std::size_t id) const { return impl_->maps->heat(id); }
+maps::EvacuationView Simulation::last_evacuation(std::size_t id) const { return impl_->maps->last_evacuation(id); }
+
 maps::SwissMapSnapshot Simulation::inspect_swiss(std::size_t id, std::uint64_t first_table, std::uint64_t max_tables,
                                                  bool groups) const {
   return impl_->maps->inspect_swiss(id, first_table, max_tables, groups);
