@@ -15,6 +15,7 @@ import { showModelled } from './modelled.js';
 import { MEMSTATS_FIELDS, MEMSTATS_DOC, formatNumber } from './memstats-fields.js';
 import { memlimitBytes, seedOk } from './settings.js';
 import { renderInspection } from './inspector.js';
+import { MapView } from './mapview.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
@@ -257,9 +258,11 @@ function updateInspectChoices(maps) {
 function inspect() {
   const sel = $('inspect-map');
   if (!$('inspector-panel').open || !hasSession || mode !== 'idle') return;
-  if (sel.value === '') { renderInspection($('inspector'), null, ''); return; }
+  if (sel.value === '') { renderInspection($('inspector'), null, ''); mapView.clear(); return; }
   send({ type: MSG.INSPECT, mapId: Number(sel.value), first: 0, max: sel.selectedOptions[0]?.textContent.includes('swiss') ? INSPECT_TABLES : INSPECT_BUCKETS });
+  mapView.request(Number(sel.value));
 }
+const mapView = new MapView($('mapview'), { request: (mapId) => send({ type: MSG.MAPVIEW, mapId }) });
 $('inspect-map').addEventListener('change', () => { inspect(); dirty = true; });
 $('inspector-panel').addEventListener('toggle', inspect);
 
@@ -482,6 +485,9 @@ function onWorker(m) {
     case MSG.INSPECTED:
       if (String(m.mapId) === $('inspect-map').value) renderInspection($('inspector'), m.snapshot, $('inspect-map').selectedOptions[0]?.textContent ?? '');
       break;
+    case MSG.MAPVIEWED:
+      if (String(m.mapId) === $('inspect-map').value) mapView.show(m, $('inspect-map').selectedOptions[0]?.textContent ?? '');
+      break;
     case MSG.FAILED:
       watchdog.disarm();
       showError(`The simulation worker failed: ${m.message}`);
@@ -534,6 +540,7 @@ function resetView() {
   $('inspect-map').replaceChildren();
   mapNames = '';
   $('inspector').replaceChildren();
+  mapView.clear();
   $('events').replaceChildren();
   $('output').textContent = '';
   outputChars = 0;
@@ -675,5 +682,5 @@ openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw, Pause latency, restarts
-window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, lastResetMs: () => lastResetMs, restarts: () => restarts, perf: () => ({ ...perf }),
+window.bucketlab = { mapView, table: () => table, charts, lastPauseMs: () => lastPauseMs, lastResetMs: () => lastResetMs, restarts: () => restarts, perf: () => ({ ...perf }),
   crashWorker: () => send({ type: MSG.CRASH }) };
