@@ -107,7 +107,9 @@ TEST_CASE("the heat summary of a preallocated map: occupancy, chain lengths and 
 TEST_CASE("step evacuation: the last evacuation names its old bucket and the X/Y slot each entry went to",
           "[mapview]") {
   auto s = load("m := map[int]int{}\nfor i := 0; i < 1000; i++ { m[i] = i }\n_ = m\n");
-  // No evacuation yet: nothing to animate.
+  // Made, no evacuation yet: nothing to animate.
+  for (int k = 0; k < 3 && s->maps().empty(); ++k) s->step(sim::StepKind::Statement);
+  REQUIRE(s->maps().size() == 1);
   CHECK_FALSE(s->last_evacuation(0).valid);
   // A step ends after the map operation that evacuated; growWork may
   // evacuate two buckets in it (the key's and nevacuate's): the record
@@ -158,6 +160,7 @@ TEST_CASE("step evacuation: the last evacuation names its old bucket and the X/Y
 
 TEST_CASE("the heat summary of a growing map: new array then old array, evacuated old buckets flagged", "[mapview]") {
   auto s = load("m := map[int]int{}\nfor i := 0; i < 1000; i++ { m[i] = i }\n_ = m\n");
+  s->step(sim::StepKind::Evacuation);
   for (int k = 0; k < 60 && !s->inspect_map(0, 0, 0).growing; ++k) s->step(sim::StepKind::Evacuation);
   const auto snap = s->inspect_map(0, 0, UINT64_MAX);
   REQUIRE(snap.growing);
