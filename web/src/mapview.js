@@ -184,10 +184,8 @@ export class MapView {
     if (L.frontier) {
       ctx.strokeStyle = COLORS.frontier;
       ctx.lineWidth = 2;
+      // the line only (between rows, never over a slot); the section title says nevacuate's value
       ctx.beginPath(); ctx.moveTo(L.frontier.x1, L.frontier.y); ctx.lineTo(L.frontier.x2, L.frontier.y); ctx.stroke();
-      ctx.fillStyle = COLORS.frontier;
-      ctx.font = '10px system-ui, sans-serif';
-      ctx.fillText(`nevacuate = ${L.frontier.nevacuate}`, L.frontier.x1 + 2, L.frontier.y - 2);
       ctx.lineWidth = 1;
     }
     for (const i of [this.hover, this.focus]) {
