@@ -580,6 +580,12 @@ void EvacuationView::check_invariants() const {
   }
 }
 
+std::uint64_t Maps::key_hash(const Type* map_type, Addr m, const void* key) {
+  const auto* k = static_cast<const std::uint8_t*>(key);
+  if (impl_->swiss) return impl_->sops(impl_->swiss_type_of(map_type), impl_->event_id(m)).hash(m, k);
+  return impl_->ops(impl_->type_of(map_type)).hash_of(m, k);
+}
+
 MapHeat Maps::heat(std::size_t id) const {
   Impl& m = *impl_;
   const auto& r = m.maps.at(id);

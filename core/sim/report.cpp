@@ -103,6 +103,7 @@ const char* event_kind_name(EventKind k) {
     case EventKind::SwissTableSplit: return "SwissTableSplit";
     case EventKind::SwissDirGrow: return "SwissDirGrow";
     case EventKind::SwissTombstonesCleared: return "SwissTombstonesCleared";
+    case EventKind::MapOp: return "MapOp";
   }
   return "?";
 }
@@ -139,6 +140,12 @@ std::string event_text(const Event& e) {
     case EventKind::SwissDirGrow: return "map#" + n(e.a0) + " directory doubled: global depth " + n(e.a1);
     case EventKind::SwissTombstonesCleared:
       return "map#" + n(e.a0) + " table " + n(e.a1) + ": " + n(e.a2) + " tombstone(s) cleared";
+    case EventKind::MapOp: {
+      char h[24];
+      std::snprintf(h, sizeof h, "0x%016llx", static_cast<unsigned long long>((e.a2 << 32) | (e.a3 & 0xffffffffu)));
+      static const char* const ops[] = {"read m[k]", "m[k] = v", "delete(m, k)"};
+      return "map#" + n(e.a0) + " " + ops[e.a1 < 3 ? e.a1 : 0] + ", key hash " + h;
+    }
   }
   return "?";
 }

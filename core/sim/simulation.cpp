@@ -186,6 +186,7 @@ RunResult Simulation::step(StepKind kind) {
     lim.max_ops = std::min(I.config.budgets.max_ops, I.next_sample_ops);
     lim.stop_at_statement = kind == StepKind::Statement || kind == StepKind::GcCycle || kind == StepKind::Evacuation;
     lim.stop_after_map_op = kind == StepKind::MapOp || kind == StepKind::Evacuation;
+    lim.log_map_op = kind == StepKind::MapOp;
     if (I.finished(I.interp->run(lim))) break;
     bool reached = false;
     switch (kind) {

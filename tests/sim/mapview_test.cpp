@@ -232,3 +232,45 @@ TEST_CASE("Swiss map heat: full and deleted slots per group match the control by
   // Swiss maps have no incremental evacuation to animate
   CHECK_FALSE(s->last_evacuation(0).valid);
 }
+
+TEST_CASE("step map op logs the key's hash: the slot holding that hash holds the key just written", "[mapview]") {
+  for (const auto v : {runtime::GoVersion::go1_19(), runtime::GoVersion::go1_26()}) {
+    auto s = load("m := map[string]int{}\nfor i := 0; i < 30; i++ {\n\tm[\"k\"+strconv.Itoa(i)] = i\n}\n_ = m\n", v);
+    for (int k = 0; k < 20; ++k) {
+      REQUIRE(s->step(sim::StepKind::MapOp).step_reached);
+      const Event* e = last_event(*s, EventKind::MapOp);
+      REQUIRE(e != nullptr);
+      CHECK(e->a0 == 0);
+      CHECK(e->a1 == 1);  // assign
+      const std::uint64_t hash = (e->a2 << 32) | e->a3;
+      const auto count = s->maps().at(0).count;
+      const std::string want = "\"k" + std::to_string(count - 1) + "\"";
+      int found = 0;
+      std::string key;
+      auto look = [&](const std::array<std::uint64_t, 8>& h, const std::array<std::string, 8>& keys) {
+        for (int i = 0; i < 8; ++i)
+          if (h[i] == hash) { ++found; key = keys[i]; }
+      };
+      if (v.swiss_maps()) {
+        const auto snap = s->inspect_swiss(0, 0, UINT64_MAX, true);
+        if (snap.small) look(snap.small_group.hash, snap.small_group.keys);
+        for (const auto& t : snap.tables)
+          for (const auto& g : t.groups) look(g.hash, g.keys);
+      } else {
+        const auto snap = s->inspect_map(0, 0, UINT64_MAX);
+        for (const auto& ch : snap.new_chains)
+          for (const auto& b : ch.chain) look(b.hash, b.keys);
+      }
+      CHECK(found == 1);
+      CHECK(key == want);
+    }
+    // one MapOp event per step, none from a plain run
+    std::size_t ops = 0;
+    for (const auto& e : s->events().events()) ops += e.kind == EventKind::MapOp;
+    CHECK(ops == 20);
+    s->run();
+    std::size_t after = 0;
+    for (const auto& e : s->events().events()) after += e.kind == EventKind::MapOp;
+    CHECK(after == 20);
+  }
+}

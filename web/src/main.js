@@ -15,7 +15,7 @@ import { showModelled } from './modelled.js';
 import { MEMSTATS_FIELDS, MEMSTATS_DOC, formatNumber } from './memstats-fields.js';
 import { memlimitBytes, seedOk } from './settings.js';
 import { renderInspection } from './inspector.js';
-import { MapView } from './mapview.js';
+import { MapView, linkMapOpRow } from './mapview.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
@@ -263,6 +263,13 @@ function inspect() {
   mapView.request(Number(sel.value));
 }
 const mapView = new MapView($('mapview'), { request: (mapId) => send({ type: MSG.MAPVIEW, mapId }) });
+function showKey(row) {
+  const sel = $('inspect-map');
+  if (sel.value !== row.dataset.map && [...sel.options].some((o) => o.value === row.dataset.map)) { sel.value = row.dataset.map; inspect(); }
+  mapView.highlight(Number(row.dataset.map), row.dataset.hash);
+}
+$('events').addEventListener('click', (e) => { const r = e.target.closest('[data-hash]'); if (r) showKey(r); });
+$('events').addEventListener('keydown', (e) => { const r = e.target.closest('[data-hash]'); if (r && e.key === 'Enter') { e.preventDefault(); showKey(r); } });
 $('inspect-map').addEventListener('change', () => { inspect(); dirty = true; });
 $('inspector-panel').addEventListener('toggle', inspect);
 
@@ -293,7 +300,11 @@ function addEvents(ev) {
   if (!keep.length && !skipped) return;
   const frag = document.createDocumentFragment();
   if (skipped > 0) frag.append(eventRow(`… ${formatNumber(skipped)} events not shown (the log keeps up with the newest) …`, 'ev-skipped'));
-  for (const e of keep) frag.append(eventRow(e.text, `ev-${e.kind}`, e.seq));
+  for (const e of keep) {
+    const row = eventRow(e.text, `ev-${e.kind}`, e.seq);
+    linkMapOpRow(row, e);  // "step map op" rows point at the key's slot
+    frag.append(row);
+  }
   list.append(frag);
   for (let n = list.childElementCount - MAX_EVENT_ROWS; n > 0; n--) list.firstElementChild.remove();
   scrollEvents = true;

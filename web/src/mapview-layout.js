@@ -43,6 +43,11 @@ export function swissSlotKind(ctrl) {
   return ['emptyRest', `ctrl ${hex2(ctrl)}`];
 }
 
+// A MapOp event's key hash (a2 = high 32 bits, a3 = low) as the snapshots spell hashes.
+export function eventHash(hi, lo) {
+  return `0x${((BigInt(hi) << 32n) | BigInt(lo)).toString(16).padStart(16, '0')}`;
+}
+
 export const hex2 = (n) => `0x${n.toString(16).padStart(2, '0')}`;
 
 // Above these the view switches to the heat map (a full snapshot formats

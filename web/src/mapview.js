@@ -8,8 +8,19 @@
 // Geometry and colours live in mapview-layout.js (pure, node-tested).
 import {
   COLORS, layoutClassic, layoutSwiss, hitTest, slotTooltip, moveFocus, evacuationPaths,
-  heatHeader, heatPixels, heatGrid, zoomAt, heatRowAt, HEAT_METRICS, CELL,
+  heatHeader, heatPixels, zoomAt, heatRowAt, HEAT_METRICS, CELL, eventHash,
 } from './mapview-layout.js';
+
+// Event log rows of "step map op" (the core's MapOp events: a0 the map,
+// a2:a3 the key's hash) become links to the key's slot (MapView.highlight).
+export function linkMapOpRow(row, e) {
+  if (e.kind !== 'MapOp') return;
+  row.dataset.map = String(e.a[0]);
+  row.dataset.hash = eventHash(e.a[2], e.a[3]);
+  row.tabIndex = 0;
+  row.setAttribute('role', 'button');
+  row.title = 'show this key\'s slot in the map view';
+}
 
 const ANIM_MS = 900;
 
@@ -76,8 +87,34 @@ export class MapView {
     this.resize();
     this.draw();
     if (this.anim) this.animate();
-    if (this.focus >= 0) this.showTip(this.focus);
+    if (this.pending?.mapId === m.mapId) this.applyHighlight();
+    else if (this.focus >= 0) this.showTip(this.focus);
     else this.tip.hidden = true;
+  }
+
+  // Focus the slot whose key has this hash (a MapOp row of the event log);
+  // applied when the map's data is (or arrives) on the canvas.
+  highlight(mapId, hash) {
+    this.pending = { mapId, hash };
+    if (this.state?.mapId === mapId) this.applyHighlight();
+  }
+  applyHighlight() {
+    const { hash } = this.pending;
+    this.pending = null;
+    const i = this.layout ? this.layout.cells.findIndex((c) => c.hash === hash) : -1;
+    this.canvas.dataset.highlight = i >= 0 ? hash : '';
+    if (i < 0) {
+      this.tip.replaceChildren(el('div', '', this.mode === 'heat' ? `key hash ${hash}: the heat map draws buckets, not keys` : `key hash ${hash}: not in the map (deleted?)`));
+      this.tip.style.left = '8px'; this.tip.style.top = '8px';
+      this.tip.hidden = false;
+      return;
+    }
+    this.focus = i;
+    this.draw();
+    const c = this.layout.cells[i];
+    this.wrap.scrollTop = Math.max(0, c.y - 40);
+    this.wrap.scrollLeft = Math.max(0, c.x - 80);
+    this.showTip(i);
   }
 
   clear(text = 'No map selected.') {

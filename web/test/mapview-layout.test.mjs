@@ -155,3 +155,10 @@ test('zoom keeps the point under the cursor still; the row under a point follows
   assert.equal(heatRowAt(v, 2, grid, 65536, 100 + 8 * 3, 50), Math.floor(50 / 2) * 256 + Math.floor((100 + 24 - v.panX) / 8));
   assert.equal(heatRowAt({ zoom: 1, panX: 0, panY: 0 }, 2, grid, 65536, -1, 0), -1);
 });
+
+test('a MapOp event\'s two 32-bit halves make the 16-digit hash the snapshots carry', async () => {
+  const { eventHash } = await import('../src/mapview-layout.js');
+  assert.equal(eventHash(0x158c3cb2, 0x36535fa1), '0x158c3cb236535fa1');
+  assert.equal(eventHash(0, 1), '0x0000000000000001');
+  assert.equal(eventHash(0xffffffff, 0xffffffff), '0xffffffffffffffff');
+});
