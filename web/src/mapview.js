@@ -36,6 +36,7 @@ export class MapView {
     this.metric.setAttribute('aria-label', 'Heat map metric');
     this.metric.dataset.testid = 'mapview-metric';
     this.metric.addEventListener('change', () => { this.heatImage = null; this.draw(); });
+    this.metric.hidden = true;  // heat map only
     this.zoomNote = el('span', 'note', '');
     bar.append(this.metric, this.zoomNote);
     this.wrap = el('div', 'mv-wrap');
@@ -61,6 +62,7 @@ export class MapView {
     this.lastEvacKey = '';
     this.perf = { frames: 0, drawMs: 0 };
     this.bindInput();
+    this.clear('The map view draws the chosen map when the run pauses, steps or ends.');
   }
 
   request(mapId, name) { this.name = name; this.requestFn(mapId); }
