@@ -2,6 +2,7 @@
 // Pixels are read back from the canvas and compared with the colours
 // mapview-layout.js exports; what a slot should show comes from the core's
 // own snapshot (the MAPVIEWED message the view drew from), never a literal.
+import path from 'node:path';
 import { COLORS, rgb } from '../src/mapview-layout.js';
 
 // Wait until the map view has drawn data newer than `after` (a counter the
@@ -32,7 +33,7 @@ function tophashOf(hex) {
   return top < 5 ? top + 5 : top;
 }
 
-export function register({ test, T, open, setSource, runToEnd, shot }) {
+export function register({ test, T, open, setSource, runToEnd, shot, artifacts }) {
   const stepEvacuation = async (page) => {
     await page.evaluate(() => { document.getElementById('status').textContent = ''; });
     await page.click(T('step-evacuation'));
@@ -90,6 +91,7 @@ export function register({ test, T, open, setSource, runToEnd, shot }) {
     console.log(`     map view: old bucket ${evac.oldbucket} evacuated, ${xs} entries to X (bucket ${evac.x_bucket}), ${evac.moves.length - xs} to Y (bucket ${evac.y_bucket}); animation running right after the step: ${animating === '1'}`);
     await page.locator(T('mapview')).scrollIntoViewIfNeeded();
     await shot(page, 'mapview-1-evacuated');
+    await page.locator(T('mapview')).screenshot({ path: path.join(artifacts, 'mapview-panel.png') });  // docs/mapview.png
   });
 
   test('map view: hovering a slot shows the tophash byte and hash the core reports for it; arrow keys move the focus', async ({ page, base }) => {

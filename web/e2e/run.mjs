@@ -417,7 +417,7 @@ test('a workload that exhausts memory ends with Go\'s out-of-memory message, the
   await shot(page, '12-out-of-memory');
 });
 
-(await import('./mapview-cases.mjs')).register({ test, T, open, setSource, runToEnd, shot });  // map view (issue 7)
+(await import('./mapview-cases.mjs')).register({ test, T, open, setSource, runToEnd, shot, artifacts });  // map view (issue 7)
 
 const server = await startServer(site, 0);
 const base = `http://127.0.0.1:${server.address().port}/`;

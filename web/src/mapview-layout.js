@@ -88,7 +88,7 @@ export function layoutClassic(s) {
   for (const [array, chains, title] of sections) {
     const longest = Math.max(1, ...chains.map((c) => c.chain.length));
     const width = LABEL_W + longest * (BUCKET_W + LINK_W);
-    out.titles.push({ x: x0, y: 14, text: title });
+    out.titles.push({ x: x0 + 2, y: 14, text: title });
     chains.forEach((ch, r) => {
       const y = TITLE_H + r * ROW_H;
       out.titles.push({ x: x0 + LABEL_W - 6, y: y + CELL - 1, text: String(ch.index), align: 'right', small: true });
