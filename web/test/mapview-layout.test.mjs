@@ -162,3 +162,15 @@ test('a MapOp event\'s two 32-bit halves make the 16-digit hash the snapshots ca
   assert.equal(eventHash(0, 1), '0x0000000000000001');
   assert.equal(eventHash(0xffffffff, 0xffffffff), '0xffffffffffffffff');
 });
+
+test('Swiss heat pixels: occupancy is full ÷ 8, the tombstones metric deleted ÷ 8', () => {
+  // 2 groups: {full, deleted, table}
+  const u = new Uint32Array([1, 2, 0, 0, 3, 1, 0, 0, 8, 0, 0, 0, 8, 0]);
+  const occ = heatPixels(u, 0, 2, 'occupancy', true).px;
+  const tomb = heatPixels(u, 0, 2, 'tombstones', true).px;
+  const at = (p, i) => [...p.slice(i * 4, i * 4 + 3)];
+  assert.deepEqual(at(occ, 0), rgb(COLORS.full));
+  assert.deepEqual(at(occ, 1), rgb(COLORS.emptyRest));
+  assert.deepEqual(at(tomb, 0), rgb(COLORS.emptyRest));
+  assert.deepEqual(at(tomb, 1), rgb(COLORS.full));
+});
