@@ -223,6 +223,14 @@ export function register({ test, T, open, setSource, runToEnd, shot, artifacts }
       };
       requestAnimationFrame(frame);
     }));
+    // one refresh: MAPVIEW → mapHeat() copied out of wasm → MAPVIEWED → pixels built and drawn
+    const refreshMs = await page.evaluate(() => new Promise((resolve) => {
+      const v = window.bucketlab.mapView, old = v.state, t0 = performance.now();
+      v.request(old.mapId);
+      const poll = () => (v.state !== old ? resolve(performance.now() - t0) : setTimeout(poll, 1));
+      poll();
+    }));
+    console.log(`     map view heat map, 2^16 buckets: refresh (worker + transfer + draw) ${refreshMs.toFixed(1)} ms`);
     console.log(`     map view heat map, 2^16 buckets: ${r.fps.toFixed(1)} redraws/s while zooming and panning (${r.frames} frames over 3 s, rAF-paced), ${r.drawMs.toFixed(2)} ms per zoom+pan redraw pair`);
     await shot(page, 'mapview-4-heat-zoomed');
   });
