@@ -50,9 +50,10 @@ export class MapView {
     this.tip.setAttribute('aria-live', 'polite');
     this.tip.dataset.testid = 'mapview-tooltip';
     this.tip.hidden = true;
-    this.wrap.append(this.canvas, this.tip);
+    this.wrap.append(this.canvas);
     this.legend = el('p', 'mv-legend');
-    root.append(this.head, bar, this.wrap, this.legend);
+    // the tooltip lives outside the scrolled, clipped canvas box
+    root.append(this.head, bar, this.wrap, this.legend, this.tip);
     this.state = null;       // {mapId, name, header, heat, snapshot, evac}
     this.layout = null;
     this.focus = -1;
@@ -107,8 +108,7 @@ export class MapView {
     this.canvas.dataset.highlight = i >= 0 ? hash : '';
     if (i < 0) {
       this.tip.replaceChildren(el('div', '', this.mode === 'heat' ? `key hash ${hash}: the heat map draws buckets, not keys` : `key hash ${hash}: not in the map (deleted?)`));
-      this.tip.style.left = '8px'; this.tip.style.top = '8px';
-      this.tip.hidden = false;
+      this.placeTip(8, 8);
       return;
     }
     this.focus = i;
@@ -369,13 +369,19 @@ export class MapView {
     this.draw();
   }
 
+  // (x, y) in canvas CSS px → the tooltip's place in the view's box
+  placeTip(x, y) {
+    const r = this.canvas.getBoundingClientRect(), R = this.root.getBoundingClientRect();
+    this.tip.style.left = `${Math.max(0, r.left - R.left + x)}px`;
+    this.tip.style.top = `${r.top - R.top + y}px`;
+    this.tip.hidden = false;
+  }
+
   showTip(i, x, y) {
     const c = this.layout?.cells[i];
     if (!c) { this.tip.hidden = true; return; }
     this.tip.replaceChildren(...slotTooltip(c).map((l) => el('div', '', l)));
-    this.tip.style.left = `${(x ?? c.x) + 14}px`;
-    this.tip.style.top = `${(y ?? c.y) + 14}px`;
-    this.tip.hidden = false;
+    this.placeTip((x ?? c.x + c.w) + 10, (y ?? c.y + c.h) + 10);
   }
 
   heatTip(x, y) {
@@ -390,9 +396,7 @@ export class MapView {
       : [`${p.from ? 'old ' : ''}bucket ${r}`, `${u[o]} occupied slots, chain of ${u[o + 1]} bucket(s)`,
         ...((u[o + 2] & 1) ? ['evacuated'] : []), ...((u[o + 2] & 2) ? ['uses a preallocated overflow bucket'] : [])];
     this.tip.replaceChildren(...lines.map((l) => el('div', '', l)));
-    this.tip.style.left = `${x + 14}px`;
-    this.tip.style.top = `${y + 14}px`;
-    this.tip.hidden = false;
+    this.placeTip(x + 14, y + 14);
   }
 
   // For tests: where a slot is drawn (CSS px of the canvas), the state shown.
