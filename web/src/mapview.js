@@ -66,7 +66,7 @@ export class MapView {
     this.clear('The map view draws the chosen map when the run pauses, steps or ends.');
   }
 
-  request(mapId, name) { this.name = name; this.requestFn(mapId); }
+  request(mapId) { this.requestFn(mapId); }
 
   // MAPVIEWED: heat is a Uint32Array (header + rows), snapshot a JSON
   // object (detail only), evac the last evacuation (classic only).
