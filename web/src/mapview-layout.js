@@ -156,7 +156,7 @@ export function layoutSwiss(s) {
   }
   for (const [ti, t] of (s.tables ?? []).entries()) {
     const ord = (s.first_table ?? 0) + ti;
-    out.titles.push({ x: 0, y: y + 14, text: `table ${ord}: capacity ${t.capacity}, used ${t.used}, growthLeft ${t.growth_left}, tombstones ${t.tombstones}, local depth ${t.local_depth}` });
+    out.titles.push({ x: 0, y: y + 14, text: `table ${ord}: capacity ${t.capacity}, used ${t.used}, growthLeft ${t.growth_left}, tombstones ${t.tombstones}, local depth ${t.local_depth}${t.dir_entries ? ` (${t.dir_entries} directory entr${t.dir_entries === 1 ? 'y' : 'ies'}; a split halves them)` : ''}` });
     y += TITLE_H;
     t.groups.forEach((g, gi) => {
       addGroup(g, (gi % GROUPS_PER_ROW) * (groupW + gap), y + Math.floor(gi / GROUPS_PER_ROW) * ROW_H, ord, gi);
