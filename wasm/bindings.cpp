@@ -190,12 +190,35 @@ class Session {
     return val(typed_memory_view(spans_.size(), spans_.data()));
   }
 
+  // The map view's heat summary (maps::MapHeat) as one Uint32Array: a header
+  // of 8 values {0 classic | 1 swiss, nbuckets | ngroups, noldbuckets,
+  // nevacuate, stride, ntables, 0, 0}, then the rows. Empty when there is no such map.
+  val map_heat(double id) {
+    heat_.clear();
+    const auto i = static_cast<std::size_t>(id < 0 ? 0 : id);
+    if (sim_ && id >= 0 && i < sim_->maps().size() && sim_->maps()[i].alive) {
+      const auto h = sim_->map_heat(i);
+      const std::uint32_t head[8] = {h.swiss ? 1u : 0u, static_cast<std::uint32_t>(h.swiss ? h.ngroups : h.nbuckets),
+                                     static_cast<std::uint32_t>(h.noldbuckets), static_cast<std::uint32_t>(h.nevacuate),
+                                     static_cast<std::uint32_t>(bucketlab::maps::MapHeat::kHeatStride),
+                                     static_cast<std::uint32_t>(h.ntables), 0, 0};
+      heat_.assign(head, head + 8);
+      heat_.insert(heat_.end(), h.rows.begin(), h.rows.end());
+    }
+    return val(typed_memory_view(heat_.size(), heat_.data()));
+  }
+  std::string last_evacuation(double id) {
+    if (!sim_ || id < 0 || id >= static_cast<double>(sim_->maps().size())) return "{\"valid\":false}";
+    return sim::evacuation_json(sim_->last_evacuation(static_cast<std::size_t>(id)));
+  }
+
  private:
   static std::string not_loaded() { return "{\"state\":\"error\",\"error\":\"no workload loaded\"}"; }
   std::unique_ptr<sim::Simulation> sim_;
   std::vector<double> table_;
   std::vector<std::uint8_t> pages_;
   std::vector<std::uint32_t> spans_;
+  std::vector<std::uint32_t> heat_;
   bucketlab::runtime::HeapSnapshot snap_;
 };
 
@@ -236,5 +259,7 @@ EMSCRIPTEN_BINDINGS(bucketlab) {
       .function("samples", &Session::samples)
       .function("heapPages", &Session::heap_pages)
       .function("heapSpans", &Session::heap_spans)
-      .function("modelled", &Session::modelled);
+      .function("modelled", &Session::modelled)
+      .function("mapHeat", &Session::map_heat)
+      .function("lastEvacuation", &Session::last_evacuation);
 }

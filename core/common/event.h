@@ -28,6 +28,8 @@ enum class EventKind : std::uint16_t {
   SwissTableSplit,   // a0 map id, a1 table index, a2 new local depth
   SwissDirGrow,      // a0 map id, a1 new global depth
   SwissTombstonesCleared,  // a0 map id, a1 table index, a2 tombstones removed
+  // the workload (core/lang), only for "step map op": one per step, not per operation
+  MapOp,          // a0 map id, a1 0 read m[k] / 1 assign / 2 delete, a2 the key's hash >> 32, a3 its low 32 bits
 };
 
 struct Event {

@@ -306,6 +306,17 @@ void Interp::charge_map_op(MapOp op, const runtime::Type* mt, Addr m) {
 // The growth work a map operation did, from the events the maps emitted:
 // hashGrow, each evacuated old bucket, each new overflow bucket (classic);
 // a table rehash or split, per 8 slots moved (Swiss).
+// "Step map op" names the key it stopped after by its hash (the map view
+// finds the slot holding that hash). After a delete that emptied the map,
+// Go has reseeded it: the hash is then under the new seed.
+void Interp::log_map_op(MapOp op, const runtime::Type* mt, Addr m, const void* key) {
+  if (m == kNil) return;
+  const std::int64_t id = maps_.id_of(m);
+  if (id < 0) return;
+  const std::uint64_t h = maps_.key_hash(mt, m, key);
+  rt_.events().emit(EventKind::MapOp, static_cast<std::uint64_t>(id), static_cast<std::uint64_t>(op), h >> 32, h & 0xffffffffu);
+}
+
 void Interp::charge_map_events() {
   using runtime::CostKind;
   const EventLog& log = rt_.events();
@@ -803,7 +814,11 @@ Stop Interp::run(const RunLimits& lim) {
             if (slot == kNil) std::memset(A, 0, fsize_rt(mt->elem));
             else load_elem(A, slot, mt->elem);
             if (in.d != kNone) st64(fp + in.d, slot != kNil);
-            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            if (lim.stop_after_map_op) {
+              if (lim.log_map_op) log_map_op(MapOp::Access, mt, RB, C);
+              F.pc = pc + 1;
+              return Stop::Paused;
+            }
             break;
           }
           case Opc::MapStore: {
@@ -817,7 +832,11 @@ Stop Interp::run(const RunLimits& lim) {
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
             store_elem(slot, C, mt->elem);
-            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            if (lim.stop_after_map_op) {
+              if (lim.log_map_op) log_map_op(MapOp::Assign, mt, ld64(A), B);
+              F.pc = pc + 1;
+              return Stop::Paused;
+            }
             break;
           }
           case Opc::MapDel: {
@@ -827,7 +846,11 @@ Stop Interp::run(const RunLimits& lim) {
             charge_map_op(MapOp::Delete, P.types[in.e], ld64(A));
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
-            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            if (lim.stop_after_map_op) {
+              if (lim.log_map_op) log_map_op(MapOp::Delete, P.types[in.e], ld64(A), B);
+              F.pc = pc + 1;
+              return Stop::Paused;
+            }
             break;
           }
           case Opc::MapClear: {

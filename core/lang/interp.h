@@ -28,6 +28,7 @@ struct RunLimits {
   std::uint64_t max_ops = UINT64_MAX;  // stop (Paused) once ops() reaches this
   bool stop_at_statement = false;       // stop before the next statement (after ≥ 1 instruction)
   bool stop_after_map_op = false;       // stop right after the next map operation
+  bool log_map_op = false;              // ... and emit a MapOp event naming its key's hash ("step map op")
   std::uint64_t max_stack_bytes = 64u << 20;
   std::uint64_t max_output_bytes = 1u << 20;
 };
@@ -94,6 +95,7 @@ class Interp : public runtime::RootSource {
   enum class MapOp : std::uint8_t { Access, Assign, Delete };
   void charge_map_op(MapOp op, const runtime::Type* mt, Addr m);
   void charge_map_events();
+  void log_map_op(MapOp op, const runtime::Type* mt, Addr m, const void* key);
   void store_elem(Addr dst, const std::uint8_t* frame_val, const runtime::Type* et);
   void load_elem(std::uint8_t* frame_val, Addr src, const runtime::Type* et);
 

@@ -528,7 +528,17 @@ void ClassicMap::evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id) {
     std::uint64_t moved[2] = {0, 0};
     const bool word_move_k = t_.key->size == 8 && !t_.key->has_pointers() && t_.keysize == 8;
     const bool word_move_e = t_.elem->size == 8 && !t_.elem->has_pointers() && t_.elemsize == 8;
-    for (; b != kNil; b = overflow(b)) {
+    std::uint32_t dst_chain[2] = {0, 0}, src_chain = 0;
+    if (evac_log_) {
+      evac_log_->valid = true;
+      evac_log_->h = h;
+      evac_log_->new_array = nb;
+      evac_log_->oldbucket = oldbucket;
+      evac_log_->newbit = newbit;
+      evac_log_->same_size = same;
+      evac_log_->moves.clear();
+    }
+    for (; b != kNil; b = overflow(b), ++src_chain) {
       for (int i = 0; i < kBucketCnt; ++i) {
         std::uint8_t tp = top(b, i);
         if (is_empty(tp)) {
@@ -562,7 +572,11 @@ void ClassicMap::evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id) {
           Runtime::LocalRoot keep_old(rt_, oldarr);
           dst.b = newoverflow(h, dst.b, id);
           dst.i = 0;
+          ++dst_chain[use_y];
         }
+        if (evac_log_)
+          evac_log_->moves.push_back({src_chain, dst_chain[use_y], static_cast<std::uint8_t>(i),
+                                      static_cast<std::uint8_t>(dst.i), use_y});
         set_top(dst.b, dst.i, tp);
         // Pointer-free one-word keys and elems (slots are 8-aligned in the
         // bucket): a word store, as typedmemmove does for them, without the call.

@@ -127,12 +127,29 @@ struct Hiter {
 };
 inline constexpr std::uint64_t kNoCheck = ~std::uint64_t{0};
 
+// What evacuate() did to one old bucket, in positions only (the Maps
+// facade reads keys and hashes at the destinations for the map view).
+struct EvacRecord {
+  struct Move {
+    std::uint32_t src_chain = 0, dst_chain = 0;  // position along the old / destination chain
+    std::uint8_t src_slot = 0, dst_slot = 0;
+    std::uint8_t y = 0;                          // 1: went to oldbucket + newbit
+  };
+  bool valid = false;
+  Addr h = kNil;
+  Addr new_array = kNil;  // buckets(h) when recorded
+  std::uint64_t oldbucket = 0, newbit = 0;
+  bool same_size = false;
+  std::vector<Move> moves;
+};
+
 // The operations of map.go on maps of one type. `id` is the map's number in
 // the simulation (events carry it).
 class ClassicMap {
  public:
-  ClassicMap(runtime::Runtime& rt, const MapType& t, const KeyAlg& alg, const Roles& roles)
-      : rt_(rt), t_(t), alg_(alg), roles_(roles) {}
+  // `evac_log`, when given, receives what each evacuate() moved (map view).
+  ClassicMap(runtime::Runtime& rt, const MapType& t, const KeyAlg& alg, const Roles& roles, EvacRecord* evac_log = nullptr)
+      : rt_(rt), t_(t), alg_(alg), roles_(roles), evac_log_(evac_log) {}
 
   // makemap / makemap_small: the new *hmap with the given hash0.
   Addr makemap(std::int64_t hint, std::uint32_t hash0);
@@ -207,6 +224,7 @@ class ClassicMap {
   const MapType& t_;
   const KeyAlg& alg_;
   const Roles& roles_;
+  EvacRecord* evac_log_ = nullptr;
 };
 
 }  // namespace bucketlab::maps::classic

@@ -93,6 +93,14 @@ class Maps {
   // their groups (control bytes, formatted keys and elems) if `groups`.
   SwissMapSnapshot inspect_swiss(std::size_t id, std::uint64_t first_table = 0, std::uint64_t max_tables = 64,
                                  bool groups = true) const;
+  // The hash of `key` in map m (its hash0 / seed): where the key lives.
+  std::uint64_t key_hash(const Type* map_type, Addr m, const void* key);
+  // The map view's heat summary: one row per bucket (classic: new array,
+  // then old) or per group (Swiss), see MapHeat.
+  MapHeat heat(std::size_t id) const;
+  // Where the last evacuation of this (classic) map moved each entry;
+  // invalid for Swiss maps and maps that never evacuated.
+  EvacuationView last_evacuation(std::size_t id) const;
   // "Step evacuation": evacuate the next old bucket of a growing classic map
   // (as growWork does) without any other map operation. False if not
   // growing, and always false for a Swiss map, which has no pending growth

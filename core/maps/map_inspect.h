@@ -17,6 +17,7 @@ struct BucketView {
   std::array<std::uint8_t, 8> tophash{};
   std::array<std::string, 8> keys;   // Go-formatted key of each full slot ("" when empty)
   std::array<std::string, 8> elems;  // Go-formatted elem (first bytes for big values)
+  std::array<std::uint64_t, 8> hash{};  // the key's full hash (hash0 seed) for each slot with tophash >= minTopHash, else 0
   bool spare = false;                // a preallocated overflow bucket (from the array's tail)
 };
 
@@ -59,6 +60,7 @@ struct SwissGroupView {
   std::array<std::uint8_t, 8> ctrl{};
   std::array<std::string, 8> keys;   // "" unless the slot is full
   std::array<std::string, 8> elems;
+  std::array<std::uint64_t, 8> hash{};  // the key's full hash (seed) for each full slot (H2 = its low 7 bits), else 0
 };
 
 // One table (maps.table), listed once however many directory entries alias it.
@@ -92,6 +94,50 @@ struct SwissMapSnapshot {
   std::uint64_t first_table = 0;
   std::vector<SwissTableView> tables; // the requested page, in directory order
   SwissGroupView small_group;         // when small
+};
+
+
+// ---- Map view summaries ----------------------------------------------------
+
+// A whole map reduced to a few numbers per bucket (classic) or group
+// (Swiss), for the page's heat map of maps up to 2^16 buckets, where a full
+// snapshot (formatted keys) would be megabytes. Rows of kHeatStride values.
+struct MapHeat {
+  static constexpr std::size_t kHeatStride = 3;
+  // classic row: {occupied slots over the chain, chain length in buckets (main + overflow), flags}
+  static constexpr std::uint32_t kEvacuated = 1;    // flags: an old bucket already evacuated
+  static constexpr std::uint32_t kUsesSpare = 2;    // flags: the chain holds a preallocated overflow bucket
+  // swiss row: {full slots, deleted slots (tombstones), table ordinal in directory order}
+  bool swiss = false;
+  std::uint64_t nbuckets = 0, noldbuckets = 0, nevacuate = 0;  // classic: rows = new array, then old array
+  std::uint64_t ngroups = 0, ntables = 0;                      // swiss: rows = every group of every table
+  std::vector<std::uint32_t> rows;
+  std::size_t row_count() const { return rows.size() / kHeatStride; }
+  // Row count matches the header; counts fit their slots; Swiss table
+  // ordinals never decrease; nothing evacuated in the new array.
+  void check_invariants() const;
+};
+
+// Where the last evacuation of a classic map moved each entry (evacuate in
+// runtime/map.go): old bucket `oldbucket` splits into new bucket oldbucket
+// (X) and oldbucket + newbit (Y; none in a same-size grow). Chains are
+// counted from the main bucket (0) along its overflow links.
+struct EvacuationMove {
+  std::uint32_t src_chain = 0, dst_chain = 0;
+  std::uint8_t src_slot = 0, dst_slot = 0;
+  bool y = false;
+  std::string key;         // read at the destination ("" once the new array changed)
+  std::uint64_t hash = 0;  // its hash (0 when key is "")
+};
+struct EvacuationView {
+  bool valid = false;      // this map had an evacuation since it last started growing (or ever)
+  bool current = false;    // the new array is still the one the entries went to (keys readable)
+  std::uint64_t oldbucket = 0, newbit = 0;
+  std::uint64_t x_bucket = 0, y_bucket = 0;  // new-array indexes (y_bucket == x_bucket in a same-size grow)
+  bool same_size = false;
+  std::vector<EvacuationMove> moves;  // in the order evacuate visited them
+  // X and Y destinations are consecutive slots from (0, 0), in visit order.
+  void check_invariants() const;
 };
 
 }  // namespace bucketlab::maps

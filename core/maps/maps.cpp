@@ -2,6 +2,7 @@
 // map types, the key algorithms and the registry of maps in creation order,
 // and dispatches each Go map operation to the implementation the Go
 // version selects.
+#include <algorithm>
 #include <charconv>
 #include <cinttypes>
 #include <cstdio>
@@ -139,7 +140,7 @@ void scan_swiss_iter(const swiss::Iter& it, runtime::RootVisitor& v) {
 using ClassicIter = IterOf<ClassicMap, Hiter, scan_hiter>;
 using SwissIter = IterOf<swiss::SwissMap, swiss::Iter, scan_swiss_iter>;
 
-SwissGroupView group_view(const runtime::Runtime& rt, const KeyAlg& alg, const swiss::SwissMap& ops, Addr g,
+SwissGroupView group_view(const runtime::Runtime& rt, const KeyAlg& alg, const swiss::SwissMap& ops, Addr map, Addr g,
                           bool slots) {
   SwissGroupView v;
   v.addr = g;
@@ -151,6 +152,7 @@ SwissGroupView group_view(const runtime::Runtime& rt, const KeyAlg& alg, const s
     if (!slots || (c & swiss::kCtrlEmpty) != 0) continue;
     const Addr k = ops.key_at(g, i), e = ops.elem_at(g, i);
     if (k != kNil) {
+      v.hash[i] = ops.hash_at(map, k);
       alg.read(t.key, k, kb.data());
       v.keys[i] = format_value(rt, alg, t.key, kb.data());
     }
@@ -235,7 +237,8 @@ struct Maps::Impl {
     types.emplace(map_type, std::move(mt));
     return ref;
   }
-  ClassicMap ops(const MapType& t) { return ClassicMap(rt, t, *alg, roles); }
+  classic::EvacRecord last_evac;  // the last evacuate() of any classic map (map view)
+  ClassicMap ops(const MapType& t) { return ClassicMap(rt, t, *alg, roles, &last_evac); }
   // After the map drew a new hash0 (it still draws, so the RNG stream stays
   // Go's), a pinned reseed value replaces it.
   void pinned_reseed(std::uint32_t id) {
@@ -460,6 +463,7 @@ ClassicMapSnapshot Maps::inspect_classic(std::size_t id, std::uint64_t first_buc
           if (ops.top(b, i) >= classic::kMinTopHash) {
             const Addr k = ops.key_at(b, i), e = ops.elem_at(b, i);
             if (k != kNil) {
+              bv.hash[static_cast<std::size_t>(i)] = ops.hash_at(h, k);
               m.alg->read(t.key, k, kb.data());
               bv.keys[static_cast<std::size_t>(i)] = format_value(m.rt, *m.alg, t.key, kb.data());
             }
@@ -515,7 +519,7 @@ SwissMapSnapshot Maps::inspect_swiss(std::size_t id, std::uint64_t first_table, 
   if (s.dir_len == 0) {
     s.small = true;
     s.capacity = swiss::kGroupSlots;
-    s.small_group = group_view(m.rt, *m.alg, ops, s.dir_ptr, groups);
+    s.small_group = group_view(m.rt, *m.alg, ops, h, s.dir_ptr, groups);
     return s;
   }
   Addr last = kNil;
@@ -537,7 +541,7 @@ SwissMapSnapshot Maps::inspect_swiss(std::size_t id, std::uint64_t first_table, 
         v.tombstones = tab.tombstones();
         v.dir_entries = std::uint64_t{1} << (s.global_depth - v.local_depth);
         if (groups)
-          for (std::uint64_t g = 0; g <= tab.length_mask(); ++g) v.groups.push_back(group_view(m.rt, *m.alg, ops, tab.group(g), true));
+          for (std::uint64_t g = 0; g <= tab.length_mask(); ++g) v.groups.push_back(group_view(m.rt, *m.alg, ops, h, tab.group(g), true));
         s.tables.push_back(std::move(v));
       }
       ++s.table_count;
@@ -546,6 +550,174 @@ SwissMapSnapshot Maps::inspect_swiss(std::size_t id, std::uint64_t first_table, 
     s.directory.push_back(static_cast<std::uint32_t>(s.table_count - 1));
   }
   return s;
+}
+
+void MapHeat::check_invariants() const {
+  BUCKETLAB_INVARIANT(rows.size() % kHeatStride == 0, "heat rows are whole");
+  if (swiss) {
+    BUCKETLAB_INVARIANT(nbuckets == 0 && noldbuckets == 0, "swiss heat has no buckets");
+    BUCKETLAB_INVARIANT(row_count() == ngroups, "one row per group");
+    std::uint32_t prev = 0;
+    for (std::size_t r = 0; r < row_count(); ++r) {
+      const std::uint32_t* row = &rows[r * kHeatStride];
+      BUCKETLAB_INVARIANT(row[0] + row[1] <= swiss::kGroupSlots, "a group has 8 slots");
+      BUCKETLAB_INVARIANT(row[2] >= prev && (ntables == 0 ? row[2] == 0 : row[2] < ntables), "table ordinals in order");
+      prev = row[2];
+    }
+    return;
+  }
+  BUCKETLAB_INVARIANT(ngroups == 0 && ntables == 0, "classic heat has no groups");
+  BUCKETLAB_INVARIANT(row_count() == nbuckets + noldbuckets, "one row per bucket of each array");
+  BUCKETLAB_INVARIANT(nevacuate <= noldbuckets, "nevacuate within the old array");
+  for (std::size_t r = 0; r < row_count(); ++r) {
+    const std::uint32_t* row = &rows[r * kHeatStride];
+    BUCKETLAB_INVARIANT(row[1] >= 1 && row[0] <= row[1] * classic::kBucketCnt, "occupancy fits the chain");
+    BUCKETLAB_INVARIANT(r >= nbuckets || (row[2] & kEvacuated) == 0, "new buckets are never evacuated");
+    BUCKETLAB_INVARIANT(r < nbuckets + nevacuate ? r < nbuckets || (row[2] & kEvacuated) : true,
+                        "old buckets below nevacuate are evacuated");
+  }
+}
+
+void EvacuationView::check_invariants() const {
+  if (!valid) {
+    BUCKETLAB_INVARIANT(moves.empty(), "no moves without an evacuation");
+    return;
+  }
+  BUCKETLAB_INVARIANT(oldbucket < newbit, "the old bucket is in the old array");
+  BUCKETLAB_INVARIANT(x_bucket == oldbucket && y_bucket == (same_size ? oldbucket : oldbucket + newbit), "X/Y indexes");
+  std::uint64_t next[2] = {0, 0};
+  for (const auto& mv : moves) {
+    BUCKETLAB_INVARIANT(!(same_size && mv.y), "a same-size grow has no Y");
+    const std::uint64_t at = std::uint64_t{mv.dst_chain} * classic::kBucketCnt + mv.dst_slot;
+    BUCKETLAB_INVARIANT(at == next[mv.y], "destinations are filled in order");
+    ++next[mv.y];
+    BUCKETLAB_INVARIANT(mv.src_slot < classic::kBucketCnt && mv.dst_slot < classic::kBucketCnt, "slots in range");
+    // (a NaN key's hash differs at each call: only keys of this bucket are checked)
+    if (current && !mv.key.empty() && !same_size && (mv.hash & (newbit - 1)) == oldbucket)
+      BUCKETLAB_INVARIANT(((mv.hash & newbit) != 0) == mv.y, "the hash's newbit picks X or Y");
+  }
+}
+
+std::uint64_t Maps::key_hash(const Type* map_type, Addr m, const void* key) {
+  const auto* k = static_cast<const std::uint8_t*>(key);
+  if (impl_->swiss) return impl_->sops(impl_->swiss_type_of(map_type), impl_->event_id(m)).hash(m, k);
+  return impl_->ops(impl_->type_of(map_type)).hash_of(m, k);
+}
+
+MapHeat Maps::heat(std::size_t id) const {
+  Impl& m = *impl_;
+  const auto& r = m.maps.at(id);
+  if (!alive(id)) throw ModelError("map " + std::to_string(id) + " has been garbage collected");
+  MapHeat out;
+  const Addr h = r.h;
+  if (m.swiss) {
+    out.swiss = true;
+    const swiss::SwissMap ops = m.sops(*r.st, static_cast<std::uint32_t>(id));
+    auto group_row = [&](Addr g, std::uint32_t table) {
+      std::uint32_t full = 0, deleted = 0;
+      for (std::uint64_t i = 0; i < swiss::kGroupSlots; ++i) {
+        const std::uint8_t c = m.rt.load_u8(g + i);
+        if (c == swiss::kCtrlDeleted) ++deleted;
+        else if ((c & swiss::kCtrlEmpty) == 0) ++full;
+      }
+      out.rows.insert(out.rows.end(), {full, deleted, table});
+      ++out.ngroups;
+    };
+    const Addr dir = ops.dir_ptr(h);
+    if (dir == kNil) return out;
+    if (ops.dir_len(h) == 0) {  // small map: its one group
+      out.ntables = 0;
+      group_row(dir, 0);
+      return out;
+    }
+    Addr last = kNil;
+    for (std::int64_t i = 0; i < ops.dir_len(h); ++i) {
+      const Addr ta = ops.directory_at(h, static_cast<std::uint64_t>(i));
+      if (ta == last) continue;
+      last = ta;
+      const swiss::Table tab(ops, ta);
+      for (std::uint64_t g = 0; g <= tab.length_mask(); ++g) group_row(tab.group(g), static_cast<std::uint32_t>(out.ntables));
+      ++out.ntables;
+    }
+    return out;
+  }
+  const MapType& t = *r.t;
+  ClassicMap ops = m.ops(t);
+  const Addr buckets = ops.buckets(h);
+  if (buckets == kNil) return out;
+  out.nbuckets = classic::bucket_shift(ops.B(h));
+  out.noldbuckets = ops.growing(h) ? ops.noldbuckets(h) : 0;
+  out.nevacuate = ops.growing(h) ? ops.nevacuate(h) : 0;
+  // The preallocated overflow buckets sit past the 2^B main buckets in the
+  // same array (makeBucketArray); the array's end is the heap object's.
+  Addr spare_end = buckets + out.nbuckets * t.bucketsize;
+  {
+    runtime::MSpan* sp = nullptr;
+    std::uint32_t idx = 0;
+    if (m.rt.state().heap.find_object(buckets, sp, idx)) {
+      const std::uint64_t len = sp->sizeclass() == 0 ? sp->large_count : sp->slots.at(idx).count;
+      spare_end = buckets + std::max<std::uint64_t>(len, out.nbuckets) * t.bucketsize;
+    }
+  }
+  const Addr spare_begin = buckets + out.nbuckets * t.bucketsize;
+  auto rows = [&](Addr array, std::uint64_t n, bool old) {
+    for (std::uint64_t j = 0; j < n; ++j) {
+      const Addr b0 = ops.bucket_at(array, j);
+      std::uint32_t occupied = 0, chain = 0, flags = 0;
+      if (old && ops.evacuated(b0)) flags |= MapHeat::kEvacuated;
+      for (Addr b = b0; b != kNil && chain < (1u << 20); b = ops.overflow(b)) {
+        ++chain;
+        if (b >= spare_begin && b < spare_end) flags |= MapHeat::kUsesSpare;
+        for (int i = 0; i < classic::kBucketCnt; ++i)
+          if (ops.top(b, i) >= classic::kMinTopHash) ++occupied;
+      }
+      out.rows.insert(out.rows.end(), {occupied, chain, flags});
+    }
+  };
+  rows(buckets, out.nbuckets, false);
+  if (out.noldbuckets) rows(ops.oldbuckets(h), out.noldbuckets, true);
+  BUCKETLAB_DEBUG_CHECK(out);
+  return out;
+}
+
+EvacuationView Maps::last_evacuation(std::size_t id) const {
+  Impl& m = *impl_;
+  const auto& r = m.maps.at(id);
+  EvacuationView v;
+  const classic::EvacRecord& rec = m.last_evac;
+  if (m.swiss || !alive(id) || !rec.valid || rec.h != r.h) return v;
+  const MapType& t = *r.t;
+  ClassicMap ops = m.ops(t);
+  v.valid = true;
+  v.oldbucket = rec.oldbucket;
+  v.newbit = rec.newbit;
+  v.same_size = rec.same_size;
+  v.x_bucket = rec.oldbucket;
+  v.y_bucket = rec.same_size ? rec.oldbucket : rec.oldbucket + rec.newbit;
+  v.current = ops.buckets(r.h) == rec.new_array;
+  std::vector<std::uint8_t> kb(t.key->size);
+  for (const auto& mv : rec.moves) {
+    EvacuationMove e;
+    e.src_chain = mv.src_chain;
+    e.dst_chain = mv.dst_chain;
+    e.src_slot = mv.src_slot;
+    e.dst_slot = mv.dst_slot;
+    e.y = mv.y != 0;
+    if (v.current) {
+      Addr b = ops.bucket_at(rec.new_array, e.y ? v.y_bucket : v.x_bucket);
+      for (std::uint32_t c = 0; c < e.dst_chain && b != kNil; ++c) b = ops.overflow(b);
+      if (b != kNil && ops.top(b, e.dst_slot) >= classic::kMinTopHash) {
+        if (const Addr k = ops.key_at(b, e.dst_slot); k != kNil) {
+          e.hash = ops.hash_at(r.h, k);
+          m.alg->read(t.key, k, kb.data());
+          e.key = format_value(m.rt, *m.alg, t.key, kb.data());
+        }
+      }
+    }
+    v.moves.push_back(std::move(e));
+  }
+  BUCKETLAB_DEBUG_CHECK(v);
+  return v;
 }
 
 void Maps::check_invariants() const {

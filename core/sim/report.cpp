@@ -104,6 +104,7 @@ const char* event_kind_name(EventKind k) {
     case EventKind::SwissTableSplit: return "SwissTableSplit";
     case EventKind::SwissDirGrow: return "SwissDirGrow";
     case EventKind::SwissTombstonesCleared: return "SwissTombstonesCleared";
+    case EventKind::MapOp: return "MapOp";
   }
   return "?";
 }
@@ -140,6 +141,12 @@ std::string event_text(const Event& e) {
     case EventKind::SwissDirGrow: return "map#" + n(e.a0) + " directory doubled: global depth " + n(e.a1);
     case EventKind::SwissTombstonesCleared:
       return "map#" + n(e.a0) + " table " + n(e.a1) + ": " + n(e.a2) + " tombstone(s) cleared";
+    case EventKind::MapOp: {
+      char h[24];
+      std::snprintf(h, sizeof h, "0x%016llx", static_cast<unsigned long long>((e.a2 << 32) | (e.a3 & 0xffffffffu)));
+      static const char* const ops[] = {"read m[k]", "m[k] = v", "delete(m, k)"};
+      return "map#" + n(e.a0) + " " + ops[e.a1 < 3 ? e.a1 : 0] + ", key hash " + h;
+    }
   }
   return "?";
 }
@@ -262,6 +269,21 @@ void put_json_string(std::string& o, std::string_view s) {
   }
   o += '"';
 }
+// A 64-bit hash as a JSON string "0x%016x" (JS numbers hold 53 bits); "" for none.
+void put_hash(std::string& o, std::uint64_t h) {
+  if (h == 0) { o += "\"\""; return; }
+  static constexpr char kHex[] = "0123456789abcdef";
+  char buf[21] = {'"', '0', 'x'};
+  for (int i = 0; i < 16; ++i) buf[3 + i] = kHex[(h >> (60 - 4 * i)) & 0xf];
+  buf[19] = '"';
+  o.append(buf, 20);
+}
+std::string hash_json(std::uint64_t h) {
+  std::string o;
+  put_hash(o, h);
+  return o;
+}
+
 void chains_json(std::string& o, const std::vector<maps::ChainView>& chains) {
   o += '[';
   for (std::size_t c = 0; c < chains.size(); ++c) {
@@ -293,6 +315,11 @@ void chains_json(std::string& o, const std::vector<maps::ChainView>& chains) {
       for (int s = 0; s < 8; ++s) {
         if (s) o += ',';
         put_json_string(o, bv.elems[static_cast<std::size_t>(s)]);
+      }
+      o += "],\"hash\":[";
+      for (int s = 0; s < 8; ++s) {
+        if (s) o += ',';
+        put_hash(o, bv.hash[static_cast<std::size_t>(s)]);
       }
       o += "]}";
     }
@@ -329,6 +356,8 @@ void swiss_group_json(std::ostringstream& j, const maps::SwissGroupView& g) {
   for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(g.keys[s]);
   j << "],\"elems\":[";
   for (int s = 0; s < 8; ++s) j << (s ? "," : "") << json_string(g.elems[s]);
+  j << "],\"hash\":[";
+  for (int s = 0; s < 8; ++s) j << (s ? "," : "") << hash_json(g.hash[s]);
   j << "]}";
 }
 }  // namespace
@@ -362,6 +391,21 @@ std::string swiss_map_json(const maps::SwissMapSnapshot& s) {
     swiss_group_json(j, s.small_group);
   }
   j << "}";
+  return j.str();
+}
+
+std::string evacuation_json(const maps::EvacuationView& v) {
+  std::ostringstream j;
+  j << "{\"valid\":" << b(v.valid) << ",\"current\":" << b(v.current) << ",\"oldbucket\":" << v.oldbucket
+    << ",\"newbit\":" << v.newbit << ",\"x_bucket\":" << v.x_bucket << ",\"y_bucket\":" << v.y_bucket
+    << ",\"same_size\":" << b(v.same_size) << ",\"moves\":[";
+  for (std::size_t i = 0; i < v.moves.size(); ++i) {
+    const auto& m = v.moves[i];
+    j << (i ? "," : "") << "{\"src_chain\":" << m.src_chain << ",\"src_slot\":" << int(m.src_slot)
+      << ",\"y\":" << b(m.y) << ",\"dst_chain\":" << m.dst_chain << ",\"dst_slot\":" << int(m.dst_slot)
+      << ",\"key\":" << json_string(m.key) << ",\"hash\":" << hash_json(m.hash) << "}";
+  }
+  j << "]}";
   return j.str();
 }
 

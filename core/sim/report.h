@@ -33,6 +33,8 @@ std::string run_result_json(const RunResult& r, const Simulation& sim);
 std::string diagnostics_json(const std::vector<lang::Diagnostic>& ds);
 std::string classic_map_json(const maps::ClassicMapSnapshot& s);
 std::string swiss_map_json(const maps::SwissMapSnapshot& s);
+// Where the last evacuation moved each entry (map view animation).
+std::string evacuation_json(const maps::EvacuationView& v);
 // Simulated-time figures from the cost model (core/runtime/cost_model.h),
 // all under one "modelled" object so no reader mistakes them for
 // measurements: {"note","nanotime","elapsed_ns","NumGC","PauseTotalNs",

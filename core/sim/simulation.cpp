@@ -186,6 +186,7 @@ RunResult Simulation::step(StepKind kind) {
     lim.max_ops = std::min(I.config.budgets.max_ops, I.next_sample_ops);
     lim.stop_at_statement = kind == StepKind::Statement || kind == StepKind::GcCycle || kind == StepKind::Evacuation;
     lim.stop_after_map_op = kind == StepKind::MapOp || kind == StepKind::Evacuation;
+    lim.log_map_op = kind == StepKind::MapOp;
     if (I.finished(I.interp->run(lim))) break;
     bool reached = false;
     switch (kind) {
@@ -227,6 +228,9 @@ runtime::Runtime& Simulation::runtime() { return *impl_->rt; }
 maps::ClassicMapSnapshot Simulation::inspect_map(std::size_t id, std::uint64_t first, std::uint64_t max) const {
   return impl_->maps->inspect_classic(id, first, max);
 }
+
+maps::MapHeat Simulation::map_heat(std::size_t id) const { return impl_->maps->heat(id); }
+maps::EvacuationView Simulation::last_evacuation(std::size_t id) const { return impl_->maps->last_evacuation(id); }
 
 maps::SwissMapSnapshot Simulation::inspect_swiss(std::size_t id, std::uint64_t first_table, std::uint64_t max_tables,
                                                  bool groups) const {

@@ -144,6 +144,10 @@ class Simulation {
   // A Swiss map (Go >= 1.24): directory, tables [first_table, +max_tables), groups.
   maps::SwissMapSnapshot inspect_swiss(std::size_t id, std::uint64_t first_table = 0, std::uint64_t max_tables = 64,
                                        bool groups = true) const;
+  // The map view: a per-bucket / per-group summary (heat map of big maps)
+  // and where the last evacuation of a classic map moved its entries.
+  maps::MapHeat map_heat(std::size_t id) const;
+  maps::EvacuationView last_evacuation(std::size_t id) const;
   std::uint64_t ops() const;       // instructions executed
   std::uint64_t map_ops() const;   // map operations executed
   std::uint64_t hashkey(int i) const;  // the runtime.hashkey in use

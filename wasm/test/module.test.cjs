@@ -174,3 +174,32 @@ for (const go of [19, 26]) test(`every example under go1.${go}: wasm report is b
     });
   }
 });
+
+test('map view bindings: mapHeat() is a header + one row per bucket, lastEvacuation() matches the evacuate event', async () => {
+  const m = await mod();
+  const s = new m.Session();
+  assert.ok(JSON.parse(s.load('m := map[int]int{}\nfor i := 0; i < 200; i++ {\n\tm[i] = i\n}\n_ = m\n', defaults)).ok);
+  let snap = null;
+  for (let i = 0; i < 40; i++) {
+    JSON.parse(s.step('evacuation'));
+    snap = JSON.parse(s.inspectMap(0, 0, 1024));
+    if (snap.growing) break;
+  }
+  assert.ok(snap.growing);
+  const heat = s.mapHeat(0).slice();
+  assert.deepStrictEqual([...heat.slice(0, 6)], [0, snap.nbuckets, snap.noldbuckets, snap.nevacuate, 3, 0]);
+  assert.strictEqual(heat.length, 8 + 3 * (snap.nbuckets + snap.noldbuckets));
+  // occupied slots of the new array + old buckets not evacuated = count
+  let live = 0;
+  for (let r = 0; r < snap.nbuckets + snap.noldbuckets; r++) if (!(heat[8 + 3 * r + 2] & 1)) live += heat[8 + 3 * r];
+  assert.strictEqual(live, snap.count);
+  const ev = JSON.parse(s.events(0, 1e6)).events.filter((e) => e.kind === 'MapEvacuate').pop();
+  const evac = JSON.parse(s.lastEvacuation(0));
+  assert.ok(evac.valid && evac.current);
+  assert.strictEqual(evac.oldbucket, ev.a[1]);
+  assert.strictEqual(evac.moves.filter((x) => !x.y).length, ev.a[2]);
+  assert.strictEqual(evac.moves.filter((x) => x.y).length, ev.a[3]);
+  for (const x of evac.moves) assert.match(x.hash, /^0x[0-9a-f]{16}$/);
+  assert.strictEqual(s.mapHeat(5).length, 0);  // no such map: empty
+  s.delete();
+});

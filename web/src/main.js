@@ -19,6 +19,7 @@ import { OpsClock } from './time-axis.js';
 import { ComparePanel } from './compare.js';
 import { Classroom } from './classroom.js';
 import { encodeCompareLink } from './share.js';
+import { MapView, linkMapOpRow } from './mapview.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
@@ -271,9 +272,18 @@ function updateInspectChoices(maps) {
 function inspect() {
   const sel = $('inspect-map');
   if (!$('inspector-panel').open || !hasSession || mode !== 'idle') return;
-  if (sel.value === '') { renderInspection($('inspector'), null, ''); return; }
+  if (sel.value === '') { renderInspection($('inspector'), null, ''); mapView.clear(); return; }
   send({ type: MSG.INSPECT, mapId: Number(sel.value), first: 0, max: sel.selectedOptions[0]?.textContent.includes('swiss') ? INSPECT_TABLES : INSPECT_BUCKETS });
+  mapView.request(Number(sel.value));
 }
+const mapView = new MapView($('mapview'), { request: (mapId) => send({ type: MSG.MAPVIEW, mapId }) });
+function showKey(row) {
+  const sel = $('inspect-map');
+  if (sel.value !== row.dataset.map && [...sel.options].some((o) => o.value === row.dataset.map)) { sel.value = row.dataset.map; inspect(); }
+  mapView.highlight(Number(row.dataset.map), row.dataset.hash);
+}
+$('events').addEventListener('click', (e) => { const r = e.target.closest('[data-hash]'); if (r) showKey(r); });
+$('events').addEventListener('keydown', (e) => { const r = e.target.closest('[data-hash]'); if (r && e.key === 'Enter') { e.preventDefault(); showKey(r); } });
 $('inspect-map').addEventListener('change', () => { inspect(); dirty = true; });
 $('inspector-panel').addEventListener('toggle', inspect);
 
@@ -304,7 +314,11 @@ function addEvents(ev) {
   if (!keep.length && !skipped) return;
   const frag = document.createDocumentFragment();
   if (skipped > 0) frag.append(eventRow(`… ${formatNumber(skipped)} events not shown (the log keeps up with the newest) …`, 'ev-skipped'));
-  for (const e of keep) frag.append(eventRow(e.text, `ev-${e.kind}`, e.seq));
+  for (const e of keep) {
+    const row = eventRow(e.text, `ev-${e.kind}`, e.seq);
+    linkMapOpRow(row, e);  // "step map op" rows point at the key's slot
+    frag.append(row);
+  }
   list.append(frag);
   for (let n = list.childElementCount - MAX_EVENT_ROWS; n > 0; n--) list.firstElementChild.remove();
   scrollEvents = true;
@@ -499,6 +513,9 @@ function onWorker(m) {
     case MSG.INSPECTED:
       if (String(m.mapId) === $('inspect-map').value) renderInspection($('inspector'), m.snapshot, $('inspect-map').selectedOptions[0]?.textContent ?? '');
       break;
+    case MSG.MAPVIEWED:
+      if (String(m.mapId) === $('inspect-map').value) mapView.show(m, $('inspect-map').selectedOptions[0]?.textContent ?? '');
+      break;
     case MSG.FAILED:
       watchdog.disarm();
       showError(`The simulation worker failed: ${m.message}`);
@@ -553,6 +570,7 @@ function resetView() {
   $('inspect-map').replaceChildren();
   mapNames = '';
   $('inspector').replaceChildren();
+  mapView.clear();
   $('events').replaceChildren();
   $('output').textContent = '';
   outputChars = 0;
@@ -723,5 +741,5 @@ openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw, Pause latency, restarts
-window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, lastResetMs: () => lastResetMs, restarts: () => restarts, perf: () => ({ ...perf }),
+window.bucketlab = { mapView, table: () => table, charts, lastPauseMs: () => lastPauseMs, lastResetMs: () => lastResetMs, restarts: () => restarts, perf: () => ({ ...perf }),
   crashWorker: () => send({ type: MSG.CRASH }), compare: () => comparePanel };

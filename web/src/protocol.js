@@ -19,6 +19,7 @@
 //                                                    replies PROGRESS, STEPPED, and ENDED if the workload ended
 //   SPEED    {speed: Speed}                          change the pace of a running run
 //   INSPECT  {mapId: number, first: number, max: number}  replies INSPECTED {gen, mapId, snapshot}
+//   MAPVIEW  {mapId: number}                         the map view's data; replies MAPVIEWED
 //   PING     {nonce: number}                         liveness probe; replies PONG
 //   CRASH    {}                                      test hook: the worker throws outside any handler
 //                                                    (the page must restart it and lose nothing)
@@ -46,6 +47,10 @@
 //   PAUSED   {gen}                                   after PAUSE
 //   ENDED    {gen, result}                           the workload finished, panicked or hit a budget
 //   INSPECTED {gen, mapId, snapshot}                 the map's JSON snapshot (classic or swiss)
+//   MAPVIEWED {gen, mapId, heat, snapshot, evac, error}  heat: Uint32Array (transferred) of mapHeat(): 8 header
+//                                                    values then rows (mapview-layout.js heatHeader); snapshot: the
+//                                                    whole inspectMap() JSON when the map is small enough to draw
+//                                                    slot by slot (wantsDetail), else null; evac: lastEvacuation()
 //   PONG     {nonce}
 //   FAILED   {message}                               the worker itself failed (not the workload)
 //
@@ -53,9 +58,9 @@
 //           maxOps, maxHeapBytes, maxOutputBytes, maxWallMs, sampleEveryOps}  (the wasm Session's load() config)
 // Speed  = {opsPerSec: number}  (0 = as fast as the core goes)
 export const MSG = Object.freeze({
-  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', FILTER: 'filter', PING: 'ping', ACK: 'ack', CRASH: 'crash',
+  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', MAPVIEW: 'mapview', FILTER: 'filter', PING: 'ping', ACK: 'ack', CRASH: 'crash',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
-  ENDED: 'ended', INSPECTED: 'inspected', PONG: 'pong', FAILED: 'failed',
+  ENDED: 'ended', INSPECTED: 'inspected', MAPVIEWED: 'mapviewed', PONG: 'pong', FAILED: 'failed',
 });
 
 export const STEP_KINDS = Object.freeze(['statement', 'mapop', 'evacuation', 'gc']);

@@ -6,6 +6,7 @@ import { MSG, POST_EVERY_MS, MAX_EVENTS_PER_BATCH, FETCH_EVENTS, HIDDEN_EVENT_KI
 import { Pacer } from './pacing.js';
 import { nextBatch } from './samples.js';
 import { selectEvents } from './events.js';
+import { heatHeader, wantsDetail, DETAIL_MAX_BUCKETS, DETAIL_MAX_GROUPS } from './mapview-layout.js';
 
 let core = null;
 let session = null;
@@ -141,6 +142,15 @@ self.onmessage = async ({ data: msg }) => {
         if (!session) break;
         post({ type: MSG.INSPECTED, gen, mapId: msg.mapId, snapshot: JSON.parse(session.inspectMap(msg.mapId, msg.first ?? 0, msg.max ?? 64)) });
         break;
+      case MSG.MAPVIEW: {
+        if (!session) break;
+        const heat = session.mapHeat(msg.mapId).slice();  // copy out of wasm memory
+        const h = heatHeader(heat);
+        const snapshot = wantsDetail(h) ? JSON.parse(session.inspectMap(msg.mapId, 0, h.swiss ? DETAIL_MAX_GROUPS : DETAIL_MAX_BUCKETS)) : null;
+        const evac = h && !h.swiss ? JSON.parse(session.lastEvacuation(msg.mapId)) : null;
+        post({ type: MSG.MAPVIEWED, gen, mapId: msg.mapId, heat, snapshot, evac, error: h ? undefined : 'no such map (collected?)' }, [heat.buffer]);
+        break;
+      }
       case MSG.FILTER:
         hidden = new Set(msg.hideKinds ?? []);
         break;
