@@ -125,12 +125,14 @@ test('run in slices, step kinds, typed-array views', async () => {
   const want = evs.filter((e) => ['GcStart', 'GcEnd', 'MapGrowStart', 'MapGrowEnd'].includes(e.kind));
   assert.strictEqual(list.snapshots.length, want.length);
   assert.strictEqual(list.snapshots.filter((x) => x.reason === 'grow-start').length, 14);
-  const lastGrow = list.snapshots.filter((x) => x.reason === 'grow-start').at(-1);
-  assert.strictEqual(lastGrow.label, 'map 0 grow start');
-  assert.strictEqual(lastGrow.maps[0].B, 14);
-  assert.strictEqual(s.snapshotPages(lastGrow.id).length, lastGrow.pages);
-  const sp = s.snapshotSpans(lastGrow.id).slice();
-  assert.strictEqual(sp.length, lastGrow.spans * 9);
+  const lastStart = list.snapshots.filter((x) => x.reason === 'grow-start').at(-1);
+  assert.strictEqual(lastStart.label, 'map 0 grow start');
+  assert.strictEqual(lastStart.maps[0].B, 14);
+  assert.strictEqual(lastStart.maps[0].growing, true);
+  assert.strictEqual(s.snapshotPages(lastStart.id).length, lastStart.pages);
+  const sp = s.snapshotSpans(lastStart.id).slice();
+  assert.strictEqual(sp.length, lastStart.spans * 9);
+  for (let i = 8; i < sp.length; i += 9) assert.strictEqual(sp[i], 0xffffffff);  // roles are not retained (R56)
   assert.strictEqual(s.snapshotPages(1e6).length, 0);  // no such snapshot
   assert.strictEqual(inUse, spanPages);
   assert.strictEqual(inUse * 8192, ms.HeapInuse);

@@ -15,6 +15,10 @@ import { showModelled } from './modelled.js';
 import { MEMSTATS_FIELDS, MEMSTATS_DOC, formatNumber } from './memstats-fields.js';
 import { memlimitBytes, seedOk } from './settings.js';
 import { renderInspection } from './inspector.js';
+import { HeapView, HeapController } from './heap-view.js';
+import { TimelineView, markCharts } from './timeline-view.js';
+import { rowCounters, snapshotLabel } from './timeline.js';
+import { setupExport } from './export-view.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
@@ -333,6 +337,7 @@ function redraw() {
     }
     const t = performance.now();
     charts.update(table, chartedMap(), nowPoint);
+    if (!timeline.live) markCharts(charts, scrubOps);
     perf.drawMs += performance.now() - t;
     perf.frames++;
   }
@@ -432,7 +437,10 @@ function onWorker(m) {
     case MSG.PROGRESS: {
       const t = performance.now();
       if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
-      showMemstats(m.memstats);
+      latestMemstats = m.memstats;
+      if (timeline.live) showMemstats(m.memstats);
+      timeline.update();
+      heapCtl.onProgress(m.state);
       showModelled($('modelled'), m.modelled);
       nowPoint = m.result ? { ops: m.result.ops, memstats: m.memstats } : null;
       showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
@@ -481,6 +489,9 @@ function onWorker(m) {
       break;
     case MSG.INSPECTED:
       if (String(m.mapId) === $('inspect-map').value) renderInspection($('inspector'), m.snapshot, $('inspect-map').selectedOptions[0]?.textContent ?? '');
+      break;
+    case MSG.HEAP_DATA:
+      heapCtl.onData(m);
       break;
     case MSG.FAILED:
       watchdog.disarm();
@@ -537,6 +548,10 @@ function resetView() {
   $('events').replaceChildren();
   $('output').textContent = '';
   outputChars = 0;
+  latestMemstats = null;
+  timeline.reset();
+  heapCtl.reset();
+  markCharts(charts, null);
   hideError();
   editor.mark([]);
   editor.showCurrent(0);
@@ -671,9 +686,43 @@ function showError(t, pos) {
 }
 function hideError() { const e = $('error'); e.textContent = ''; e.hidden = true; }
 
+// ---------------------------------------------------------------- heap view, timeline, export
+// The timeline shows a past sample row in the counters (MemStats fields the
+// core samples; the others blank), a marker on the charts, and the nearest
+// retained snapshot in the heap view; "live" resumes the newest state.
+const heapView = new HeapView($('heap-view'));
+const heapCtl = new HeapController(heapView, {
+  send: (r) => send({ type: MSG.HEAP, at: r.at }),
+  isOpen: () => $('heap-panel').open && hasSession,
+  table: () => table,
+  snapshotLabel,
+  mapsLine: (snap) => (snap.maps ?? []).filter((mp) => mp.alive).slice(0, 4)
+    .map((mp) => `${mp.name}: ${mp.count} entries, ${mp.impl === 'swiss' ? `${mp.tables} table(s)` : `B=${mp.B}`}${mp.growing ? ', growing' : ''}`).join('; '),
+});
+$('heap-panel').addEventListener('toggle', () => heapCtl.refresh());
+let latestMemstats = null, scrubOps = null;
+const timeline = new TimelineView($('timeline'), {
+  table: () => table,
+  onScrub: ({ live, row, ops }) => {
+    if (live) {
+      scrubOps = null;
+      markCharts(charts, null);
+      if (latestMemstats) showMemstats(latestMemstats);
+      heapCtl.goLive();
+      return;
+    }
+    scrubOps = ops;
+    const ms = rowCounters(table, row);
+    for (const [name, c] of Object.entries(counterCells)) { setText(c.td, name in ms ? String(ms[name]) : '–'); setText(c.dd, ''); }
+    markCharts(charts, ops);
+    heapCtl.showAt(ops);
+  },
+});
+setupExport($('export'), { table: () => table, meta: () => ({ config: currentConfig() }) });
+
 openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw, Pause latency, restarts
 window.bucketlab = { table: () => table, charts, lastPauseMs: () => lastPauseMs, lastResetMs: () => lastResetMs, restarts: () => restarts, perf: () => ({ ...perf }),
-  crashWorker: () => send({ type: MSG.CRASH }) };
+  crashWorker: () => send({ type: MSG.CRASH }), heap: heapView };

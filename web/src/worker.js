@@ -6,6 +6,7 @@ import { MSG, POST_EVERY_MS, MAX_EVENTS_PER_BATCH, FETCH_EVENTS, HIDDEN_EVENT_KI
 import { Pacer } from './pacing.js';
 import { nextBatch } from './samples.js';
 import { selectEvents } from './events.js';
+import { heapReply } from './worker-heap.js';
 
 let core = null;
 let session = null;
@@ -140,6 +141,9 @@ self.onmessage = async ({ data: msg }) => {
       case MSG.INSPECT:
         if (!session) break;
         post({ type: MSG.INSPECTED, gen, mapId: msg.mapId, snapshot: JSON.parse(session.inspectMap(msg.mapId, msg.first ?? 0, msg.max ?? 64)) });
+        break;
+      case MSG.HEAP:
+        if (session) { const r = heapReply(session, msg.at); post({ type: MSG.HEAP_DATA, gen, ...r.msg }, r.transfer); }
         break;
       case MSG.FILTER:
         hidden = new Set(msg.hideKinds ?? []);
