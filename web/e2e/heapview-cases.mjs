@@ -29,7 +29,7 @@ fmt.Println(len(keep))
 `;
 const SAMPLED_MEMSTATS = ['HeapAlloc', 'HeapInuse', 'HeapIdle', 'HeapReleased', 'HeapSys', 'NextGC', 'Mallocs', 'Frees', 'HeapObjects', 'TotalAlloc', 'NumGC'];
 
-export default function register(test, { T, shot, open, setSource, runToEnd, counter }) {
+export default function register(test, { T, shot, open, setSource, runToEnd, counter, artifacts }) {
   const heapState = (page) => page.evaluate(() => {
     const h = window.bucketlab.heap;
     return h.data ? { live: h.data.live, pages: h.data.pages.length, label: h.label.textContent } : null;
@@ -82,6 +82,8 @@ export default function register(test, { T, shot, open, setSource, runToEnd, cou
     if (!/size class 6 \(64 B objects\)/.test(tn) || !/allocated for: user object \(newobject\)/.test(tn) || !/\bscan\b/.test(tn)) throw new Error(`node tooltip: ${tn}`);
     await page.locator('#heap-panel').scrollIntoViewIfNeeded();
     await shot(page, 'hv-1-heap-view');
+    await page.mouse.move(0, 0);
+    await page.locator('#heap-panel').screenshot({ path: `${artifacts}/hv-1-heap-panel.png` });
     // the free-run histogram counts the runs the core counts
     const runs = await page.locator(T('heap-frag')).textContent();
     if (!/in \d+ runs, largest \d+ pages/.test(runs)) throw new Error(`fragmentation figures: ${runs}`);
@@ -145,6 +147,7 @@ export default function register(test, { T, shot, open, setSource, runToEnd, cou
     if (!(await page.locator(`${T('chart-heap')} ${T('timeline-mark')}`).isVisible())) throw new Error('no marker on the heap chart');
     await page.waitForFunction(() => /^snapshot at (GC \d+ (start|end)|map \d+ grow (start|end)) \(sample \d+, [\d,]+ ops\)/.test(window.bucketlab.heap.label.textContent), null, { timeout: 20000 });
     const label = await page.locator(T('heap-label')).textContent();
+    if (!/ · m: \d+ entries, B=\d+/.test(label)) throw new Error(`no map shape in the snapshot label: ${label}`);
     const snapOps = Number(/\(sample \d+, ([\d,]+) ops\)/.exec(label)[1].replace(/,/g, ''));
     if (!(snapOps <= want.ops)) throw new Error(`snapshot at ${snapOps} ops is after the row's ${want.ops}: ${label}`);
     await page.locator('#heap-panel').scrollIntoViewIfNeeded();

@@ -417,7 +417,7 @@ test('a workload that exhausts memory ends with Go\'s out-of-memory message, the
   await shot(page, '12-out-of-memory');
 });
 
-(await import('./heapview-cases.mjs')).default(test, { T, shot, open, setSource, runToEnd, counter });
+(await import('./heapview-cases.mjs')).default(test, { T, shot, open, setSource, runToEnd, counter, artifacts });
 
 const server = await startServer(site, 0);
 const base = `http://127.0.0.1:${server.address().port}/`;

@@ -67,5 +67,6 @@ export function setupExport(root, { table, meta }) {
     if (!t) return;
     t.canvas.toBlob((b) => b && download(b, exportName(t.name, 'png')), 'image/png');
   });
+  refill();
   return { refill };
 }

@@ -86,7 +86,8 @@ export class HeapView {
     const { pages, spans, live } = this.data;
     const c = countPages(pages);
     this.label.textContent = `${live ? 'live' : this.data.label} · ${pages.length.toLocaleString('en-US')} pages (${(pages.length * PAGE_BYTES / MIB).toFixed(1)} MiB mapped): ` +
-      `${c.inUse} in use in ${spans.length / SPAN_COLS} spans, ${c.free} free, ${c.released} released, ${c.cached} in the page cache`;
+      `${c.inUse} in use in ${spans.length / SPAN_COLS} spans, ${c.free} free, ${c.released} released, ${c.cached} in the page cache` +
+      (this.data.note ? ` · ${this.data.note}` : '');
     this.label.classList.toggle('past', !live);
     this.draw();
     this.drawHistograms();
@@ -113,7 +114,7 @@ export class HeapView {
     const px = new Uint32Array(this.img.data.buffer);
     const pack = (rgb) => (255 << 24) | (rgb[2] << 16) | (rgb[1] << 8) | rgb[0];  // little-endian RGBA
     px.fill(pack(BG));
-    const free = pack(FREE_RGB), released = pack(RELEASED_RGB), cached = pack(CACHED_RGB);
+    const free = pack(FREE_RGB), released = pack(RELEASED_RGB), cached = pack(CACHED_RGB), outline = pack([203, 213, 225]);
     const classFull = [], classEmpty = [];
     const inner = cell - gap;
     for (let p = 0; p < pages.length; p++) {
@@ -136,10 +137,14 @@ export class HeapView {
       } else {
         top = bottom = st === PAGE.RELEASED ? released : st === PAGE.CACHED ? cached : st === PAGE.IN_USE ? pack([100, 116, 139]) : free;
       }
+      // released cells (white) get an outline so they show on the background
+      const edge = st === PAGE.RELEASED && inner >= 3 ? outline : 0;
       for (let y = 0; y < inner; y++) {
         const v = y < split ? top : bottom;
         const o = (y0 + y) * W + x0;
+        if (edge && (y === 0 || y === inner - 1)) { for (let x = 0; x < inner; x++) px[o + x] = edge; continue; }
         for (let x = 0; x < inner; x++) px[o + x] = v;
+        if (edge) { px[o] = edge; px[o + inner - 1] = edge; }
       }
     }
     ctx.putImageData(this.img, 0, 0);
@@ -190,7 +195,7 @@ export class HeapView {
 
   drawRuns(runs) {
     const c = this.runCanvas, dpr = Math.max(1, Math.round(window.devicePixelRatio || 1));
-    const n = Math.max(1, runs.buckets.length), barW = 30, h = 120, base = h - 16, w = n * barW + 10;
+    const n = Math.max(1, runs.buckets.length), barW = 44, h = 120, base = h - 16, w = n * barW + 10;
     c.width = w * dpr; c.height = h * dpr; c.style.width = `${w}px`; c.style.height = `${h}px`;
     const g = c.getContext('2d');
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -304,9 +309,8 @@ export class HeapController {
         this.view.set({ pages: m.pages, spans: m.spans, roles: m.roles, fragmentation: m.fragmentation, live: true, label: 'live' });
       } else if (m.snapshot) {
         this.shown = m.snapshot;
-        this.view.set({ pages: m.pages, spans: m.spans, roles: m.roles, fragmentation: null, live: false, label: this.snapshotLabel(m.snapshot, this.table()) });
-        const ml = this.mapsLine(m.snapshot);
-        if (ml) this.view.label.textContent += ` · ${ml}`;
+        this.view.set({ pages: m.pages, spans: m.spans, roles: m.roles, fragmentation: null, live: false,
+          label: this.snapshotLabel(m.snapshot, this.table()), note: this.mapsLine(m.snapshot) });
       } else {
         this.shown = null;
         this.view.clear();
