@@ -141,7 +141,10 @@ struct Simulation::Impl {
 };
 
 Simulation::Simulation() : impl_(std::make_unique<Impl>()) {}
-Simulation::~Simulation() = default;
+Simulation::~Simulation() {
+  // the runtime outlives the members the snapshot listener reads: unhook it first
+  if (impl_ && impl_->rt) impl_->rt->events().set_listener(nullptr, nullptr);
+}
 
 LoadResult load(std::string_view source, const SimConfig& config) {
   LoadResult r;

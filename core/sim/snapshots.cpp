@@ -55,6 +55,7 @@ void SnapshotStore::add(RetainedSnapshot s) {
     thin();
     if (list_.size() < capacity_ && bytes_ <= max_bytes_) break;
   }
+  BUCKETLAB_DEBUG_CHECK(*this);
 }
 
 void SnapshotStore::thin() {
