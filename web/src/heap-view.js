@@ -25,6 +25,11 @@ function el(tag, props = {}, ...kids) {
   return e;
 }
 
+// Resizing a canvas reallocates and clears it: only when the size changes.
+function sizeCanvas(c, w, h, dpr) {
+  if (c.width !== w * dpr || c.height !== h * dpr) { c.width = w * dpr; c.height = h * dpr; c.style.width = `${w}px`; c.style.height = `${h}px`; }
+}
+
 export class HeapView {
   constructor(root) {
     this.root = root;
@@ -85,9 +90,10 @@ export class HeapView {
     if (!this.data) return;
     const { pages, spans, live } = this.data;
     const c = countPages(pages);
-    this.label.textContent = `${live ? 'live' : this.data.label} · ${pages.length.toLocaleString('en-US')} pages (${(pages.length * PAGE_BYTES / MIB).toFixed(1)} MiB mapped): ` +
+    const text = `${live ? 'live' : this.data.label} · ${pages.length.toLocaleString('en-US')} pages (${(pages.length * PAGE_BYTES / MIB).toFixed(1)} MiB mapped): ` +
       `${c.inUse} in use in ${spans.length / SPAN_COLS} spans, ${c.free} free, ${c.released} released, ${c.cached} in the page cache` +
       (this.data.note ? ` · ${this.data.note}` : '');
+    if (this.label.textContent !== text) this.label.textContent = text;
     this.label.classList.toggle('past', !live);
     this.draw();
     this.drawHistograms();
@@ -155,12 +161,14 @@ export class HeapView {
     const runs = freeRuns(pages);
     const occ = occupancyByClass(spans);
     const pct = (v) => `${(100 * v).toFixed(1)} %`;
+    let text;
     if (live && f) {
-      this.frag.textContent = `Free pages ${f.free_pages} in ${f.free_runs} runs, largest ${f.largest_free_run_pages} pages: run fragmentation 1 − largest/total = ${pct(f.run_fragmentation)} · ` +
+      text = `Free pages ${f.free_pages} in ${f.free_runs} runs, largest ${f.largest_free_run_pages} pages: run fragmentation 1 − largest/total = ${pct(f.run_fragmentation)} · ` +
         `idle ${f.idle_pages} pages (${f.released_pages} released) · page cache ${f.page_cache_pages} · internal (HeapInuse − HeapAlloc) ${f.internal_bytes.toLocaleString('en-US')} B of ${f.heap_inuse.toLocaleString('en-US')} B = ${pct(f.heap_inuse ? f.internal_bytes / f.heap_inuse : 0)}`;
     } else {
-      this.frag.textContent = `From the snapshot's pages: free pages ${runs.freePages} in ${runs.runs} runs, largest ${runs.largest} pages: run fragmentation ${pct(runs.fragmentation)}`;
+      text = `From the snapshot's pages: free pages ${runs.freePages} in ${runs.runs} runs, largest ${runs.largest} pages: run fragmentation ${pct(runs.fragmentation)}`;
     }
+    if (this.frag.textContent !== text) this.frag.textContent = text;
     this.drawOccupancy(occ);
     this.drawRuns(runs);
   }
@@ -169,7 +177,7 @@ export class HeapView {
     const rowH = 14, labelW = 120, colW = 22, top = 16;
     const c = this.occCanvas, dpr = Math.max(1, Math.round(window.devicePixelRatio || 1));
     const w = labelW + 11 * colW + 8, h = top + Math.max(1, occ.length) * rowH + 4;
-    c.width = w * dpr; c.height = h * dpr; c.style.width = `${w}px`; c.style.height = `${h}px`;
+    sizeCanvas(c, w, h, dpr);
     const g = c.getContext('2d');
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.fillStyle = '#fff'; g.fillRect(0, 0, w, h);
@@ -196,7 +204,7 @@ export class HeapView {
   drawRuns(runs) {
     const c = this.runCanvas, dpr = Math.max(1, Math.round(window.devicePixelRatio || 1));
     const n = Math.max(1, runs.buckets.length), barW = 44, h = 120, base = h - 16, w = n * barW + 10;
-    c.width = w * dpr; c.height = h * dpr; c.style.width = `${w}px`; c.style.height = `${h}px`;
+    sizeCanvas(c, w, h, dpr);
     const g = c.getContext('2d');
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.fillStyle = '#fff'; g.fillRect(0, 0, w, h);
@@ -241,15 +249,16 @@ export class HeapView {
   }
   span(p) { const i = this.spanIdx[p]; return i >= 0 ? spanRow(this.data.spans, i) : null; }
 
-  // Redraws the page cells `frames` times, one per animation frame, and
-  // reports frames per second and the mean draw time (the e2e benchmark).
-  bench(frames = 120) {
+  // Redraws the page cells (full: the whole view, label and histograms too)
+  // `frames` times, one per animation frame, and reports frames per second
+  // and the mean draw time (the e2e benchmark).
+  bench(frames = 120, full = false) {
     return new Promise((resolve) => {
       let n = 0, drawMs = 0;
       const t0 = performance.now();
       const tick = () => {
         const t = performance.now();
-        this.draw();
+        if (full) { this.spanIdx = spanIndexByPage(this.npages, this.data.spans); this.render(); } else this.draw();
         drawMs += performance.now() - t;
         if (++n < frames) requestAnimationFrame(tick);
         else resolve({ frames, fps: (frames * 1000) / (performance.now() - t0), drawMs: drawMs / frames, pages: this.npages });
