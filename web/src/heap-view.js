@@ -273,6 +273,7 @@ export class HeapView {
 // snapshot when the timeline points into the past. One request in flight;
 // a newer wish replaces a queued one.
 const LIVE_EVERY_MS = 400;
+const LOST_AFTER_MS = 5000;
 
 export class HeapController {
   // send(msg) posts to the worker; isOpen() says whether the panel is shown;
@@ -291,8 +292,10 @@ export class HeapController {
   }
   want(req) {
     if (!this.isOpen()) return;
-    if (this.inflight) { this.queued = req; return; }
+    // a reply lost with a failed worker must not block the view for good
+    if (this.inflight && performance.now() - this.sentAt < LOST_AFTER_MS) { this.queued = req; return; }
     this.inflight = true;
+    this.sentAt = performance.now();
     this.send(req);
   }
   // After each PROGRESS: running → throttled; otherwise (paused, stepped, ended) → now.

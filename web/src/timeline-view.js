@@ -32,6 +32,9 @@ export class TimelineView {
   }
   // After new samples: the range grows; at live it stays at live.
   update() {
+    // the core halved its sample table: row numbers moved, so go back to live
+    const epoch = this.table().epoch;
+    if (epoch !== this.epoch) { this.epoch = epoch; if (!this.live) { this.input.max = String(scrubMax(this.table().rows)); this.goLive(); return; } }
     const rows = this.table().rows;
     const max = scrubMax(rows);
     if (String(max) !== this.input.max) this.input.max = String(max);

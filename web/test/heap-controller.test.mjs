@@ -60,3 +60,13 @@ test('a closed panel asks nothing', () => {
   c.showAt(10);
   assert.equal(sent.length, 0);
 });
+
+test('a request whose reply never came (the worker failed) stops blocking after 5 s', () => {
+  const { c, sent } = setup();
+  c.onProgress('done');
+  c.onProgress('done');
+  assert.equal(sent.length, 1);
+  c.sentAt -= 5001;
+  c.onProgress('done');
+  assert.equal(sent.length, 2);
+});
