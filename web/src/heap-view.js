@@ -174,7 +174,7 @@ export class HeapView {
   }
 
   drawOccupancy(occ) {
-    const rowH = 14, labelW = 120, colW = 22, top = 16;
+    const rowH = 14, labelW = 120, colW = 30, top = 16;
     const c = this.occCanvas, dpr = Math.max(1, Math.round(window.devicePixelRatio || 1));
     const w = labelW + 11 * colW + 8, h = top + Math.max(1, occ.length) * rowH + 4;
     sizeCanvas(c, w, h, dpr);
