@@ -337,7 +337,7 @@ function redraw() {
     }
     const t = performance.now();
     charts.update(table, chartedMap(), nowPoint);
-    if (!timeline.live) markCharts(charts, scrubOps);
+    if (!timeline.live) markCharts(charts, scrubX());
     perf.drawMs += performance.now() - t;
     perf.frames++;
   }
@@ -700,21 +700,24 @@ const heapCtl = new HeapController(heapView, {
     .map((mp) => `${mp.name}: ${mp.count} entries, ${mp.impl === 'swiss' ? `${mp.tables} table(s)` : `B=${mp.B}`}${mp.growing ? ', growing' : ''}`).join('; '),
 });
 $('heap-panel').addEventListener('toggle', () => heapCtl.refresh());
-let latestMemstats = null, scrubOps = null;
+// The marker's x: the scrubbed row's value in the charts' x column (the
+// instruction count, or whatever column the charts put on x).
+let latestMemstats = null, scrubRow = null;
+const scrubX = () => (scrubRow === null || scrubRow >= table.rows ? null : table.value(scrubRow, charts.xcol ?? 'ops'));
 const timeline = new TimelineView($('timeline'), {
   table: () => table,
   onScrub: ({ live, row, ops }) => {
     if (live) {
-      scrubOps = null;
+      scrubRow = null;
       markCharts(charts, null);
       if (latestMemstats) showMemstats(latestMemstats);
       heapCtl.goLive();
       return;
     }
-    scrubOps = ops;
+    scrubRow = row;
     const ms = rowCounters(table, row);
     for (const [name, c] of Object.entries(counterCells)) { setText(c.td, name in ms ? String(ms[name]) : '–'); setText(c.dd, ''); }
-    markCharts(charts, ops);
+    markCharts(charts, scrubX());
     heapCtl.showAt(ops);
   },
 });

@@ -56,25 +56,25 @@ export class TimelineView {
   reset() { this.live = true; this.liveBtn.disabled = true; document.body.classList.remove('scrubbed'); this.update(); }
 }
 
-// A vertical marker at x = ops on every uPlot chart (null removes it), drawn
+// A vertical marker at x on every uPlot chart (null removes it), drawn
 // as an element over the plot (uPlot keeps its overlay's children) and the
 // legend set to that x.
-export function markCharts(charts, ops) {
+export function markCharts(charts, x) {
   for (const u of Object.values(charts.plots)) {
     let m = u.over.querySelector('.timeline-mark');
-    if (ops === null || ops === undefined) { if (m) m.remove(); continue; }
+    if (x === null || x === undefined) { if (m) m.remove(); continue; }
     if (!m) {
       m = document.createElement('div');
       m.className = 'timeline-mark';
       m.setAttribute('data-testid', 'timeline-mark');
       u.over.append(m);
     }
-    const left = u.valToPos(ops, 'x');
+    const left = u.valToPos(x, 'x');
     m.style.left = `${Math.round(left)}px`;
     m.hidden = !(left >= 0 && left <= u.over.clientWidth);
     const xs = u.data[0];
     let idx = 0;
-    while (idx + 1 < xs.length && xs[idx + 1] <= ops) idx++;
+    while (idx + 1 < xs.length && xs[idx + 1] <= x) idx++;
     u.setLegend({ idx });
   }
 }
