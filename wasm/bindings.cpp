@@ -15,6 +15,7 @@
 #include "core/sim/report.h"
 #include "core/runtime/size_classes.h"
 #include "core/sim/simulation.h"
+#include "core/sim/snapshots.h"
 
 using namespace emscripten;
 namespace sim = bucketlab::sim;
@@ -178,16 +179,28 @@ class Session {
     }
     return val(typed_memory_view(pages_.size(), pages_.data()));
   }
-  // Rows of 8 from the snapshot heap_pages() took (take that first).
+  // Rows of runtime::kSpanRowWidth (9) from the snapshot heap_pages() took
+  // (take that first); the 9th column indexes heapRoles().
   val heap_spans() {
-    spans_.clear();
-    for (const auto& s : snap_.spans) {
-      const std::uint32_t row[8] = {static_cast<std::uint32_t>((s.base - snap_.arena_base) / bucketlab::runtime::kPageSize),
-                                    s.npages, s.sizeclass, s.noscan ? 1u : 0u, s.elemsize, s.nelems, s.alloc_count,
-                                    static_cast<std::uint32_t>(s.sweep)};
-      spans_.insert(spans_.end(), row, row + 8);
-    }
+    bucketlab::runtime::span_rows(snap_, spans_);
     return val(typed_memory_view(spans_.size(), spans_.data()));
+  }
+  // Names of the allocation roles, indexed by heapSpans()' role column.
+  std::string heap_roles() {
+    std::string o = "[";
+    for (std::size_t i = 0; i < snap_.role_names.size(); ++i) o += (i ? "," : "") + sim::json_string(snap_.role_names[i]);
+    return o + "]";
+  }
+  // Retained snapshots (core/sim/snapshots.h): the list as JSON, and one
+  // snapshot's pages / span rows (same layouts as heapPages / heapSpans).
+  std::string snapshot_list() { return sim_ ? sim::snapshots_json(sim_->snapshots()) : "{\"snapshots\":[]}"; }
+  val snapshot_pages(double id) {
+    const sim::RetainedSnapshot* s = find_snapshot(id);
+    return s ? val(typed_memory_view(s->pages.size(), s->pages.data())) : val(typed_memory_view(0, pages_.data()));
+  }
+  val snapshot_spans(double id) {
+    const sim::RetainedSnapshot* s = find_snapshot(id);
+    return s ? val(typed_memory_view(s->spans.size(), s->spans.data())) : val(typed_memory_view(0, spans_.data()));
   }
 
   // The map view's heat summary (maps::MapHeat) as one Uint32Array: a header
@@ -213,6 +226,10 @@ class Session {
   }
 
  private:
+  const sim::RetainedSnapshot* find_snapshot(double id) const {
+    if (!sim_ || id < 0 || id > 4e9) return nullptr;
+    return sim_->snapshots().find(static_cast<std::uint32_t>(id));
+  }
   static std::string not_loaded() { return "{\"state\":\"error\",\"error\":\"no workload loaded\"}"; }
   std::unique_ptr<sim::Simulation> sim_;
   std::vector<double> table_;
@@ -261,5 +278,9 @@ EMSCRIPTEN_BINDINGS(bucketlab) {
       .function("heapSpans", &Session::heap_spans)
       .function("modelled", &Session::modelled)
       .function("mapHeat", &Session::map_heat)
-      .function("lastEvacuation", &Session::last_evacuation);
+      .function("lastEvacuation", &Session::last_evacuation)
+      .function("heapRoles", &Session::heap_roles)
+      .function("snapshotList", &Session::snapshot_list)
+      .function("snapshotPages", &Session::snapshot_pages)
+      .function("snapshotSpans", &Session::snapshot_spans);
 }

@@ -44,7 +44,13 @@ class EventLog {
   void emit(EventKind k, std::uint64_t a0 = 0, std::uint64_t a1 = 0, std::uint64_t a2 = 0, std::uint64_t a3 = 0) {
     if (events_.size() == capacity_) events_.pop_front();
     events_.push_back(Event{k, total_++, a0, a1, a2, a3});
+    if (listener_) listener_(listener_ctx_, events_.back());
   }
+  // One observer called after each emit, at the emitting site (the
+  // simulation keeps heap snapshots there: core/sim/snapshots.h). It must
+  // only read the runtime, never change it, so runs stay identical.
+  using Listener = void (*)(void* ctx, const Event& e);
+  void set_listener(Listener fn, void* ctx) { listener_ = fn; listener_ctx_ = ctx; }
   const std::deque<Event>& events() const { return events_; }
   std::uint64_t total() const { return total_; }  // events ever emitted
   void clear() { events_.clear(); }
@@ -53,6 +59,8 @@ class EventLog {
   std::size_t capacity_;
   std::deque<Event> events_;
   std::uint64_t total_ = 0;
+  Listener listener_ = nullptr;
+  void* listener_ctx_ = nullptr;
 };
 
 }  // namespace bucketlab

@@ -206,7 +206,7 @@ std::string Interp::read_string(const std::uint8_t* hdr) const {
 Addr Interp::alloc_string(const std::string& s, bool noescape) {
   if (s.empty()) return 0;
   if (noescape && s.size() <= runtime::kTmpStringBufSize) return rt_.stack_tmp_string(s);
-  const Addr a = rt_.mallocgc(s.size(), nullptr, false);  // rawstring: noscan, not zeroed
+  const Addr a = rt_.mallocgc(s.size(), nullptr, false, roles_.string);  // rawstring: noscan, not zeroed
   rt_.write_bytes(a, s.data(), s.size());
   return a;
 }
@@ -535,7 +535,7 @@ Stop Interp::run(const RunLimits& lim) {
           }
           case Opc::New: {
             F.pc = pc;
-            const Addr a = rt_.newobject(P.types[in.b]);
+            const Addr a = rt_.newobject(P.types[in.b], roles_.object);
             fp = &stack_[F.base];
             WA(a);
             break;
@@ -549,7 +549,7 @@ Stop Interp::run(const RunLimits& lim) {
               throw GoPanic("runtime error: makeslice: len out of range");
             if (cap < len || (et->size && static_cast<std::uint64_t>(cap) > (1ull << 47) / et->size))
               throw GoPanic("runtime error: makeslice: cap out of range");
-            const Addr a = rt_.newarray(et, cap);
+            const Addr a = rt_.newarray(et, cap, roles_.slice);
             fp = &stack_[F.base];
             WA(a);
             st64(A + 8, static_cast<std::uint64_t>(len));
@@ -637,7 +637,7 @@ Stop Interp::run(const RunLimits& lim) {
                 runes.push_back(decode_rune(reinterpret_cast<const unsigned char*>(s.data()) + i, s.size() - i, w));
                 i += w;
               }
-              const Addr a = runes.empty() ? 0 : rt_.mallocgc(rt_.roundupsize(4 * runes.size(), true), nullptr, false);
+              const Addr a = runes.empty() ? 0 : rt_.mallocgc(rt_.roundupsize(4 * runes.size(), true), nullptr, false, roles_.slice);
               if (a) rt_.write_bytes(a, runes.data(), 4 * runes.size());
               fp = &stack_[F.base];
               WA(a);
@@ -646,7 +646,7 @@ Stop Interp::run(const RunLimits& lim) {
             } else {
               // rawbyteslice: cap = roundupsize(len)
               const std::uint64_t cap = s.empty() ? 0 : rt_.roundupsize(s.size(), true);
-              const Addr a = s.empty() ? runtime::kZeroBaseAddr : rt_.mallocgc(cap, nullptr, false);
+              const Addr a = s.empty() ? runtime::kZeroBaseAddr : rt_.mallocgc(cap, nullptr, false, roles_.slice);
               if (!s.empty()) {
                 rt_.write_bytes(a, s.data(), s.size());
                 if (cap > s.size()) rt_.memclr(a + s.size(), cap - s.size());
@@ -666,7 +666,7 @@ Stop Interp::run(const RunLimits& lim) {
             Addr a;
             if (in.aux & 1) a = rt_.stack_tmp_string(s);
             else {
-              a = rt_.mallocgc(4, nullptr, false);
+              a = rt_.mallocgc(4, nullptr, false, roles_.string);
               rt_.write_bytes(a, s.data(), s.size());
             }
             fp = &stack_[F.base];
@@ -735,7 +735,7 @@ Stop Interp::run(const RunLimits& lim) {
             runtime::SliceHeader s{ld64(B), static_cast<std::int64_t>(ld64(B + 8)), static_cast<std::int64_t>(ld64(B + 16))};
             const std::int64_t nl = s.len + in.c;
             if (nl > s.cap) {
-              s = runtime::growslice(rt_, et, s, nl);
+              s = runtime::growslice(rt_, et, s, nl, roles_.slice);
               fp = &stack_[F.base];
             }
             const std::uint64_t fs = fsize_rt(et);
@@ -753,7 +753,7 @@ Stop Interp::run(const RunLimits& lim) {
             const auto n = static_cast<std::int64_t>(ld64(C + 8));
             const std::int64_t nl = s.len + n;
             if (nl > s.cap) {
-              s = runtime::growslice(rt_, et, s, nl);
+              s = runtime::growslice(rt_, et, s, nl, roles_.slice);
               fp = &stack_[F.base];
             }
             if (n > 0) {
@@ -891,7 +891,7 @@ Stop Interp::run(const RunLimits& lim) {
             const runtime::Type* t = P.types[in.b];
             std::vector<std::uint8_t> tmp(t->size);
             read(ld64(A), tmp.data(), t->size);
-            const Addr a = rt_.newobject(t);
+            const Addr a = rt_.newobject(t, roles_.object);
             fp = &stack_[F.base];
             typed_store(a, tmp.data(), t->size, in.b);
             WA(a);

@@ -102,6 +102,12 @@ class Interp : public runtime::RootSource {
   const Program& P;
   runtime::Runtime& rt_;
   maps::Maps& maps_;
+  // Allocation roles (mspan.h slot info) by call site, so the heap view can
+  // say what a span holds: newobject (new/&T{}/escaping locals), makeslice
+  // and growslice, rawstring, convT (interface boxing), library objects.
+  struct Roles {
+    std::uint16_t object = 0, slice = 0, string = 0, boxed = 0, library = 0;
+  } roles_;
   std::vector<Frame> frames_;
   std::vector<std::uint8_t> stack_;
   std::vector<std::uint8_t> globals_;

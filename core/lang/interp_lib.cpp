@@ -122,6 +122,12 @@ struct Interp::RandState {
 
 Interp::Interp(const Program& prog, runtime::Runtime& rt, maps::Maps& maps, std::uint64_t seed)
     : P(prog), rt_(rt), maps_(maps), seed_(seed) {
+  // Names must not start with "map " (runtime.cpp counts those as written).
+  roles_.object = rt_.register_alloc_role("user object (newobject)");
+  roles_.slice = rt_.register_alloc_role("slice backing array");
+  roles_.string = rt_.register_alloc_role("string bytes (rawstring)");
+  roles_.boxed = rt_.register_alloc_role("interface boxed value (convT)");
+  roles_.library = rt_.register_alloc_role("library object");
   globals_.assign(std::max<std::uint32_t>(P.global_bytes, 8), 0);
   stack_.assign(64 * 1024, 0);
   rt_.add_root_source(this);
@@ -337,15 +343,15 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
           std::memcpy(&val, v, r->size);
         }
         if (val < 256) continue;  // staticuint64s
-        a = rt_.mallocgc(r->size, nullptr, false);
+        a = rt_.mallocgc(r->size, nullptr, false, roles_.boxed);
       } else if (u->kind == TypeKind::Basic && u->basic == BasicKind::String) {
         if (ld64(v + 8) == 0) continue;  // &zeroVal
-        a = rt_.mallocgc(16, rt_.types().basic(runtime::Kind::String), true);
+        a = rt_.mallocgc(16, rt_.types().basic(runtime::Kind::String), true, roles_.boxed);
       } else if (u->kind == TypeKind::Slice) {
         if (ld64(v) == 0) continue;
-        a = rt_.mallocgc(24, r, true);
+        a = rt_.mallocgc(24, r, true, roles_.boxed);
       } else {
-        a = rt_.mallocgc(r->size, r->has_pointers() ? r : nullptr, r->has_pointers());
+        a = rt_.mallocgc(r->size, r->has_pointers() ? r : nullptr, r->has_pointers(), roles_.boxed);
       }
       roots.push_back(std::make_unique<runtime::Runtime::LocalRoot>(rt_, a));
       fp = &stack_[frames_.back().base];
@@ -409,7 +415,7 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
         runtime::Runtime::LocalRoot keep(rt_, sa);
         st64(hdr, sa);
         st64(hdr + 8, s.size());
-        const Addr e = rt_.mallocgc(16, rt_.types().basic(runtime::Kind::String), true);
+        const Addr e = rt_.mallocgc(16, rt_.types().basic(runtime::Kind::String), true, roles_.library);
         rt_.write_bytes(e, hdr, 16);
         std::uint8_t* base = &stack_[frames_.back().base];
         st64(base + off, 1);
@@ -479,7 +485,7 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
       if (!ok || range) {
         // &NumError{Func, Num, Err}: 48 bytes with pointers
         const std::string fn = id == LibId::StrconvAtoi ? "Atoi" : "ParseInt";
-        const Addr e = rt_.mallocgc(48, nullptr, true);
+        const Addr e = rt_.mallocgc(48, nullptr, true, roles_.library);
         std::uint8_t b[48] = {0};
         st64(b, rt_.intern_literal(fn));
         st64(b + 8, fn.size());
@@ -553,7 +559,7 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
     // math/rand
     case LibId::RandSeed: rand_->global.seed(i64(0)); return;
     case LibId::RandNewSource: {
-      const Addr a = rt_.mallocgc(8 + 8 + 8 * kRngLen, nullptr, false);  // rngSource{tap, feed int; vec [607]int64}: 4872 bytes, noscan
+      const Addr a = rt_.mallocgc(8 + 8 + 8 * kRngLen, nullptr, false, roles_.library);  // rngSource{tap, feed int; vec [607]int64}: 4872 bytes, noscan
       rand_->sources[a].seed(i64(0));
       std::uint8_t* base = &stack_[frames_.back().base];
       st64(base + in.a, 1);
@@ -562,7 +568,7 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
     }
     case LibId::RandNew: {
       // &Rand{src: src, s64: src.(Source64)}: 48 bytes with pointers
-      const Addr r = rt_.mallocgc(48, nullptr, true);
+      const Addr r = rt_.mallocgc(48, nullptr, true, roles_.library);
       std::uint8_t b[48] = {0};
       std::memcpy(b, arg(0), 16);
       std::memcpy(b + 16, arg(0), 16);
@@ -603,7 +609,7 @@ void Interp::call_lib(LibId id, std::uint8_t* fp, const Instr& in) {
           m[i] = m[j];
           m[j] = i;
         }
-        const Addr a = rt_.newarray(rt_.types().basic(runtime::Kind::Int), n);
+        const Addr a = rt_.newarray(rt_.types().basic(runtime::Kind::Int), n, roles_.slice);
         if (n) rt_.write_bytes(a, m.data(), 8 * m.size());
         std::uint8_t* base = &stack_[frames_.back().base];
         st64(base + in.a, a);

@@ -6,7 +6,7 @@
 
 namespace bucketlab::runtime {
 
-HeapSnapshot take_heap_snapshot(const RuntimeState& rt) {
+HeapSnapshot take_heap_snapshot(const RuntimeState& rt, bool with_roles) {
   HeapSnapshot snap;
   snap.arena_base = rt.arena.base();
   snap.role_names = rt.roles;
@@ -40,6 +40,8 @@ HeapSnapshot take_heap_snapshot(const RuntimeState& rt) {
     v.sweep = s->sweepgen == sg + 3 || s->sweepgen == sg + 1 ? SpanSweepState::Cached
               : s->sweepgen == sg                            ? SpanSweepState::Swept
                                                              : SpanSweepState::Unswept;
+    v.roles_begin = static_cast<std::uint32_t>(snap.roles.size());
+    if (!with_roles) { snap.spans.push_back(v); continue; }
     std::fill(counts.begin(), counts.end(), 0);
     for (std::uint32_t i = 0; i < s->nelems; ++i)
       if (s->is_allocated(i)) counts[s->slots[i].role]++;
@@ -50,6 +52,27 @@ HeapSnapshot take_heap_snapshot(const RuntimeState& rt) {
     snap.spans.push_back(v);
   }
   return snap;
+}
+
+std::uint32_t majority_role(const HeapSnapshot& snap, const SpanView& s) {
+  std::uint32_t best = kRoleUnknown, most = 0;
+  for (std::uint32_t i = s.roles_begin; i < s.roles_begin + s.roles_count; ++i)
+    if (snap.roles[i].objects > most || (snap.roles[i].objects == most && snap.roles[i].role < best)) {
+      most = snap.roles[i].objects;
+      best = snap.roles[i].role;
+    }
+  return most ? best : kRoleUnknown;
+}
+
+void span_rows(const HeapSnapshot& snap, std::vector<std::uint32_t>& out) {
+  out.clear();
+  out.reserve(snap.spans.size() * kSpanRowWidth);
+  for (const SpanView& s : snap.spans) {
+    const std::uint32_t row[kSpanRowWidth] = {
+        static_cast<std::uint32_t>((s.base - snap.arena_base) / kPageSize), s.npages, s.sizeclass, s.noscan ? 1u : 0u,
+        s.elemsize, s.nelems, s.alloc_count, static_cast<std::uint32_t>(s.sweep), majority_role(snap, s)};
+    out.insert(out.end(), row, row + kSpanRowWidth);
+  }
 }
 
 }  // namespace bucketlab::runtime

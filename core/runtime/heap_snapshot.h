@@ -50,6 +50,19 @@ struct HeapSnapshot {
   std::vector<std::string> role_names;
 };
 
-HeapSnapshot take_heap_snapshot(const RuntimeState& rt);
+// with_roles = false skips the per-slot role histograms (the O(Σ nelems)
+// part): spans then have roles_count 0.
+HeapSnapshot take_heap_snapshot(const RuntimeState& rt, bool with_roles = true);
+
+// The role most of a span's objects were allocated for (ties: the lower
+// role id); kRoleUnknown when the span holds no objects or roles were not taken.
+inline constexpr std::uint32_t kRoleUnknown = 0xffffffffu;
+std::uint32_t majority_role(const HeapSnapshot& snap, const SpanView& s);
+
+// The span table as flat rows of kSpanRowWidth u32 (what the page draws):
+// first page (index from arena_base), npages, sizeclass, noscan, elemsize,
+// nelems, allocCount, sweep state, majority role.
+inline constexpr std::size_t kSpanRowWidth = 9;
+void span_rows(const HeapSnapshot& snap, std::vector<std::uint32_t>& out);
 
 }  // namespace bucketlab::runtime

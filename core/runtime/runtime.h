@@ -162,7 +162,7 @@ class Runtime {
   MemStats peek_mem_stats() const { return bucketlab::runtime::peek_mem_stats(*s_); }
   MemStats observe_mem_stats() const { return bucketlab::runtime::observe_mem_stats(*s_); }
   Fragmentation fragmentation() const { return measure_fragmentation(*s_); }
-  HeapSnapshot heap_snapshot() const { return take_heap_snapshot(*s_); }
+  HeapSnapshot heap_snapshot(bool with_roles = true) const { return take_heap_snapshot(*s_, with_roles); }
   GcPhase gc_phase() const { return s_->gc.phase(); }
   std::uint32_t num_gc() const { return s_->gc.num_gc(); }
   std::uint64_t heap_live() const { return s_->pacer.heap_live(); }

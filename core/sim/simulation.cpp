@@ -8,6 +8,7 @@
 #include "core/lang/front.h"
 #include "core/lang/interp.h"
 #include "core/runtime/runtime.h"
+#include "core/sim/snapshots.h"
 
 namespace bucketlab::sim {
 
@@ -35,6 +36,32 @@ struct Simulation::Impl {
   std::chrono::steady_clock::duration wall{};
   bool wrapped = false;
   lang::WrappedSnippet wrap;
+  SnapshotStore snapshots;
+
+  // EventLog listener: retains a snapshot at the moments snapshots.h names.
+  // Reads only (heap_snapshot and the map summaries are const), so the run
+  // is the same with or without it.
+  static void on_event(void* ctx, const Event& e) { static_cast<Impl*>(ctx)->retain(e); }
+  void retain(const Event& e) {
+    const auto reason = SnapshotStore::reason_for(e.kind);
+    if (!reason || !interp) return;
+    if (!snapshots.wants(interp->ops())) { snapshots.skip(); return; }
+    RetainedSnapshot s;
+    s.reason = *reason;
+    s.subject = e.a0;
+    s.ops = interp->ops();
+    s.nanotime = rt->nanotime();
+    s.num_gc = rt->num_gc();
+    const runtime::HeapSnapshot h = rt->heap_snapshot(false);
+    s.pages.reserve(h.pages.size());
+    for (auto p : h.pages) s.pages.push_back(static_cast<std::uint8_t>(p));
+    runtime::span_rows(h, s.spans);
+    s.map_count = static_cast<std::uint32_t>(maps->count());
+    s.maps = map_summaries(SnapshotStore::kMaxMaps);
+    snapshots.add(std::move(s));
+  }
+
+  std::vector<MapSummary> map_summaries(std::size_t max) const;
 
   lang::RunLimits limits() const {
     lang::RunLimits lim;
@@ -114,7 +141,10 @@ struct Simulation::Impl {
 };
 
 Simulation::Simulation() : impl_(std::make_unique<Impl>()) {}
-Simulation::~Simulation() = default;
+Simulation::~Simulation() {
+  // the runtime outlives the members the snapshot listener reads: unhook it first
+  if (impl_ && impl_->rt) impl_->rt->events().set_listener(nullptr, nullptr);
+}
 
 LoadResult load(std::string_view source, const SimConfig& config) {
   LoadResult r;
@@ -146,6 +176,8 @@ LoadResult load(std::string_view source, const SimConfig& config) {
   I.program = std::move(cr.program);
   I.maps = std::make_unique<maps::Maps>(*I.rt, config.hash_seeds);
   I.interp = std::make_unique<lang::Interp>(*I.program, *I.rt, *I.maps, config.seed);
+  I.snapshots = SnapshotStore(config.max_snapshots);
+  I.rt->events().set_listener(&Simulation::Impl::on_event, &I);
   I.sample_stride = std::max<std::uint64_t>(config.sample_every_ops, 1);
   I.sample(0);
   I.next_sample_ops = I.sample_stride;
@@ -220,6 +252,7 @@ runtime::HeapSnapshot Simulation::inspect_heap() const { return impl_->rt->heap_
 const std::vector<Sample>& Simulation::samples() const { return impl_->samples; }
 std::uint64_t Simulation::sample_epoch() const { return impl_->sample_epoch; }
 const EventLog& Simulation::events() const { return impl_->rt->state().events; }
+const SnapshotStore& Simulation::snapshots() const { return impl_->snapshots; }
 std::uint64_t Simulation::ops() const { return impl_->interp->ops(); }
 std::uint64_t Simulation::map_ops() const { return impl_->interp->map_ops(); }
 const SimConfig& Simulation::config() const { return impl_->config; }
@@ -239,18 +272,20 @@ maps::SwissMapSnapshot Simulation::inspect_swiss(std::size_t id, std::uint64_t f
 
 std::uint64_t Simulation::hashkey(int i) const { return impl_->maps->hashkey(i); }
 
-std::vector<MapSummary> Simulation::maps() const {
+std::vector<MapSummary> Simulation::maps() const { return impl_->map_summaries(SIZE_MAX); }
+
+std::vector<MapSummary> Simulation::Impl::map_summaries(std::size_t max) const {
   std::vector<MapSummary> out;
-  auto& M = *impl_->maps;
-  for (std::size_t id = 0; id < M.count(); ++id) {
+  auto& M = *maps;
+  for (std::size_t id = 0; id < M.count() && id < max; ++id) {
     MapSummary s;
     s.id = id;
-    s.name = impl_->interp->map_name(id);
+    s.name = interp->map_name(id);
     if (s.name.empty()) s.name = "map#" + std::to_string(id);
-    s.type = impl_->interp->map_type(id);
-    s.impl = impl_->config.version.swiss_maps() ? "swiss" : "classic";
+    s.type = interp->map_type(id);
+    s.impl = config.version.swiss_maps() ? "swiss" : "classic";
     s.alive = M.alive(id);
-    if (s.alive && !impl_->config.version.swiss_maps()) {
+    if (s.alive && !config.version.swiss_maps()) {
       const maps::ClassicMapSnapshot snap = M.inspect_classic(id, 0, 0);
       s.hash0 = snap.hash0;
       s.count = snap.count;
@@ -276,6 +311,7 @@ std::vector<MapSummary> Simulation::maps() const {
 }
 
 void Simulation::check_invariants() const {
+  impl_->snapshots.check_invariants();
   impl_->rt->check_invariants();
   impl_->maps->check_invariants();
 }

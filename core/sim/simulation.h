@@ -30,6 +30,8 @@ namespace bucketlab::lang { class Interp; struct CheckedProgram; struct Program;
 
 namespace bucketlab::sim {
 
+class SnapshotStore;
+
 struct Budgets {
   std::uint64_t max_ops = 2'000'000'000;     // interpreter instructions
   std::uint64_t max_heap_bytes = 1ull << 30;  // simulated HeapSys cap ("out of memory")
@@ -47,6 +49,7 @@ struct SimConfig {
   Budgets budgets;
   std::uint64_t sample_every_ops = 4096;  // map operations + allocations between samples
   std::size_t max_samples = 4096;         // bounded: halves resolution when full
+  std::size_t max_snapshots = 128;        // retained heap snapshots (snapshots.h), thinned when full
   // The cost model's prices (core/runtime/cost_model.h); null: the
   // calibrated table. Tests pass their own to check accounting rules.
   const runtime::CostTable* costs = nullptr;
@@ -138,6 +141,8 @@ class Simulation {
   // rows were dropped): a reader that fetched rows incrementally refetches.
   std::uint64_t sample_epoch() const;
   const EventLog& events() const;
+  // Heap + map snapshots kept at GC start/end and map grow start/finish.
+  const SnapshotStore& snapshots() const;
   std::vector<MapSummary> maps() const;
   maps::ClassicMapSnapshot inspect_map(std::size_t id, std::uint64_t first_bucket = 0,
                                        std::uint64_t max_buckets = 4096) const;

@@ -106,11 +106,34 @@ test('run in slices, step kinds, typed-array views', async () => {
   for (let i = 1; i < n; i++) assert.ok(at(i, 'ops') >= at(i - 1, 'ops'));
   const pages = s.heapPages().slice();
   const spans = s.heapSpans().slice();
-  assert.strictEqual(spans.length % 8, 0);
+  assert.strictEqual(spans.length % 9, 0);  // 9 columns: ..., sweep, majority role
   let inUse = 0;
   for (const p of pages) if (p === 2) inUse++;
   let spanPages = 0;
-  for (let i = 0; i < spans.length; i += 8) spanPages += spans[i + 1];
+  for (let i = 0; i < spans.length; i += 9) spanPages += spans[i + 1];
+  // the bucket array of a 100000-entry map[int]int is the largest span (B=14:
+  // 16384 buckets + 2^(14-4) preallocated overflow buckets (makeBucketArray),
+  // 144 bytes each: 306 pages, a large object); the role column says whose
+  const roles = JSON.parse(s.heapRoles());
+  assert.strictEqual(roles[0], 'object');
+  const largest = [...Array(spans.length / 9).keys()].reduce((a, i) => (spans[i * 9 + 1] > spans[a * 9 + 1] ? i : a), 0);
+  assert.strictEqual(spans[largest * 9 + 1], ((16384 + 1024) * 144) / 8192);
+  assert.strictEqual(roles[spans[largest * 9 + 8]], 'map bucket array');
+  // retained snapshots: one per grow start and finish (B 0 -> 14) and GC start/end
+  const list = JSON.parse(s.snapshotList());
+  const evs = JSON.parse(s.events(0, 1e6)).events;
+  const want = evs.filter((e) => ['GcStart', 'GcEnd', 'MapGrowStart', 'MapGrowEnd'].includes(e.kind));
+  assert.strictEqual(list.snapshots.length, want.length);
+  assert.strictEqual(list.snapshots.filter((x) => x.reason === 'grow-start').length, 14);
+  const lastStart = list.snapshots.filter((x) => x.reason === 'grow-start').at(-1);
+  assert.strictEqual(lastStart.label, 'map 0 grow start');
+  assert.strictEqual(lastStart.maps[0].B, 14);
+  assert.strictEqual(lastStart.maps[0].growing, true);
+  assert.strictEqual(s.snapshotPages(lastStart.id).length, lastStart.pages);
+  const sp = s.snapshotSpans(lastStart.id).slice();
+  assert.strictEqual(sp.length, lastStart.spans * 9);
+  for (let i = 8; i < sp.length; i += 9) assert.strictEqual(sp[i], 0xffffffff);  // roles are not retained (R56)
+  assert.strictEqual(s.snapshotPages(1e6).length, 0);  // no such snapshot
   assert.strictEqual(inUse, spanPages);
   assert.strictEqual(inUse * 8192, ms.HeapInuse);
   const snap = JSON.parse(s.inspectMap(0, 0, 4));

@@ -20,6 +20,10 @@ import { ComparePanel } from './compare.js';
 import { Classroom } from './classroom.js';
 import { encodeCompareLink } from './share.js';
 import { MapView, linkMapOpRow } from './mapview.js';
+import { HeapView, HeapController } from './heap-view.js';
+import { TimelineView, markCharts } from './timeline-view.js';
+import { rowCounters, snapshotLabel } from './timeline.js';
+import { setupExport } from './export-view.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'bucketlab.v1.workspace';
@@ -361,6 +365,7 @@ function redraw() {
     }
     const t = performance.now();
     charts.update(table, chartedMap(), nowPoint);
+    if (!timeline.live) markCharts(charts, scrubX());
     perf.drawMs += performance.now() - t;
     perf.frames++;
   }
@@ -460,7 +465,10 @@ function onWorker(m) {
     case MSG.PROGRESS: {
       const t = performance.now();
       if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
-      showMemstats(m.memstats);
+      latestMemstats = m.memstats;
+      if (timeline.live) showMemstats(m.memstats);
+      timeline.update();
+      heapCtl.onProgress(m.state);
       showModelled($('modelled'), m.modelled);
       nowPoint = m.result ? { ops: m.result.ops, ns: m.modelled?.nanotime, memstats: m.memstats } : null;
       opsClock.record(m.result?.ops ?? table.last('ops') ?? 0, m.modelled?.nanotime);
@@ -515,6 +523,9 @@ function onWorker(m) {
       break;
     case MSG.MAPVIEWED:
       if (String(m.mapId) === $('inspect-map').value) mapView.show(m, $('inspect-map').selectedOptions[0]?.textContent ?? '');
+      break;
+    case MSG.HEAP_DATA:
+      heapCtl.onData(m);
       break;
     case MSG.FAILED:
       watchdog.disarm();
@@ -574,6 +585,10 @@ function resetView() {
   $('events').replaceChildren();
   $('output').textContent = '';
   outputChars = 0;
+  latestMemstats = null;
+  timeline.reset();
+  heapCtl.reset();
+  markCharts(charts, null);
   hideError();
   editor.mark([]);
   editor.showCurrent(0);
@@ -736,10 +751,46 @@ $('compare-toggle').addEventListener('click', () => setCompare(!comparePanel.ope
 const classroom = new Classroom({ toggle: $('classroom-toggle'), line: $('narration'), list: $('narration-more'),
   act: (k) => (k === 'reset' ? reset() : step(k)) });
 classroom.reset();
+// ---------------------------------------------------------------- heap view, timeline, export
+// The timeline shows a past sample row in the counters (MemStats fields the
+// core samples; the others blank), a marker on the charts, and the nearest
+// retained snapshot in the heap view; "live" resumes the newest state.
+const heapView = new HeapView($('heap-view'));
+const heapCtl = new HeapController(heapView, {
+  send: (r) => send({ type: MSG.HEAP, at: r.at }),
+  isOpen: () => $('heap-panel').open && hasSession,
+  table: () => table,
+  snapshotLabel,
+  mapsLine: (snap) => (snap.maps ?? []).filter((mp) => mp.alive).slice(0, 4)
+    .map((mp) => `${mp.name}: ${mp.count} entries, ${mp.impl === 'swiss' ? `${mp.tables} table(s)` : `B=${mp.B}`}${mp.growing ? ', growing' : ''}`).join('; '),
+});
+$('heap-panel').addEventListener('toggle', () => heapCtl.refresh());
+// The marker's x: the scrubbed row's value in the charts' x column (the
+// instruction count, or whatever column the charts put on x).
+let latestMemstats = null, scrubRow = null;
+const scrubX = () => (scrubRow === null || scrubRow >= table.rows ? null : table.value(scrubRow, charts.xcol ?? 'ops'));
+const timeline = new TimelineView($('timeline'), {
+  table: () => table,
+  onScrub: ({ live, row, ops }) => {
+    if (live) {
+      scrubRow = null;
+      markCharts(charts, null);
+      if (latestMemstats) showMemstats(latestMemstats);
+      heapCtl.goLive();
+      return;
+    }
+    scrubRow = row;
+    const ms = rowCounters(table, row);
+    for (const [name, c] of Object.entries(counterCells)) { setText(c.td, name in ms ? String(ms[name]) : '–'); setText(c.dd, ''); }
+    markCharts(charts, scrubX());
+    heapCtl.showAt(ops);
+  },
+});
+setupExport($('export'), { table: () => table, meta: () => ({ config: currentConfig() }) });
 
 openLink();
 startWorker();
 setButtons();
 // for tests and the curious: the sample table the charts draw, Pause latency, restarts
 window.bucketlab = { mapView, table: () => table, charts, lastPauseMs: () => lastPauseMs, lastResetMs: () => lastResetMs, restarts: () => restarts, perf: () => ({ ...perf }),
-  crashWorker: () => send({ type: MSG.CRASH }), compare: () => comparePanel };
+  crashWorker: () => send({ type: MSG.CRASH }), compare: () => comparePanel, heap: heapView };

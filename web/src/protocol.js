@@ -26,6 +26,9 @@
 //   FILTER   {hideKinds: string[]}                   event kinds PROGRESS leaves out (default HIDDEN_EVENT_KINDS)
 //   ACK      {}                                      the page has taken the last PROGRESS (flow control:
 //                                                    while running, the worker posts the next one only after it)
+//   HEAP     {at: number|null}                       the heap for the heap view: null = live (heapPages/heapSpans/
+//                                                    heapRoles/fragmentation), else the retained snapshot nearest
+//                                                    `at` ops (timeline.js nearestSnapshot); replies HEAP_DATA
 //
 // worker → page
 //   READY    {coreInfo: object}                      the wasm core is instantiated ({"name","core","versions"})
@@ -52,6 +55,10 @@
 //                                                    whole inspectMap() JSON when the map is small enough to draw
 //                                                    slot by slot (wantsDetail), else null; evac: lastEvacuation()
 //   PONG     {nonce}
+//   HEAP_DATA {gen, live, pages: Uint8Array, spans: Uint32Array (rows of 9), roles: string[],
+//             fragmentation (live: the core's fragmentation() object, else null),
+//             snapshot (not live: {id, reason, label, subject, ops, nanotime, NumGC, maps, ...} or null),
+//             retained: {taken, skipped, dropped, capacity} (not live)}   arrays transferred
 //   FAILED   {message}                               the worker itself failed (not the workload)
 //
 // Config = {go: 19|26, gogc: number, memlimit: string, seed: string, hashkey: '', hash0: '',
@@ -61,6 +68,7 @@ export const MSG = Object.freeze({
   LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', MAPVIEW: 'mapview', FILTER: 'filter', PING: 'ping', ACK: 'ack', CRASH: 'crash',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
   ENDED: 'ended', INSPECTED: 'inspected', MAPVIEWED: 'mapviewed', PONG: 'pong', FAILED: 'failed',
+  HEAP: 'heap', HEAP_DATA: 'heap-data',
 });
 
 export const STEP_KINDS = Object.freeze(['statement', 'mapop', 'evacuation', 'gc']);

@@ -7,6 +7,7 @@ import { Pacer } from './pacing.js';
 import { nextBatch } from './samples.js';
 import { selectEvents } from './events.js';
 import { heatHeader, wantsDetail, DETAIL_MAX_BUCKETS, DETAIL_MAX_GROUPS } from './mapview-layout.js';
+import { heapReply } from './worker-heap.js';
 
 let core = null;
 let session = null;
@@ -151,6 +152,9 @@ self.onmessage = async ({ data: msg }) => {
         post({ type: MSG.MAPVIEWED, gen, mapId: msg.mapId, heat, snapshot, evac, error: h ? undefined : 'no such map (collected?)' }, [heat.buffer]);
         break;
       }
+      case MSG.HEAP:
+        if (session) { const r = heapReply(session, msg.at); post({ type: MSG.HEAP_DATA, gen, ...r.msg }, r.transfer); }
+        break;
       case MSG.FILTER:
         hidden = new Set(msg.hideKinds ?? []);
         break;

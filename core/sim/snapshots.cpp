@@ -1,0 +1,122 @@
+#include "core/sim/snapshots.h"
+
+#include <algorithm>
+
+#include "core/common/check.h"
+#include "core/runtime/heap_snapshot.h"
+#include "core/sim/report.h"
+
+namespace bucketlab::sim {
+
+std::uint64_t RetainedSnapshot::bytes() const {
+  return sizeof(RetainedSnapshot) + pages.size() + spans.size() * sizeof(std::uint32_t) + maps.size() * sizeof(MapSummary);
+}
+
+const char* snapshot_reason_name(SnapshotReason r) {
+  switch (r) {
+    case SnapshotReason::GcStart: return "gc-start";
+    case SnapshotReason::GcEnd: return "gc-end";
+    case SnapshotReason::MapGrowStart: return "grow-start";
+    case SnapshotReason::MapGrowEnd: return "grow-end";
+  }
+  return "?";
+}
+
+std::string snapshot_label(const RetainedSnapshot& s) {
+  const std::string n = std::to_string(s.subject);
+  switch (s.reason) {
+    case SnapshotReason::GcStart: return "GC " + n + " start";
+    case SnapshotReason::GcEnd: return "GC " + n + " end";
+    case SnapshotReason::MapGrowStart: return "map " + n + " grow start";
+    case SnapshotReason::MapGrowEnd: return "map " + n + " grow end";
+  }
+  return "?";
+}
+
+std::optional<SnapshotReason> SnapshotStore::reason_for(EventKind k) {
+  switch (k) {
+    case EventKind::GcStart: return SnapshotReason::GcStart;
+    case EventKind::GcEnd: return SnapshotReason::GcEnd;
+    case EventKind::MapGrowStart: return SnapshotReason::MapGrowStart;
+    // A Swiss table grow or split is a whole grow inside one assignment:
+    // the moment after it is its finish.
+    case EventKind::MapGrowEnd:
+    case EventKind::SwissTableGrow:
+    case EventKind::SwissTableSplit: return SnapshotReason::MapGrowEnd;
+    default: return std::nullopt;
+  }
+}
+
+void SnapshotStore::add(RetainedSnapshot s) {
+  s.id = next_id_++;
+  bytes_ += s.bytes();
+  list_.push_back(std::move(s));
+  while (list_.size() > 1 && (list_.size() >= capacity_ || bytes_ > max_bytes_)) {
+    thin();
+    if (list_.size() < capacity_ && bytes_ <= max_bytes_) break;
+  }
+  BUCKETLAB_DEBUG_CHECK(*this);
+}
+
+void SnapshotStore::thin() {
+  // Keep the even positions and the newest; double the gap (start from the
+  // average spacing so the refilled half spans as much run as the old one).
+  std::vector<RetainedSnapshot> kept;
+  kept.reserve(list_.size() / 2 + 1);
+  for (std::size_t i = 0; i < list_.size(); ++i)
+    if ((i % 2 == 0 && list_.size() > 2) || i + 1 == list_.size()) kept.push_back(std::move(list_[i]));
+    else { bytes_ -= list_[i].bytes(); ++dropped_; }
+  const std::uint64_t span = list_.back().ops - list_.front().ops;
+  list_.swap(kept);
+  gap_ = gap_ ? 2 * gap_ : std::max<std::uint64_t>(1, span / capacity_);
+}
+
+std::string snapshots_json(const SnapshotStore& store) {
+  std::string o = "{\"taken\":" + std::to_string(store.taken()) + ",\"skipped\":" + std::to_string(store.skipped()) +
+                  ",\"dropped\":" + std::to_string(store.dropped()) + ",\"capacity\":" + std::to_string(store.capacity()) +
+                  ",\"snapshots\":[";
+  bool first = true;
+  for (const RetainedSnapshot& s : store.all()) {
+    if (!first) o += ',';
+    first = false;
+    o += "{\"id\":" + std::to_string(s.id) + ",\"reason\":\"" + snapshot_reason_name(s.reason) +
+         "\",\"label\":" + json_string(snapshot_label(s)) + ",\"subject\":" + std::to_string(s.subject) +
+         ",\"ops\":" + std::to_string(s.ops) + ",\"nanotime\":" + std::to_string(s.nanotime) +
+         ",\"NumGC\":" + std::to_string(s.num_gc) + ",\"pages\":" + std::to_string(s.pages.size()) +
+         ",\"spans\":" + std::to_string(s.spans.size() / runtime::kSpanRowWidth) +
+         ",\"map_count\":" + std::to_string(s.map_count) + ",\"maps\":" + maps_json(s.maps) + "}";
+  }
+  return o + "]}";
+}
+
+const RetainedSnapshot* SnapshotStore::find(std::uint32_t id) const {
+  for (const auto& s : list_)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+void SnapshotStore::check_invariants() const {
+  BUCKETLAB_INVARIANT(list_.size() <= capacity_, "snapshots: over capacity");
+  BUCKETLAB_INVARIANT(list_.size() <= 1 || bytes_ <= max_bytes_, "snapshots: over the byte bound");
+  BUCKETLAB_INVARIANT(next_id_ == list_.size() + dropped_, "snapshots: taken != retained + dropped");
+  std::uint64_t b = 0;
+  for (std::size_t i = 0; i < list_.size(); ++i) {
+    const RetainedSnapshot& s = list_[i];
+    b += s.bytes();
+    if (i) {
+      BUCKETLAB_INVARIANT(s.id > list_[i - 1].id, "snapshots: ids out of order");
+      BUCKETLAB_INVARIANT(s.ops >= list_[i - 1].ops, "snapshots: ops out of order");
+    }
+    BUCKETLAB_INVARIANT(s.spans.size() % runtime::kSpanRowWidth == 0, "snapshots: ragged span rows");
+    BUCKETLAB_INVARIANT(s.maps.size() <= kMaxMaps && s.maps.size() <= s.map_count, "snapshots: map summaries");
+    for (std::size_t r = 0; r < s.spans.size(); r += runtime::kSpanRowWidth) {
+      const std::uint64_t p0 = s.spans[r], n = s.spans[r + 1];
+      BUCKETLAB_INVARIANT(n > 0 && p0 + n <= s.pages.size(), "snapshots: span outside its pages");
+      for (std::uint64_t p = p0; p < p0 + n; ++p)
+        BUCKETLAB_INVARIANT(s.pages[p] == static_cast<std::uint8_t>(runtime::PageState::InUse), "snapshots: span page not in use");
+    }
+  }
+  BUCKETLAB_INVARIANT(b == bytes_, "snapshots: byte count");
+}
+
+}  // namespace bucketlab::sim

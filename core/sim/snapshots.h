@@ -1,0 +1,91 @@
+// Retained snapshots: compact copies of the heap (page states + span table)
+// and of the map summaries, taken at the moments a user scrubbing back
+// through a run wants to see: every GC start and end, and every map grow
+// start and finish (classic: hashGrow and the last evacuation; Swiss: a
+// table grow or split, which happen whole inside one assignment).
+//
+// Bounded: at most `capacity` snapshots and `max_bytes` of them. When
+// either bound is reached, every other snapshot is dropped (the newest is
+// always kept) and the minimum gap between snapshots, in interpreter
+// instructions, doubles (from the run's average spacing the first time).
+// Old moments thus thin out while the newest stay dense, the same way the
+// sample table halves its resolution.
+//
+// Roles (what allocated each span) are not retained: they cost a pass over
+// every slot; rows carry kRoleUnknown (docs/deviations.md R56).
+//
+// Invariants (check_invariants)
+//   size ≤ capacity; bytes() ≤ max_bytes; ids strictly increase and ops
+//   never decrease along the list; every span row lies inside its page
+//   array and its pages are in use; taken == retained + dropped.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/common/event.h"
+#include "core/sim/simulation.h"
+
+namespace bucketlab::sim {
+
+enum class SnapshotReason : std::uint8_t { GcStart, GcEnd, MapGrowStart, MapGrowEnd };
+
+struct RetainedSnapshot {
+  std::uint32_t id = 0;          // order taken, from 0 (stable across thinning)
+  SnapshotReason reason = SnapshotReason::GcStart;
+  std::uint64_t subject = 0;     // the GC cycle number, or the map id
+  std::uint64_t ops = 0;         // interpreter instructions executed when taken
+  std::uint64_t nanotime = 0;    // simulated clock
+  std::uint32_t num_gc = 0;      // completed GC cycles
+  std::vector<std::uint8_t> pages;   // runtime::PageState per mapped page
+  std::vector<std::uint32_t> spans;  // rows of runtime::kSpanRowWidth (runtime::span_rows)
+  std::vector<MapSummary> maps;      // at most kMaxMaps, in creation order
+  std::uint32_t map_count = 0;       // maps created so far (maps may be truncated)
+  std::uint64_t bytes() const;
+};
+
+// "GC 3 start", "map 2 grow start", ...
+std::string snapshot_label(const RetainedSnapshot& s);
+const char* snapshot_reason_name(SnapshotReason r);  // "gc-start", "gc-end", "grow-start", "grow-end"
+
+class SnapshotStore;
+// {"taken","skipped","dropped","capacity","snapshots":[{"id","reason","label",
+// "subject","ops","nanotime","NumGC","pages","spans","map_count","maps":[...]}]}
+// (pages/spans: counts; the arrays themselves cross as typed arrays).
+std::string snapshots_json(const SnapshotStore& store);
+
+class SnapshotStore {
+ public:
+  static constexpr std::size_t kMaxMaps = 64;
+  explicit SnapshotStore(std::size_t capacity = 128, std::uint64_t max_bytes = 48ull << 20)
+      : capacity_(capacity < 2 ? 2 : capacity), max_bytes_(max_bytes) {}
+
+  // Which events take a snapshot (classic and Swiss grow events alike).
+  static std::optional<SnapshotReason> reason_for(EventKind k);
+  // False while the last snapshot is closer than the current gap: the
+  // caller then skips taking one (counted in skipped()).
+  bool wants(std::uint64_t ops) const { return list_.empty() || ops >= list_.back().ops + gap_; }
+  void skip() { ++skipped_; }
+  void add(RetainedSnapshot s);  // assigns the id; thins when a bound is reached
+
+  const std::vector<RetainedSnapshot>& all() const { return list_; }
+  const RetainedSnapshot* find(std::uint32_t id) const;
+  std::uint64_t taken() const { return next_id_; }
+  std::uint64_t skipped() const { return skipped_; }
+  std::uint64_t dropped() const { return dropped_; }
+  std::uint64_t gap() const { return gap_; }
+  std::uint64_t bytes() const { return bytes_; }
+  std::size_t capacity() const { return capacity_; }
+  void check_invariants() const;
+
+ private:
+  void thin();
+  std::size_t capacity_;
+  std::uint64_t max_bytes_;
+  std::vector<RetainedSnapshot> list_;
+  std::uint32_t next_id_ = 0;
+  std::uint64_t bytes_ = 0, gap_ = 0, skipped_ = 0, dropped_ = 0;
+};
+
+}  // namespace bucketlab::sim

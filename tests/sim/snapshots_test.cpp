@@ -1,0 +1,176 @@
+// Retained snapshots (core/sim/snapshots.h): one per GC start/end and map
+// grow start/finish, counted against the event log; bounded; read-only.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "core/runtime/heap_snapshot.h"
+#include "core/runtime/runtime.h"
+#include "core/sim/report.h"
+#include "core/sim/simulation.h"
+#include "core/sim/snapshots.h"
+
+using namespace bucketlab;
+
+namespace {
+
+const char* kGrowAndCollect =
+    "m := map[int]int{}\n"
+    "for i := 0; i < 3000; i++ {\n"
+    "\tm[i] = i\n"
+    "}\n"
+    "runtime.GC()\n"
+    "runtime.GC()\n"
+    "fmt.Println(len(m))\n";
+
+struct Expected {
+  std::vector<std::pair<sim::SnapshotReason, std::uint64_t>> list;  // reason, subject
+};
+
+Expected expected_from_events(const sim::Simulation& s) {
+  Expected e;
+  REQUIRE(s.events().total() == s.events().events().size());  // nothing lost from the log
+  for (const Event& ev : s.events().events())
+    if (auto r = sim::SnapshotStore::reason_for(ev.kind)) e.list.emplace_back(*r, ev.a0);
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("a classic-map run retains one snapshot per GC start/end and grow start/finish", "[sim][snapshots]") {
+  sim::SimConfig c;
+  auto r = sim::load(kGrowAndCollect, c);
+  REQUIRE(r.sim);
+  r.sim->run();
+  REQUIRE(r.sim->state() == sim::RunState::Done);
+  r.sim->check_invariants();
+  const Expected e = expected_from_events(*r.sim);
+  const auto& snaps = r.sim->snapshots().all();
+  std::map<sim::SnapshotReason, int> by_reason;
+  for (auto& [reason, subject] : e.list) by_reason[reason]++;
+  // 3000 int entries: B goes 0 → 9 (6.5 · 2^9 = 3328 > 3000), nine grows,
+  // each started and finished; two forced GCs (and the runtime's own, if any).
+  CHECK(by_reason[sim::SnapshotReason::MapGrowStart] == 9);
+  CHECK(by_reason[sim::SnapshotReason::MapGrowEnd] == 9);
+  CHECK(by_reason[sim::SnapshotReason::GcStart] == static_cast<int>(r.sim->memstats().NumGC));
+  CHECK(by_reason[sim::SnapshotReason::GcEnd] == static_cast<int>(r.sim->memstats().NumGC));
+  REQUIRE(snaps.size() == e.list.size());
+  CHECK(r.sim->snapshots().taken() == e.list.size());
+  CHECK(r.sim->snapshots().skipped() == 0);
+  for (std::size_t i = 0; i < snaps.size(); ++i) {
+    CHECK(snaps[i].id == i);
+    CHECK(snaps[i].reason == e.list[i].first);
+    CHECK(snaps[i].subject == e.list[i].second);
+  }
+  // The last snapshot is the end of the second forced GC: NumGC counts it,
+  // and the one map is there with its final B.
+  const sim::RetainedSnapshot& last = snaps.back();
+  CHECK(last.reason == sim::SnapshotReason::GcEnd);
+  CHECK(last.num_gc == r.sim->memstats().NumGC);
+  CHECK(sim::snapshot_label(last) == "GC " + std::to_string(last.num_gc) + " end");
+  REQUIRE(last.maps.size() == 1);
+  CHECK(last.maps[0].B == 9);
+  CHECK(last.maps[0].count == 3000);
+  CHECK(last.ops <= r.sim->ops());
+  // A grow-start snapshot shows the map growing, its finish not.
+  for (const auto& s : snaps) {
+    if (s.reason == sim::SnapshotReason::MapGrowStart) { CHECK(s.maps.at(0).growing); }
+    if (s.reason == sim::SnapshotReason::MapGrowEnd) { CHECK_FALSE(s.maps.at(0).growing); }
+  }
+}
+
+TEST_CASE("a Swiss-map run retains a snapshot after every table grow and split", "[sim][snapshots]") {
+  sim::SimConfig c;
+  c.version = runtime::GoVersion{26};
+  auto r = sim::load(kGrowAndCollect, c);
+  REQUIRE(r.sim);
+  r.sim->run();
+  REQUIRE(r.sim->state() == sim::RunState::Done);
+  r.sim->check_invariants();
+  const Expected e = expected_from_events(*r.sim);
+  int grows = 0;
+  for (const Event& ev : r.sim->events().events())
+    grows += ev.kind == EventKind::SwissTableGrow || ev.kind == EventKind::SwissTableSplit;
+  CHECK(grows > 3);
+  REQUIRE(r.sim->snapshots().all().size() == e.list.size());
+  CHECK(e.list.size() == static_cast<std::size_t>(grows) + 2 * r.sim->memstats().NumGC);
+}
+
+TEST_CASE("retained snapshots stay within their bound and do not change the run", "[sim][snapshots]") {
+  const std::string src =
+      "type U struct{ ID int; Pad [8]int64 }\n"
+      "all := []map[int]*U{}\n"
+      "for k := 0; k < 40; k++ {\n"
+      "\tm := map[int]*U{}\n"
+      "\tfor i := 0; i < 300; i++ {\n"
+      "\t\tm[i] = &U{ID: i}\n"
+      "\t}\n"
+      "\tall = append(all, m)\n"
+      "\tif k%8 == 7 {\n"
+      "\t\tall = nil\n"
+      "\t\truntime.GC()\n"
+      "\t}\n"
+      "}\n";
+  sim::SimConfig small, big;
+  small.max_snapshots = 8;
+  small.gogc = big.gogc = 50;
+  auto a = sim::load(src, small), b = sim::load(src, big);
+  REQUIRE(a.sim);
+  REQUIRE(b.sim);
+  std::uint64_t slices = 0;
+  while (a.sim->run(5000).state == sim::RunState::Ready) {
+    a.sim->check_invariants();
+    CHECK(a.sim->snapshots().all().size() < 8);
+    ++slices;
+  }
+  b.sim->run();
+  CHECK(slices > 5);
+  a.sim->check_invariants();
+  const auto& st = a.sim->snapshots();
+  const Expected e = expected_from_events(*a.sim);
+  CHECK(e.list.size() > 100);
+  CHECK(st.taken() + st.skipped() == e.list.size());
+  CHECK(st.dropped() > 0);
+  CHECK(st.gap() > 0);
+  CHECK(st.all().size() < 8);
+  // the newest moments are kept: the last retained snapshot is recent
+  CHECK(st.all().back().id + 1 == st.taken());
+  // the listener only reads: the run is identical with 8 or 128 snapshots
+  CHECK(sim::report_json(*a.sim) == sim::report_json(*b.sim));
+  CHECK(b.sim->snapshots().all().size() < 128);
+}
+
+TEST_CASE("span rows name the majority allocation role of each span", "[sim][snapshots][inspect]") {
+  const std::string src =
+      "type T struct{ A, B *int }\n"
+      "keep := []*T{}\n"
+      "words := []string{}\n"
+      "for i := 0; i < 2000; i++ {\n"
+      "\tkeep = append(keep, &T{})\n"
+      "\twords = append(words, \"word-\"+strconv.Itoa(i))\n"
+      "}\n"
+      "_, _ = keep, words\n";
+  auto r = sim::load(src, sim::SimConfig{});
+  REQUIRE(r.sim);
+  r.sim->run();
+  REQUIRE(r.sim->state() == sim::RunState::Done);
+  const runtime::HeapSnapshot h = r.sim->inspect_heap();
+  std::vector<std::uint32_t> rows;
+  runtime::span_rows(h, rows);
+  REQUIRE(rows.size() == h.spans.size() * runtime::kSpanRowWidth);
+  std::map<std::string, std::uint64_t> objects_by_role;  // Σ allocCount of spans by majority role
+  for (std::size_t i = 0; i < rows.size(); i += runtime::kSpanRowWidth) {
+    const std::uint32_t role = rows[i + 8];
+    if (role == runtime::kRoleUnknown) { CHECK(rows[i + 6] == 0); continue; }
+    objects_by_role[h.role_names.at(role)] += rows[i + 6];
+  }
+  // 2000 &T{} of 16 bytes: class 2 (16 B) scan spans, all "user object".
+  CHECK(objects_by_role["user object (newobject)"] >= 2000);
+  // "word-NNNN" strings of 6..9 bytes are rawstrings (class 1, 8 B or class 2, 16 B, noscan)
+  CHECK(objects_by_role["string bytes (rawstring)"] >= 1000);
+  CHECK(objects_by_role.count("slice backing array") == 1);
+  // Without roles the same rows carry kRoleUnknown.
+  const runtime::HeapSnapshot bare = r.sim->runtime().heap_snapshot(false);
+  runtime::span_rows(bare, rows);
+  for (std::size_t i = 0; i < rows.size(); i += runtime::kSpanRowWidth) CHECK(rows[i + 8] == runtime::kRoleUnknown);
+}
