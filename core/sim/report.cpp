@@ -284,6 +284,17 @@ std::string hash_json(std::uint64_t h) {
   return o;
 }
 
+// `name` then a bucket's 8 slot values as a JSON array, each written by put.
+template <class Slots, class Put>
+void put_slots(std::string& o, const char* name, const Slots& slots, Put put) {
+  o += name;
+  o += '[';
+  for (std::size_t s = 0; s < 8; ++s) {
+    if (s) o += ',';
+    put(slots[s]);
+  }
+  o += ']';
+}
 void chains_json(std::string& o, const std::vector<maps::ChainView>& chains) {
   o += '[';
   for (std::size_t c = 0; c < chains.size(); ++c) {
@@ -301,27 +312,11 @@ void chains_json(std::string& o, const std::vector<maps::ChainView>& chains) {
       put_u64(o, bv.addr);
       o += ",\"spare\":";
       o += b(bv.spare);
-      o += ",\"tophash\":[";
-      for (int s = 0; s < 8; ++s) {
-        if (s) o += ',';
-        put_u64(o, bv.tophash[static_cast<std::size_t>(s)]);
-      }
-      o += "],\"keys\":[";
-      for (int s = 0; s < 8; ++s) {
-        if (s) o += ',';
-        put_json_string(o, bv.keys[static_cast<std::size_t>(s)]);
-      }
-      o += "],\"elems\":[";
-      for (int s = 0; s < 8; ++s) {
-        if (s) o += ',';
-        put_json_string(o, bv.elems[static_cast<std::size_t>(s)]);
-      }
-      o += "],\"hash\":[";
-      for (int s = 0; s < 8; ++s) {
-        if (s) o += ',';
-        put_hash(o, bv.hash[static_cast<std::size_t>(s)]);
-      }
-      o += "]}";
+      put_slots(o, ",\"tophash\":", bv.tophash, [&](auto v) { put_u64(o, v); });
+      put_slots(o, ",\"keys\":", bv.keys, [&](const auto& v) { put_json_string(o, v); });
+      put_slots(o, ",\"elems\":", bv.elems, [&](const auto& v) { put_json_string(o, v); });
+      put_slots(o, ",\"hash\":", bv.hash, [&](auto v) { put_hash(o, v); });
+      o += '}';
     }
     o += "]}";
   }

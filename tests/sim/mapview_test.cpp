@@ -3,6 +3,7 @@
 // evacuation moved each entry. Expectations come from runtime/map.go (Go
 // 1.19: tophash, bucket index, evacuate's X/Y split, makeBucketArray's
 // preallocated overflow buckets) and internal/runtime/maps (H2, tombstones).
+#include <cstdio>
 #include <catch2/catch.hpp>
 
 #include "core/maps/classic_map.h"
@@ -56,8 +57,17 @@ TEST_CASE("every occupied slot reports its key's hash: tophash(hash) is the slot
   CHECK(seen == snap.count);
   CHECK(seen == 3000);
   // the JSON carries it as a 0x-prefixed 16-digit hex string
-  const std::string j = sim::classic_map_json(s->inspect_map(0, 0, 1));
-  CHECK(j.find("\"hash\":[") != std::string::npos);
+  const auto one = s->inspect_map(0, 0, 1);
+  const std::string j = sim::classic_map_json(one);
+  REQUIRE(!one.new_chains.empty());
+  std::string want = "\"hash\":[";
+  for (int i = 0; i < 8; ++i) {
+    const std::uint64_t h = one.new_chains[0].chain[0].hash[static_cast<std::size_t>(i)];
+    char buf[24] = "\"\"";
+    if (h != 0) std::snprintf(buf, sizeof buf, "\"0x%016llx\"", static_cast<unsigned long long>(h));
+    want += (i ? "," : "") + std::string(buf);
+  }
+  CHECK(j.find(want + "]}") != std::string::npos);
 }
 
 TEST_CASE("the heat summary of a preallocated map: occupancy, chain lengths and the spare overflow buckets it used",
