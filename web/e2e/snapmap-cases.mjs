@@ -19,7 +19,7 @@ export default function register(test, { T, open, setSource, runToEnd, shot }) {
     const text = await head();
     const m = /snapshot at (.+) \(sample \d+, ([\d,]+) ops\): B=(\d+), (\d+) entries/.exec(text);
     if (!m) throw new Error(`map view label: ${text}`);
-    const [, , ops, B, entries] = [m[1], Number(m[2].replace(/,/g, '')), Number(m[3]), Number(m[4])];
+    const ops = Number(m[2].replace(/,/g, '')), B = Number(m[3]), entries = Number(m[4]);
     if (!(B >= 1 && B < 9)) throw new Error(`snapshot B=${B} is not below the live B=9: ${text}`);
     if (!(ops <= rowOps)) throw new Error(`snapshot at ${ops} ops is after the row's ${rowOps}`);
     if (!/live only/.test(text)) throw new Error(`the label does not say slot detail is live only: ${text}`);
