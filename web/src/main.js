@@ -581,7 +581,7 @@ function resetView() {
   $('inspect-map').replaceChildren();
   mapNames = '';
   $('inspector').replaceChildren();
-  mapView.clear();
+  mapView.reset();
   $('events').replaceChildren();
   $('output').textContent = '';
   outputChars = 0;

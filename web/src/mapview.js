@@ -130,6 +130,9 @@ export class MapView {
     this.showTip(i);
   }
 
+  // A new run: live again, no map chosen.
+  reset() { this.at = null; this.mapId = null; this.clear(); }
+
   clear(text = 'No map selected.') {
     this.state = null; this.layout = null; this.mode = 'none'; this.anim = null;
     this.canvas.dataset.mode = 'none';
