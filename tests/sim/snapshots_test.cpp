@@ -252,20 +252,27 @@ TEST_CASE("heat rows of a snapshot stay within their share of the byte bound", "
       "runtime.GC()\n"
       "fmt.Println(len(all))\n";
   sim::SimConfig c;
-  c.max_snapshot_bytes = 256 << 10;
+  c.max_snapshot_bytes = 128 << 10;
   auto r = sim::load(src, c);
   REQUIRE(r.sim);
   r.sim->run();
   REQUIRE(r.sim->state() == sim::RunState::Done);
   r.sim->check_invariants();
   const auto& st = r.sim->snapshots();
-  REQUIRE(st.heat_budget() == (256u << 10) / 8);
-  const sim::RetainedSnapshot& last = st.all().back();
-  std::uint64_t hb = 0;
-  for (const auto& h : last.heats) hb += h.bytes();
-  CHECK(hb <= st.heat_budget());
-  CHECK(last.maps.size() == 40);
-  CHECK(last.heats.size() < 40);   // 40 · (64 rows · 12 B) > 32 KiB
-  CHECK(last.heats.size() >= 30);  // but most fit: 32 KiB / ~800 B
-  CHECK(last.heat_of(0) != nullptr);
+  REQUIRE(st.heat_budget() == (128u << 10) / 8);
+  // (the store's gap may skip the final GC's snapshots: look at them all)
+  std::size_t most = 0;
+  bool left_out = false;
+  for (const sim::RetainedSnapshot& s : st.all()) {
+    std::uint64_t hb = 0;
+    for (const auto& h : s.heats) hb += h.bytes();
+    CHECK(hb <= st.heat_budget());
+    std::size_t alive = 0;
+    for (const auto& m : s.maps) alive += m.alive;
+    CHECK(s.heats.size() <= alive);
+    left_out |= s.heats.size() < alive;
+    most = std::max(most, s.heats.size());
+  }
+  CHECK(left_out);    // 40 · (64 rows · 12 B) > 16 KiB: not every map fits
+  CHECK(most >= 15);  // but many do: 16 KiB / ~850 B
 }
