@@ -209,16 +209,25 @@ class Session {
   val map_heat(double id) {
     heat_.clear();
     const auto i = static_cast<std::size_t>(id < 0 ? 0 : id);
-    if (sim_ && id >= 0 && i < sim_->maps().size() && sim_->maps()[i].alive) {
-      const auto h = sim_->map_heat(i);
-      const std::uint32_t head[8] = {h.swiss ? 1u : 0u, static_cast<std::uint32_t>(h.swiss ? h.ngroups : h.nbuckets),
-                                     static_cast<std::uint32_t>(h.noldbuckets), static_cast<std::uint32_t>(h.nevacuate),
-                                     static_cast<std::uint32_t>(bucketlab::maps::MapHeat::kHeatStride),
-                                     static_cast<std::uint32_t>(h.ntables), 0, 0};
-      heat_.assign(head, head + 8);
-      heat_.insert(heat_.end(), h.rows.begin(), h.rows.end());
-    }
+    if (sim_ && id >= 0 && i < sim_->maps().size() && sim_->maps()[i].alive) pack_heat(sim_->map_heat(i));
     return val(typed_memory_view(heat_.size(), heat_.data()));
+  }
+  // The same layout for the heat rows a retained snapshot kept of map `map_id`
+  // (empty when the map was not alive then or its rows were not kept, R60).
+  val snapshot_map_heat(double snapshot_id, double map_id) {
+    heat_.clear();
+    const sim::RetainedSnapshot* s = find_snapshot(snapshot_id);
+    if (s && map_id >= 0 && map_id < 4e9)
+      if (const auto* h = s->heat_of(static_cast<std::uint32_t>(map_id))) pack_heat(*h);
+    return val(typed_memory_view(heat_.size(), heat_.data()));
+  }
+  void pack_heat(const bucketlab::maps::MapHeat& h) {
+    const std::uint32_t head[8] = {h.swiss ? 1u : 0u, static_cast<std::uint32_t>(h.swiss ? h.ngroups : h.nbuckets),
+                                   static_cast<std::uint32_t>(h.noldbuckets), static_cast<std::uint32_t>(h.nevacuate),
+                                   static_cast<std::uint32_t>(bucketlab::maps::MapHeat::kHeatStride),
+                                   static_cast<std::uint32_t>(h.ntables), 0, 0};
+    heat_.assign(head, head + 8);
+    heat_.insert(heat_.end(), h.rows.begin(), h.rows.end());
   }
   std::string last_evacuation(double id) {
     if (!sim_ || id < 0 || id >= static_cast<double>(sim_->maps().size())) return "{\"valid\":false}";
@@ -282,5 +291,6 @@ EMSCRIPTEN_BINDINGS(bucketlab) {
       .function("heapRoles", &Session::heap_roles)
       .function("snapshotList", &Session::snapshot_list)
       .function("snapshotPages", &Session::snapshot_pages)
-      .function("snapshotSpans", &Session::snapshot_spans);
+      .function("snapshotSpans", &Session::snapshot_spans)
+      .function("snapshotMapHeat", &Session::snapshot_map_heat);
 }

@@ -58,6 +58,17 @@ struct Simulation::Impl {
     runtime::span_rows(h, s.spans);
     s.map_count = static_cast<std::uint32_t>(maps->count());
     s.maps = map_summaries(SnapshotStore::kMaxMaps);
+    // The map view's rows too, while they fit the per-snapshot budget (a
+    // map whose rows do not fit is skipped; a smaller later one may fit).
+    std::uint64_t heat_bytes = 0;
+    for (const MapSummary& m : s.maps) {
+      if (!m.alive) continue;
+      RetainedSnapshot::Heat h{static_cast<std::uint32_t>(m.id), maps->heat(m.id)};
+      const std::uint64_t b = h.bytes();
+      if (heat_bytes + b > snapshots.heat_budget()) continue;
+      heat_bytes += b;
+      s.heats.push_back(std::move(h));
+    }
     snapshots.add(std::move(s));
   }
 
@@ -176,7 +187,7 @@ LoadResult load(std::string_view source, const SimConfig& config) {
   I.program = std::move(cr.program);
   I.maps = std::make_unique<maps::Maps>(*I.rt, config.hash_seeds);
   I.interp = std::make_unique<lang::Interp>(*I.program, *I.rt, *I.maps, config.seed);
-  I.snapshots = SnapshotStore(config.max_snapshots);
+  I.snapshots = SnapshotStore(config.max_snapshots, config.max_snapshot_bytes);
   I.rt->events().set_listener(&Simulation::Impl::on_event, &I);
   I.sample_stride = std::max<std::uint64_t>(config.sample_every_ops, 1);
   I.sample(0);

@@ -50,6 +50,7 @@ struct SimConfig {
   std::uint64_t sample_every_ops = 4096;  // map operations + allocations between samples
   std::size_t max_samples = 4096;         // bounded: halves resolution when full
   std::size_t max_snapshots = 128;        // retained heap snapshots (snapshots.h), thinned when full
+  std::uint64_t max_snapshot_bytes = 48ull << 20;  // and their byte bound (an eighth of it for map heat rows)
   // The cost model's prices (core/runtime/cost_model.h); null: the
   // calibrated table. Tests pass their own to check accounting rules.
   const runtime::CostTable* costs = nullptr;

@@ -9,7 +9,16 @@
 namespace bucketlab::sim {
 
 std::uint64_t RetainedSnapshot::bytes() const {
-  return sizeof(RetainedSnapshot) + pages.size() + spans.size() * sizeof(std::uint32_t) + maps.size() * sizeof(MapSummary);
+  std::uint64_t b = sizeof(RetainedSnapshot) + pages.size() + spans.size() * sizeof(std::uint32_t) +
+                    maps.size() * sizeof(MapSummary);
+  for (const Heat& h : heats) b += h.bytes();
+  return b;
+}
+
+const maps::MapHeat* RetainedSnapshot::heat_of(std::uint32_t map_id) const {
+  for (const Heat& h : heats)
+    if (h.map_id == map_id) return &h.heat;
+  return nullptr;
 }
 
 const char* snapshot_reason_name(SnapshotReason r) {
@@ -109,6 +118,15 @@ void SnapshotStore::check_invariants() const {
     }
     BUCKETLAB_INVARIANT(s.spans.size() % runtime::kSpanRowWidth == 0, "snapshots: ragged span rows");
     BUCKETLAB_INVARIANT(s.maps.size() <= kMaxMaps && s.maps.size() <= s.map_count, "snapshots: map summaries");
+    std::uint64_t hb = 0;
+    for (std::size_t k = 0; k < s.heats.size(); ++k) {
+      const RetainedSnapshot::Heat& h = s.heats[k];
+      BUCKETLAB_INVARIANT(h.map_id < s.map_count && h.map_id < kMaxMaps, "snapshots: heat of a map not kept");
+      BUCKETLAB_INVARIANT(k == 0 || h.map_id > s.heats[k - 1].map_id, "snapshots: heats out of order");
+      h.heat.check_invariants();
+      hb += h.bytes();
+    }
+    BUCKETLAB_INVARIANT(hb <= heat_budget(), "snapshots: heats over their budget");
     for (std::size_t r = 0; r < s.spans.size(); r += runtime::kSpanRowWidth) {
       const std::uint64_t p0 = s.spans[r], n = s.spans[r + 1];
       BUCKETLAB_INVARIANT(n > 0 && p0 + n <= s.pages.size(), "snapshots: span outside its pages");

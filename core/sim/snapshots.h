@@ -11,12 +11,20 @@
 // Old moments thus thin out while the newest stay dense, the same way the
 // sample table halves its resolution.
 //
+// Each snapshot also keeps the map view's heat rows (maps::MapHeat, one
+// row per bucket / group) of the live maps among the first kMaxMaps, while
+// they fit heat_budget() bytes (a fixed share of max_bytes, so one huge map
+// cannot crowd out the heap pages); later maps are not kept (R60). Their
+// bytes count in bytes() like the pages do.
+//
 // Roles (what allocated each span) are not retained: they cost a pass over
 // every slot; rows carry kRoleUnknown (docs/deviations.md R56).
 //
 // Invariants (check_invariants)
 //   size ≤ capacity; bytes() ≤ max_bytes; ids strictly increase and ops
-//   never decrease along the list; every span row lies inside its page
+//   never decrease along the list; heats are of distinct maps in ascending
+//   id order below min(map_count, kMaxMaps), each valid (MapHeat's own
+//   invariants) and together within heat_budget(); every span row lies inside its page
 //   array and its pages are in use; taken == retained + dropped.
 #pragma once
 #include <cstdint>
@@ -25,6 +33,7 @@
 #include <vector>
 
 #include "core/common/event.h"
+#include "core/maps/map_inspect.h"
 #include "core/sim/simulation.h"
 
 namespace bucketlab::sim {
@@ -42,6 +51,13 @@ struct RetainedSnapshot {
   std::vector<std::uint32_t> spans;  // rows of runtime::kSpanRowWidth (runtime::span_rows)
   std::vector<MapSummary> maps;      // at most kMaxMaps, in creation order
   std::uint32_t map_count = 0;       // maps created so far (maps may be truncated)
+  struct Heat {
+    std::uint32_t map_id = 0;
+    maps::MapHeat heat;
+    std::uint64_t bytes() const { return sizeof(Heat) + heat.rows.size() * sizeof(std::uint32_t); }
+  };
+  std::vector<Heat> heats;           // map view rows of the kept maps, ascending map_id
+  const maps::MapHeat* heat_of(std::uint32_t map_id) const;  // null: dead, not kept, or no such map
   std::uint64_t bytes() const;
 };
 
@@ -77,6 +93,8 @@ class SnapshotStore {
   std::uint64_t gap() const { return gap_; }
   std::uint64_t bytes() const { return bytes_; }
   std::size_t capacity() const { return capacity_; }
+  // Bytes of heat rows one snapshot may keep (an eighth of the bound).
+  std::uint64_t heat_budget() const { return max_bytes_ / 8; }
   void check_invariants() const;
 
  private:

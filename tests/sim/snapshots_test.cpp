@@ -174,3 +174,105 @@ TEST_CASE("span rows name the majority allocation role of each span", "[sim][sna
   runtime::span_rows(bare, rows);
   for (std::size_t i = 0; i < rows.size(); i += runtime::kSpanRowWidth) CHECK(rows[i + 8] == runtime::kRoleUnknown);
 }
+
+TEST_CASE("retained snapshots keep the map view's heat rows of that moment", "[sim][snapshots][heat]") {
+  for (int version : {19, 26}) {
+    CAPTURE(version);
+    sim::SimConfig c;
+    c.version = runtime::GoVersion{version};
+    auto r = sim::load(kGrowAndCollect, c);
+    REQUIRE(r.sim);
+    r.sim->run();
+    REQUIRE(r.sim->state() == sim::RunState::Done);
+    r.sim->check_invariants();
+    const auto& st = r.sim->snapshots();
+    std::uint64_t bytes = 0;
+    int grow_starts = 0;
+    for (const sim::RetainedSnapshot& s : st.all()) {
+      bytes += s.bytes();
+      REQUIRE(s.heats.size() == 1);  // the one map, alive throughout
+      const maps::MapHeat* h = s.heat_of(0);
+      REQUIRE(h);
+      CHECK(s.heat_of(1) == nullptr);
+      h->check_invariants();
+      // The rows' bytes are counted against the store's bound.
+      {
+        sim::RetainedSnapshot bare = s;
+        bare.heats.clear();
+        CHECK(s.bytes() == bare.bytes() + sizeof(sim::RetainedSnapshot::Heat) + h->rows.size() * sizeof(std::uint32_t));
+      }
+      std::uint64_t occupied = 0;
+      for (std::size_t row = 0; row < h->row_count(); ++row) occupied += h->rows[row * maps::MapHeat::kHeatStride];
+      CHECK(occupied == static_cast<std::uint64_t>(s.maps.at(0).count));
+      if (version == 19 && s.reason == sim::SnapshotReason::MapGrowStart) {
+        // hashGrow has just run (runtime/map.go): the new array is twice the
+        // old, empty; every entry is still in the old array; nothing evacuated.
+        ++grow_starts;
+        const std::uint32_t B = s.maps.at(0).B;
+        CHECK(h->nbuckets == (1ull << B));
+        CHECK(h->noldbuckets == (1ull << (B - 1)));
+        CHECK(h->nevacuate == 0);
+        for (std::size_t row = 0; row < h->nbuckets; ++row) CHECK(h->rows[row * maps::MapHeat::kHeatStride] == 0);
+      }
+      if (version == 19 && s.reason == sim::SnapshotReason::MapGrowEnd) {
+        CHECK(h->noldbuckets == 0);
+        CHECK(h->nbuckets == (1ull << s.maps.at(0).B));
+      }
+    }
+    CHECK(bytes == st.bytes());
+    if (version == 19) CHECK(grow_starts == 9);
+    // Nothing changes the map after the last forced GC: its end snapshot
+    // holds exactly what Maps::heat computes now.
+    const sim::RetainedSnapshot& last = st.all().back();
+    REQUIRE(last.reason == sim::SnapshotReason::GcEnd);
+    const maps::MapHeat now = r.sim->map_heat(0);
+    const maps::MapHeat* kept = last.heat_of(0);
+    REQUIRE(kept);
+    CHECK(kept->swiss == (version == 26));
+    CHECK(kept->nbuckets == now.nbuckets);
+    CHECK(kept->noldbuckets == now.noldbuckets);
+    CHECK(kept->ngroups == now.ngroups);
+    CHECK(kept->ntables == now.ntables);
+    CHECK(kept->rows == now.rows);
+  }
+}
+
+TEST_CASE("heat rows of a snapshot stay within their share of the byte bound", "[sim][snapshots][heat]") {
+  // Forty live maps of 300 entries: 2^6 buckets each, at a tight bound only
+  // some maps' rows fit each snapshot; the rest are not kept, never over.
+  const std::string src =
+      "all := []map[int]int{}\n"
+      "for k := 0; k < 40; k++ {\n"
+      "\tm := map[int]int{}\n"
+      "\tfor i := 0; i < 300; i++ {\n"
+      "\t\tm[i] = i\n"
+      "\t}\n"
+      "\tall = append(all, m)\n"
+      "}\n"
+      "runtime.GC()\n"
+      "fmt.Println(len(all))\n";
+  sim::SimConfig c;
+  c.max_snapshot_bytes = 128 << 10;
+  auto r = sim::load(src, c);
+  REQUIRE(r.sim);
+  r.sim->run();
+  REQUIRE(r.sim->state() == sim::RunState::Done);
+  r.sim->check_invariants();
+  const auto& st = r.sim->snapshots();
+  REQUIRE(st.heat_budget() == (128u << 10) / 8);
+  // (the store's gap may skip the final GC's snapshots: look at them all)
+  std::size_t most = 0;
+  bool left_out = false;
+  for (const sim::RetainedSnapshot& s : st.all()) {
+    std::uint64_t hb = 0;
+    for (const auto& h : s.heats) hb += h.bytes();
+    CHECK(hb <= st.heat_budget());
+    std::size_t alive = 0;
+    for (const auto& m : s.maps) alive += m.alive;
+    CHECK(s.heats.size() <= alive);
+    left_out |= s.heats.size() < alive;
+    most = std::max(most, s.heats.size());
+  }
+  CHECK(left_out);    // 40 · (64 rows · 12 B) > 16 KiB: not every map fits
+  CHECK(most >= 15);  // but many do: 16 KiB / ~850 B
+}

@@ -280,7 +280,7 @@ function inspect() {
   send({ type: MSG.INSPECT, mapId: Number(sel.value), first: 0, max: sel.selectedOptions[0]?.textContent.includes('swiss') ? INSPECT_TABLES : INSPECT_BUCKETS });
   mapView.request(Number(sel.value));
 }
-const mapView = new MapView($('mapview'), { request: (mapId) => send({ type: MSG.MAPVIEW, mapId }) });
+const mapView = new MapView($('mapview'), { request: (mapId, at) => send({ type: MSG.MAPVIEW, mapId, at }), snapshotLabel: (snap) => snapshotLabel(snap, table) });
 function showKey(row) {
   const sel = $('inspect-map');
   if (sel.value !== row.dataset.map && [...sel.options].some((o) => o.value === row.dataset.map)) { sel.value = row.dataset.map; inspect(); }
@@ -581,7 +581,7 @@ function resetView() {
   $('inspect-map').replaceChildren();
   mapNames = '';
   $('inspector').replaceChildren();
-  mapView.clear();
+  mapView.reset();
   $('events').replaceChildren();
   $('output').textContent = '';
   outputChars = 0;
@@ -777,6 +777,7 @@ const timeline = new TimelineView($('timeline'), {
       markCharts(charts, null);
       if (latestMemstats) showMemstats(latestMemstats);
       heapCtl.goLive();
+      mapView.goLive();
       return;
     }
     scrubRow = row;
@@ -784,6 +785,7 @@ const timeline = new TimelineView($('timeline'), {
     for (const [name, c] of Object.entries(counterCells)) { setText(c.td, name in ms ? String(ms[name]) : '–'); setText(c.dd, ''); }
     markCharts(charts, scrubX());
     heapCtl.showAt(ops);
+    mapView.showAt(ops);
   },
 });
 setupExport($('export'), { table: () => table, meta: () => ({ config: currentConfig() }) });

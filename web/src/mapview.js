@@ -10,6 +10,7 @@ import {
   COLORS, layoutClassic, layoutSwiss, hitTest, slotTooltip, moveFocus, evacuationPaths,
   heatHeader, heatPixels, zoomAt, heatRowAt, HEAT_METRICS, CELL, eventHash,
 } from './mapview-layout.js';
+import { snapshotMapLine } from './timeline.js';
 
 // Event log rows of "step map op" (the core's MapOp events: a0 the map,
 // a2:a3 the key's hash) become links to the key's slot (MapView.highlight).
@@ -25,9 +26,14 @@ export function linkMapOpRow(row, e) {
 const ANIM_MS = 900;
 
 export class MapView {
-  constructor(root, { request }) {
+  // request(mapId, at): ask the worker (at: null live, else an instruction
+  // count); snapshotLabel(snap): "snapshot at … (sample k, n ops)".
+  constructor(root, { request, snapshotLabel = (s) => `snapshot at ${s.label}` }) {
     this.root = root;
     this.requestFn = request;
+    this.snapshotLabel = snapshotLabel;
+    this.at = null;          // the timeline's moment (null: live)
+    this.mapId = null;       // the map last asked for
     root.replaceChildren();
     this.head = el('p', 'mv-head');
     this.head.dataset.testid = 'mapview-head';
@@ -66,14 +72,19 @@ export class MapView {
     this.clear('The map view draws the chosen map when the run pauses, steps or ends.');
   }
 
-  request(mapId) { this.requestFn(mapId); }
+  request(mapId) { this.mapId = mapId; this.requestFn(mapId, this.at); }
+  // The timeline scrubbed to `ops`: draw the nearest retained snapshot's
+  // heat rows of the same map; goLive() returns to the live map.
+  showAt(ops) { this.at = ops; if (this.mapId !== null) this.request(this.mapId); }
+  goLive() { if (this.at === null) return; this.at = null; if (this.mapId !== null) this.request(this.mapId); }
 
   // MAPVIEWED: heat is a Uint32Array (header + rows), snapshot a JSON
   // object (detail only), evac the last evacuation (classic only).
   show(m, name) {
+    if ((m.at ?? null) !== this.at) return;  // a reply for a moment no longer shown
     const header = heatHeader(m.heat);
     const same = this.state && this.state.mapId === m.mapId;
-    this.state = { mapId: m.mapId, name, header, heat: m.heat, snapshot: m.snapshot ?? null, evac: m.evac ?? null, error: m.error };
+    this.state = { mapId: m.mapId, name, header, heat: m.heat, snapshot: m.snapshot ?? null, evac: m.evac ?? null, error: m.error, retained: m.at === undefined || m.at === null ? null : { snap: m.retained ?? null } };
     this.heatImage = null;
     if (!same) { this.view = { zoom: 1, panX: 0, panY: 0 }; this.focus = -1; }
     this.layout = m.snapshot && !m.snapshot.error ? ('nbuckets' in m.snapshot ? layoutClassic(m.snapshot) : layoutSwiss(m.snapshot)) : null;
@@ -119,6 +130,9 @@ export class MapView {
     this.showTip(i);
   }
 
+  // A new run: live again, no map chosen.
+  reset() { this.at = null; this.mapId = null; this.clear(); }
+
   clear(text = 'No map selected.') {
     this.state = null; this.layout = null; this.mode = 'none'; this.anim = null;
     this.canvas.dataset.mode = 'none';
@@ -141,12 +155,14 @@ export class MapView {
 
   describe() {
     const s = this.state, h = s?.header, snap = s?.snapshot;
+    this.canvas.dataset.snapshot = s?.retained ? String(s.retained.snap?.id ?? '') : '';
+    if (s?.retained && !h) { this.head.textContent = this.retainedText(s); this.legend.replaceChildren(); return; }
     if (s?.error || snap?.error) { this.head.textContent = `${s.name}: ${s.error ?? snap.error}`; return; }
     if (!h) { this.head.textContent = `${s?.name ?? ''}: no data`; return; }
     let t;
     if (h.swiss) t = `${s.name}: ${h.ntables ? `${h.ntables} table(s), ${h.n} groups` : h.n ? 'small map: one group' : 'no storage yet'}`;
     else t = `${s.name}: ${h.n} buckets${h.nold ? `, growing from ${h.nold} old buckets, nevacuate ${h.nevacuate}` : ''}`;
-    this.head.textContent = `${t} · ${this.mode === 'heat' ? 'heat map (too big to draw slot by slot)' : 'every slot drawn'}`;
+    this.head.textContent = s.retained ? this.retainedText(s) : `${t} · ${this.mode === 'heat' ? 'heat map (too big to draw slot by slot)' : 'every slot drawn'}`;
     const items = this.mode === 'heat'
       ? [['emptyRest', 'empty'], ['full', 'full'], ['deleted', h.swiss ? '(tombstones metric: all 8)' : 'overflowing (more than 8)'], ...(h.swiss ? [] : [['evacuatedEmpty', 'evacuated old bucket']])]
       : h.swiss
@@ -157,6 +173,14 @@ export class MapView {
       sw.style.background = COLORS[k];
       return [sw, el('span', 'mv-key', what)];
     }));
+  }
+
+  // A past moment: the retained snapshot's heat rows, labelled as such.
+  retainedText(s) {
+    const snap = s.retained.snap, h = s.header;
+    if (!snap) return `${s.name}: no snapshot retained at or before this moment yet`;
+    const what = h ? (snapshotMapLine(snap, s.mapId) ?? 'not summarised') : 'not alive then, or its rows were not kept';
+    return `${s.name}: ${this.snapshotLabel(snap)}: ${what} · heat per ${h?.swiss ? 'group' : 'bucket'}; slot detail (keys, hashes, evacuation moves) is live only`;
   }
 
   resize() {

@@ -19,7 +19,8 @@
 //                                                    replies PROGRESS, STEPPED, and ENDED if the workload ended
 //   SPEED    {speed: Speed}                          change the pace of a running run
 //   INSPECT  {mapId: number, first: number, max: number}  replies INSPECTED {gen, mapId, snapshot}
-//   MAPVIEW  {mapId: number}                         the map view's data; replies MAPVIEWED
+//   MAPVIEW  {mapId: number, at?: number}            the map view's data; replies MAPVIEWED (at: an instruction
+//                                                    count: the heat rows of the retained snapshot nearest it)
 //   PING     {nonce: number}                         liveness probe; replies PONG
 //   CRASH    {}                                      test hook: the worker throws outside any handler
 //                                                    (the page must restart it and lose nothing)
@@ -54,6 +55,8 @@
 //                                                    values then rows (mapview-layout.js heatHeader); snapshot: the
 //                                                    whole inspectMap() JSON when the map is small enough to draw
 //                                                    slot by slot (wantsDetail), else null; evac: lastEvacuation()
+//                                                    With at: also {at, retained: the snapshot (snapshotList entry)
+//                                                    or null}, heat of snapshotMapHeat(), snapshot and evac null
 //   PONG     {nonce}
 //   HEAP_DATA {gen, live, pages: Uint8Array, spans: Uint32Array (rows of 9), roles: string[],
 //             fragmentation (live: the core's fragmentation() object, else null),

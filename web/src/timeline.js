@@ -57,3 +57,13 @@ export function positionLabel(table, value) {
   if (isLive(value, table.rows)) return 'live';
   return `sample ${value} of ${table.rows - 1} · ${table.value(value, 'ops').toLocaleString('en-US')} ops`;
 }
+
+// What a retained snapshot says of map `mapId` (its summary, snapshots.h):
+// "B=5, 40 entries" (classic) or "3 table(s), 40 entries" (Swiss), plus
+// ", growing" mid-grow; null when the map was not alive or not kept then.
+export function snapshotMapLine(snap, mapId) {
+  const mp = (snap?.maps ?? []).find((x) => x.id === mapId);
+  if (!mp || !mp.alive) return null;
+  const shape = mp.impl === 'swiss' ? `${mp.tables} table(s)` : `B=${mp.B}`;
+  return `${shape}, ${mp.count} entries${mp.growing ? ', growing' : ''}`;
+}

@@ -22,3 +22,17 @@ export function heapReply(session, at) {
     transfer: [pages.buffer, spans.buffer],
   };
 }
+
+// The answer to MAPVIEW with `at` (a past moment): the heat rows the nearest
+// retained snapshot kept of the map (same layout as mapHeat), no slot detail
+// and no evacuation (both live-only). heat is empty when the map was not
+// alive then or its rows were not kept (docs/deviations.md R60).
+export function mapViewAtReply(session, mapId, at) {
+  const list = JSON.parse(session.snapshotList());
+  const snap = nearestSnapshot(list.snapshots, at);
+  const heat = snap ? session.snapshotMapHeat(snap.id, mapId).slice() : new Uint32Array(0);
+  return {
+    msg: { mapId, at, heat, snapshot: null, evac: null, retained: snap, error: heat.length ? undefined : (snap ? 'not alive or not kept in this snapshot' : 'no snapshot retained yet') },
+    transfer: [heat.buffer],
+  };
+}

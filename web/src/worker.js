@@ -7,7 +7,7 @@ import { Pacer } from './pacing.js';
 import { nextBatch } from './samples.js';
 import { selectEvents } from './events.js';
 import { heatHeader, wantsDetail, DETAIL_MAX_BUCKETS, DETAIL_MAX_GROUPS } from './mapview-layout.js';
-import { heapReply } from './worker-heap.js';
+import { heapReply, mapViewAtReply } from './worker-heap.js';
 
 let core = null;
 let session = null;
@@ -145,6 +145,11 @@ self.onmessage = async ({ data: msg }) => {
         break;
       case MSG.MAPVIEW: {
         if (!session) break;
+        if (msg.at !== null && msg.at !== undefined) {  // scrubbed: the nearest retained snapshot
+          const r = mapViewAtReply(session, msg.mapId, msg.at);
+          post({ type: MSG.MAPVIEWED, gen, ...r.msg }, r.transfer);
+          break;
+        }
         const heat = session.mapHeat(msg.mapId).slice();  // copy out of wasm memory
         const h = heatHeader(heat);
         const snapshot = wantsDetail(h) ? JSON.parse(session.inspectMap(msg.mapId, 0, h.swiss ? DETAIL_MAX_GROUPS : DETAIL_MAX_BUCKETS)) : null;

@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { SampleTable } from '../src/samples.js';
-import { rowCounters, rowAtOrAfter, nearestSnapshot, snapshotLabel, positionLabel, isLive, scrubMax } from '../src/timeline.js';
+import { rowCounters, rowAtOrAfter, nearestSnapshot, snapshotLabel, positionLabel, isLive, scrubMax, snapshotMapLine } from '../src/timeline.js';
 
 const cols = ['ops', 'map_ops', 'nanotime', 'HeapAlloc', 'NumGC', 'fragmentation', 'reason'];
 function table(rows) {
@@ -52,4 +52,19 @@ test('the scrubber: one stop per row plus live', () => {
   assert.ok(!isLive(3, t.rows));
   assert.equal(positionLabel(t, 4), 'live');
   assert.equal(positionLabel(t, 1), 'sample 1 of 3 · 1,000 ops');
+});
+
+test('snapshotMapLine: what a retained snapshot says of one map', () => {
+  const snap = { maps: [
+    { id: 0, alive: true, impl: 'classic', B: 5, count: 40, growing: false },
+    { id: 1, alive: false, impl: 'classic', B: 0, count: 0 },
+    { id: 2, alive: true, impl: 'classic', B: 6, count: 417, growing: true },
+    { id: 3, alive: true, impl: 'swiss', tables: 3, count: 2000 },
+  ] };
+  assert.equal(snapshotMapLine(snap, 0), 'B=5, 40 entries');
+  assert.equal(snapshotMapLine(snap, 1), null);           // collected by then
+  assert.equal(snapshotMapLine(snap, 2), 'B=6, 417 entries, growing');
+  assert.equal(snapshotMapLine(snap, 3), '3 table(s), 2000 entries');
+  assert.equal(snapshotMapLine(snap, 64), null);          // beyond the kept maps
+  assert.equal(snapshotMapLine(null, 0), null);
 });
