@@ -356,6 +356,7 @@ function follow(el) { if (!scrolledUp.get(el)) el.scrollTop = el.scrollHeight; }
 // ---------------------------------------------------------------- charts
 const charts = new Charts($('charts'), () => gcMarks);
 function redraw() {
+  flushProgress();
   if (dirty) {
     dirty = false;
     gcMarks = [];
@@ -396,6 +397,7 @@ function startWorker() {
 function restartWorker(why) {
   watchdog.disarm();
   try { worker?.terminate(); } catch { /* already gone */ }
+  dropQueuedProgress();
   restarts++;
   mode = 'idle';
   pending = null;
@@ -422,9 +424,38 @@ function sendFilter() {
 }
 $('show-spans').addEventListener('change', sendFilter);
 
+// PROGRESS batches are applied in the next animation frame, not as they
+// arrive, and ACKed only then: the worker (which posts the next batch only
+// after the ACK) thus sends at most one batch per frame the page actually
+// draws, and a slow frame gets a bigger batch instead of a queue of them.
+// A timer stands in for rAF when the page gets no frames (hidden tab), so
+// the run never stalls; any other message first applies what is queued, so
+// the order of effects is the worker's.
+const PROGRESS_FALLBACK_MS = 250;
+let queuedBatches = [], flushTimer = null;
+function queueProgress(m) {
+  queuedBatches.push(m);
+  flushTimer ??= setTimeout(flushProgress, PROGRESS_FALLBACK_MS);
+}
+function flushProgress() {
+  if (flushTimer !== null) { clearTimeout(flushTimer); flushTimer = null; }
+  if (!queuedBatches.length) return;
+  const batches = queuedBatches;
+  queuedBatches = [];
+  send({ type: MSG.ACK });  // ACK even stale ones: the worker waits for it
+  for (const m of batches) if (m.gen === undefined || m.gen === gen) applyProgress(m);
+}
+function dropQueuedProgress() {
+  if (flushTimer !== null) { clearTimeout(flushTimer); flushTimer = null; }
+  queuedBatches = [];
+}
 function onWorker(m) {
-  // ACK every batch at once, even a stale one: the worker prepares the next while this one is applied
-  if (m.type === MSG.PROGRESS) send({ type: MSG.ACK });
+  if (m.type === MSG.PROGRESS) {
+    if (m.gen === undefined || m.gen === gen) watchdog.feed();
+    queueProgress(m);
+    return;
+  }
+  flushProgress();  // batches before whatever followed them
   if (m.gen !== undefined && m.gen !== gen) return;  // about a session the page has replaced
   watchdog.feed();
   switch (m.type) {
@@ -462,29 +493,6 @@ function onWorker(m) {
       }
       setButtons();
       break;
-    case MSG.PROGRESS: {
-      const t = performance.now();
-      if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
-      latestMemstats = m.memstats;
-      if (timeline.live) showMemstats(m.memstats);
-      timeline.update();
-      heapCtl.onProgress(m.state);
-      showModelled($('modelled'), m.modelled);
-      nowPoint = m.result ? { ops: m.result.ops, ns: m.modelled?.nanotime, memstats: m.memstats } : null;
-      opsClock.record(m.result?.ops ?? table.last('ops') ?? 0, m.modelled?.nanotime);
-      showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
-      addEvents(m.events);
-      classroom.progress(m.maps, m.events.events);
-      addOutput(m.stdout);
-      addOutput(m.stderr);
-      editor.showCurrent(m.state === 'ready' && m.result ? m.result.line : 0);
-      if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
-      else if (m.state === 'ready' && m.result) status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
-      dirty = true;
-      perf.progress++;
-      perf.takeMs += performance.now() - t;
-      break;
-    }
     case MSG.STEPPED: {
       watchdog.disarm();
       if (mode === 'stepping') mode = 'idle';
@@ -537,6 +545,29 @@ function onWorker(m) {
     default:
       break;
   }
+}
+
+function applyProgress(m) {
+  const t = performance.now();
+  if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
+  latestMemstats = m.memstats;
+  if (timeline.live) showMemstats(m.memstats);
+  timeline.update();
+  heapCtl.onProgress(m.state);
+  showModelled($('modelled'), m.modelled);
+  nowPoint = m.result ? { ops: m.result.ops, ns: m.modelled?.nanotime, memstats: m.memstats } : null;
+  opsClock.record(m.result?.ops ?? table.last('ops') ?? 0, m.modelled?.nanotime);
+  showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
+  addEvents(m.events);
+  classroom.progress(m.maps, m.events.events);
+  addOutput(m.stdout);
+  addOutput(m.stderr);
+  editor.showCurrent(m.state === 'ready' && m.result ? m.result.line : 0);
+  if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
+  else if (m.state === 'ready' && m.result) status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
+  dirty = true;
+  perf.progress++;
+  perf.takeMs += performance.now() - t;
 }
 
 function finished(r) {
