@@ -309,11 +309,15 @@ function eventRow(text, cls, seq) {
   row.append(text);  // a text node: never HTML
   return row;
 }
-function addEvents(ev) {
+// While running, a frame appends at most this many rows (the newest; the
+// rest are counted in the "not shown" line): a batch of 500 rows inserted
+// and 500 removed cost more style and layout than the frame has.
+const MAX_EVENT_ROWS_PER_FRAME = 100;
+function addEvents(ev, running) {
   const list = $('events');
   // span events are many and rarely the story: the worker leaves them out unless asked (FILTER)
   const shown = ev.events;
-  const keep = shown.slice(-MAX_EVENT_ROWS);
+  const keep = shown.slice(-(running ? MAX_EVENT_ROWS_PER_FRAME : MAX_EVENT_ROWS));
   const skipped = (ev.skipped ?? 0) + (shown.length - keep.length);
   if (!keep.length && !skipped) return;
   const frag = document.createDocumentFragment();
@@ -558,7 +562,7 @@ function applyProgress(m) {
   nowPoint = m.result ? { ops: m.result.ops, ns: m.modelled?.nanotime, memstats: m.memstats } : null;
   opsClock.record(m.result?.ops ?? table.last('ops') ?? 0, m.modelled?.nanotime);
   showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
-  addEvents(m.events);
+  addEvents(m.events, m.state === 'running');
   classroom.progress(m.maps, m.events.events);
   addOutput(m.stdout);
   addOutput(m.stderr);
