@@ -359,8 +359,12 @@ function follow(el) { if (!scrolledUp.get(el)) el.scrollTop = el.scrollHeight; }
 
 // ---------------------------------------------------------------- charts
 const charts = new Charts($('charts'), () => gcMarks);
+// Order inside a frame: first the reads and canvas draws, against the
+// style and layout the last frame left clean (uPlot setting a canvas font
+// or the log's scrollHeight would otherwise force a style and layout pass),
+// then the batch's DOM writes, laid out once by the frame itself. The
+// charts and the scroll thus trail the DOM by one frame.
 function redraw() {
-  flushProgress();
   if (dirty) {
     dirty = false;
     gcMarks = [];
@@ -377,6 +381,7 @@ function redraw() {
   // the lists scroll, not the page
   if (scrollEvents) { scrollEvents = false; follow($('events')); }
   if (scrollOutput) { scrollOutput = false; follow($('output')); }
+  flushProgress();
   perf.raf++;
   requestAnimationFrame(redraw);  // at most one redraw per frame, only when new data came
 }
@@ -453,13 +458,16 @@ function dropQueuedProgress() {
   if (flushTimer !== null) { clearTimeout(flushTimer); flushTimer = null; }
   queuedBatches = [];
 }
+const REPLIES = new Set([MSG.HEAP_DATA, MSG.MAPVIEWED, MSG.INSPECTED, MSG.PONG]);
 function onWorker(m) {
   if (m.type === MSG.PROGRESS) {
     if (m.gen === undefined || m.gen === gen) watchdog.feed();
     queueProgress(m);
     return;
   }
-  flushProgress();  // batches before whatever followed them
+  // batches before whatever followed them; not before the replies that do
+  // not depend on them (their views read layout, which the batch would dirty)
+  if (!REPLIES.has(m.type)) flushProgress();
   if (m.gen !== undefined && m.gen !== gen) return;  // about a session the page has replaced
   watchdog.feed();
   switch (m.type) {
