@@ -381,7 +381,15 @@ function redraw() {
   // the lists scroll, not the page
   if (scrollEvents) { scrollEvents = false; follow($('events')); }
   if (scrollOutput) { scrollOutput = false; follow($('output')); }
-  flushProgress();
+  // while running, take a batch at most every BATCH_EVERY_MS: the frames in
+  // between change nothing and cost next to nothing, so the page keeps its
+  // frame rate for scrolling and hovering (the worker meanwhile gathers a
+  // bigger batch); a last batch (paused, ended) goes at once
+  const now = performance.now();
+  if (queuedBatches.length && (now - lastFlush >= BATCH_EVERY_MS || queuedBatches.at(-1).state !== 'running')) {
+    lastFlush = now;
+    flushProgress();
+  }
   perf.raf++;
   requestAnimationFrame(redraw);  // at most one redraw per frame, only when new data came
 }
@@ -440,8 +448,8 @@ $('show-spans').addEventListener('change', sendFilter);
 // A timer stands in for rAF when the page gets no frames (hidden tab), so
 // the run never stalls; any other message first applies what is queued, so
 // the order of effects is the worker's.
-const PROGRESS_FALLBACK_MS = 250;
-let queuedBatches = [], flushTimer = null;
+const PROGRESS_FALLBACK_MS = 250, BATCH_EVERY_MS = 50;
+let queuedBatches = [], flushTimer = null, lastFlush = -Infinity;
 function queueProgress(m) {
   queuedBatches.push(m);
   flushTimer ??= setTimeout(flushProgress, PROGRESS_FALLBACK_MS);
@@ -801,13 +809,21 @@ classroom.reset();
 const heapView = new HeapView($('heap-view'));
 const heapCtl = new HeapController(heapView, {
   send: (r) => send({ type: MSG.HEAP, at: r.at }),
-  isOpen: () => $('heap-panel').open && hasSession,
+  // while running, not while scrolled out of view either: a redraw of its
+  // histograms costs tens of ms of canvas text (caught up on scrolling back)
+  isOpen: () => $('heap-panel').open && hasSession && (heapInView || mode !== 'running'),
   table: () => table,
   snapshotLabel,
   mapsLine: (snap) => (snap.maps ?? []).filter((mp) => mp.alive).slice(0, 4)
     .map((mp) => `${mp.name}: ${mp.count} entries, ${mp.impl === 'swiss' ? `${mp.tables} table(s)` : `B=${mp.B}`}${mp.growing ? ', growing' : ''}`).join('; '),
 });
 $('heap-panel').addEventListener('toggle', () => heapCtl.refresh());
+let heapInView = true;
+new IntersectionObserver((es) => {
+  const was = heapInView;
+  heapInView = es[es.length - 1].isIntersecting;
+  if (heapInView && !was) heapCtl.refresh();
+}).observe($('heap-panel'));
 // The marker's x: the scrubbed row's value in the charts' x column (the
 // instruction count, or whatever column the charts put on x).
 let latestMemstats = null, scrubRow = null;
