@@ -448,7 +448,7 @@ $('show-spans').addEventListener('change', sendFilter);
 // A timer stands in for rAF when the page gets no frames (hidden tab), so
 // the run never stalls; any other message first applies what is queued, so
 // the order of effects is the worker's.
-const PROGRESS_FALLBACK_MS = 250, BATCH_EVERY_MS = 50;
+const PROGRESS_FALLBACK_MS = 250, BATCH_EVERY_MS = 100;
 let queuedBatches = [], flushTimer = null, lastFlush = -Infinity;
 function queueProgress(m) {
   queuedBatches.push(m);
