@@ -573,6 +573,7 @@ function applyProgress(m) {
   latestMemstats = m.memstats;
   if (timeline.live) showMemstats(m.memstats);
   timeline.update();
+  batchState = m.state;
   heapCtl.onProgress(m.state);
   showModelled($('modelled'), m.modelled);
   nowPoint = m.result ? { ops: m.result.ops, ns: m.modelled?.nanotime, memstats: m.memstats } : null;
@@ -811,14 +812,14 @@ const heapCtl = new HeapController(heapView, {
   send: (r) => send({ type: MSG.HEAP, at: r.at }),
   // while running, not while scrolled out of view either: a redraw of its
   // histograms costs tens of ms of canvas text (caught up on scrolling back)
-  isOpen: () => $('heap-panel').open && hasSession && (heapInView || mode !== 'running'),
+  isOpen: () => $('heap-panel').open && hasSession && (heapInView || batchState !== 'running'),
   table: () => table,
   snapshotLabel,
   mapsLine: (snap) => (snap.maps ?? []).filter((mp) => mp.alive).slice(0, 4)
     .map((mp) => `${mp.name}: ${mp.count} entries, ${mp.impl === 'swiss' ? `${mp.tables} table(s)` : `B=${mp.B}`}${mp.growing ? ', growing' : ''}`).join('; '),
 });
 $('heap-panel').addEventListener('toggle', () => heapCtl.refresh());
-let heapInView = true;
+let heapInView = true, batchState = 'ready';  // the state of the last batch applied
 new IntersectionObserver((es) => {
   const was = heapInView;
   heapInView = es[es.length - 1].isIntersecting;
