@@ -5,6 +5,7 @@ import './style.css';
 import createWorker from './worker-factory.js';
 import { MSG, HIDDEN_EVENT_KINDS, SPEEDS, DEFAULT_SPEED, defaultConfig } from './protocol.js';
 import { Watchdog } from './watchdog.js';
+import { takeBatchesNow } from './batching.js';
 import { createEditor } from './editor.js';
 import { Charts } from './charts.js';
 import { MapSeries } from './map-series.js';
@@ -386,7 +387,7 @@ function redraw() {
   // frame rate for scrolling and hovering (the worker meanwhile gathers a
   // bigger batch); a last batch (paused, ended) goes at once
   const now = performance.now();
-  if (queuedBatches.length && (now - lastFlush >= BATCH_EVERY_MS || queuedBatches.at(-1).state !== 'running')) {
+  if (takeBatchesNow(queuedBatches, now, lastFlush)) {
     lastFlush = now;
     flushProgress();
   }
@@ -448,7 +449,7 @@ $('show-spans').addEventListener('change', sendFilter);
 // A timer stands in for rAF when the page gets no frames (hidden tab), so
 // the run never stalls; any other message first applies what is queued, so
 // the order of effects is the worker's.
-const PROGRESS_FALLBACK_MS = 250, BATCH_EVERY_MS = 100;
+const PROGRESS_FALLBACK_MS = 250;
 let queuedBatches = [], flushTimer = null, lastFlush = -Infinity;
 function queueProgress(m) {
   queuedBatches.push(m);
