@@ -40,7 +40,14 @@ export default function register(test, { T, shot, open, setSource, runToEnd, cou
     const { x, y } = h.cellCenter(p);
     return [...h.canvas.getContext('2d').getImageData(x, y, 1, 1).data.slice(0, 3)];
   }, p);
-  const waitLiveHeap = (page, more = '') => page.waitForFunction(`(() => { const h = window.bucketlab.heap; return h.data && h.data.live && /^live/.test(h.label.textContent) ${more}; })()`, null, { timeout: 30000 });
+  // a function predicate (a string one is eval'd when polled, which the page's CSP refuses:
+  // it only passed when true at the first check)
+  const waitLiveHeap = (page, want = {}) => page.waitForFunction((w) => {
+    const h = window.bucketlab.heap;
+    if (!(h.data && h.data.live && /^live/.test(h.label.textContent))) return false;
+    const n = h.data.pages.length;
+    return (w.min === undefined || n >= w.min) && (w.eq === undefined || n === w.eq) && (w.page === undefined || h.data.pages[w.page[0]] === w.page[1]);
+  }, want, { timeout: 30000 });
 
   test('heap view: a free page turns into a coloured span cell; hover names the span, its size class and role', async ({ page, base }) => {
     await open(page, base);
@@ -48,7 +55,7 @@ export default function register(test, { T, shot, open, setSource, runToEnd, cou
     // stop after the first GC (a quarter of the nodes made): the heap is mapped, mostly free
     await page.click(T('step-gc'));
     await page.waitForFunction(() => /^Stopped after GC cycle/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
-    await waitLiveHeap(page, '&& h.data.pages.length > 0');
+    await waitLiveHeap(page, { min: 1 });
     // the lowest free page: the page allocator is address-ordered, so the allocations take it
     // (fresh from the OS, a page counts as released until first used: HeapReleased)
     const { p, st } = await page.evaluate(() => { const pg = window.bucketlab.heap.data.pages; const p = pg.findIndex((s) => s === 0 || s === 1); return { p, st: pg[p] }; });
@@ -56,7 +63,7 @@ export default function register(test, { T, shot, open, setSource, runToEnd, cou
     const before = await cellPixel(page, p);
     if (before.join() !== (st === 0 ? '226,232,240' : '255,255,255')) throw new Error(`free page ${p} (state ${st}) drawn as ${before}`);
     await runToEnd(page);
-    await waitLiveHeap(page, `&& h.data.pages[${p}] === 2`);
+    await waitLiveHeap(page, { page: [p, 2] });
     const after = await cellPixel(page, p);
     if (after.join() === before.join()) throw new Error(`page ${p} still drawn ${after} after it came into use`);
     // hover the bucket array and a page of nodes: the tooltip names class and role
@@ -155,7 +162,7 @@ export default function register(test, { T, shot, open, setSource, runToEnd, cou
     // a PROGRESS-free moment: the values stay; Live brings the newest back
     await page.click(T('timeline-live'));
     if ((await counter(page, 'HeapAlloc')) !== liveAlloc) throw new Error('Live did not restore the counters');
-    await waitLiveHeap(page, `&& h.data.pages.length === ${livePages}`);
+    await waitLiveHeap(page, { eq: livePages });
     if (await page.locator(`${T('chart-heap')} ${T('timeline-mark')}`).count()) throw new Error('the marker stayed after Live');
   });
 
@@ -164,7 +171,7 @@ export default function register(test, { T, shot, open, setSource, runToEnd, cou
     await setSource(page, BIG);
     await page.selectOption('#speed', 'max');
     await runToEnd(page, 120000);
-    await waitLiveHeap(page, '&& h.data.pages.length >= 8192');
+    await waitLiveHeap(page, { min: 8192 });
     const st = await heapState(page);
     await page.locator('#heap-panel').scrollIntoViewIfNeeded();
     const r = await page.evaluate(() => window.bucketlab.heap.bench(120));

@@ -26,6 +26,7 @@ export class Classroom {
   get on() { return document.body.classList.contains('classroom'); }
   set(on) {
     document.body.classList.toggle('classroom', on);
+    document.documentElement.classList.toggle('classroom', on);  // the root font size (style.css)
     this.toggle.setAttribute('aria-pressed', String(on));
     const u = new URL(location.href);
     if (on) u.searchParams.set('classroom', '1'); else u.searchParams.delete('classroom');

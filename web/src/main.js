@@ -5,6 +5,7 @@ import './style.css';
 import createWorker from './worker-factory.js';
 import { MSG, HIDDEN_EVENT_KINDS, SPEEDS, DEFAULT_SPEED, defaultConfig } from './protocol.js';
 import { Watchdog } from './watchdog.js';
+import { takeBatchesNow } from './batching.js';
 import { createEditor } from './editor.js';
 import { Charts } from './charts.js';
 import { MapSeries } from './map-series.js';
@@ -309,11 +310,15 @@ function eventRow(text, cls, seq) {
   row.append(text);  // a text node: never HTML
   return row;
 }
-function addEvents(ev) {
+// While running, a frame appends at most this many rows (the newest; the
+// rest are counted in the "not shown" line): a batch of 500 rows inserted
+// and 500 removed cost more style and layout than the frame has.
+const MAX_EVENT_ROWS_PER_FRAME = 100;
+function addEvents(ev, running) {
   const list = $('events');
   // span events are many and rarely the story: the worker leaves them out unless asked (FILTER)
   const shown = ev.events;
-  const keep = shown.slice(-MAX_EVENT_ROWS);
+  const keep = shown.slice(-(running ? MAX_EVENT_ROWS_PER_FRAME : MAX_EVENT_ROWS));
   const skipped = (ev.skipped ?? 0) + (shown.length - keep.length);
   if (!keep.length && !skipped) return;
   const frag = document.createDocumentFragment();
@@ -355,6 +360,11 @@ function follow(el) { if (!scrolledUp.get(el)) el.scrollTop = el.scrollHeight; }
 
 // ---------------------------------------------------------------- charts
 const charts = new Charts($('charts'), () => gcMarks);
+// Order inside a frame: first the reads and canvas draws, against the
+// style and layout the last frame left clean (uPlot setting a canvas font
+// or the log's scrollHeight would otherwise force a style and layout pass),
+// then the batch's DOM writes, laid out once by the frame itself. The
+// charts and the scroll thus trail the DOM by one frame.
 function redraw() {
   if (dirty) {
     dirty = false;
@@ -372,6 +382,15 @@ function redraw() {
   // the lists scroll, not the page
   if (scrollEvents) { scrollEvents = false; follow($('events')); }
   if (scrollOutput) { scrollOutput = false; follow($('output')); }
+  // while running, take a batch at most every BATCH_EVERY_MS: the frames in
+  // between change nothing and cost next to nothing, so the page keeps its
+  // frame rate for scrolling and hovering (the worker meanwhile gathers a
+  // bigger batch); a last batch (paused, ended) goes at once
+  const now = performance.now();
+  if (takeBatchesNow(queuedBatches, now, lastFlush)) {
+    lastFlush = now;
+    flushProgress();
+  }
   perf.raf++;
   requestAnimationFrame(redraw);  // at most one redraw per frame, only when new data came
 }
@@ -396,6 +415,7 @@ function startWorker() {
 function restartWorker(why) {
   watchdog.disarm();
   try { worker?.terminate(); } catch { /* already gone */ }
+  dropQueuedProgress();
   restarts++;
   mode = 'idle';
   pending = null;
@@ -422,9 +442,41 @@ function sendFilter() {
 }
 $('show-spans').addEventListener('change', sendFilter);
 
+// PROGRESS batches are applied in the next animation frame, not as they
+// arrive, and ACKed only then: the worker (which posts the next batch only
+// after the ACK) thus sends at most one batch per frame the page actually
+// draws, and a slow frame gets a bigger batch instead of a queue of them.
+// A timer stands in for rAF when the page gets no frames (hidden tab), so
+// the run never stalls; any other message first applies what is queued, so
+// the order of effects is the worker's.
+const PROGRESS_FALLBACK_MS = 250;
+let queuedBatches = [], flushTimer = null, lastFlush = -Infinity;
+function queueProgress(m) {
+  queuedBatches.push(m);
+  flushTimer ??= setTimeout(flushProgress, PROGRESS_FALLBACK_MS);
+}
+function flushProgress() {
+  if (flushTimer !== null) { clearTimeout(flushTimer); flushTimer = null; }
+  if (!queuedBatches.length) return;
+  const batches = queuedBatches;
+  queuedBatches = [];
+  send({ type: MSG.ACK });  // ACK even stale ones: the worker waits for it
+  for (const m of batches) if (m.gen === undefined || m.gen === gen) applyProgress(m);
+}
+function dropQueuedProgress() {
+  if (flushTimer !== null) { clearTimeout(flushTimer); flushTimer = null; }
+  queuedBatches = [];
+}
+const REPLIES = new Set([MSG.HEAP_DATA, MSG.MAPVIEWED, MSG.INSPECTED, MSG.PONG]);
 function onWorker(m) {
-  // ACK every batch at once, even a stale one: the worker prepares the next while this one is applied
-  if (m.type === MSG.PROGRESS) send({ type: MSG.ACK });
+  if (m.type === MSG.PROGRESS) {
+    if (m.gen === undefined || m.gen === gen) watchdog.feed();
+    queueProgress(m);
+    return;
+  }
+  // batches before whatever followed them; not before the replies that do
+  // not depend on them (their views read layout, which the batch would dirty)
+  if (!REPLIES.has(m.type)) flushProgress();
   if (m.gen !== undefined && m.gen !== gen) return;  // about a session the page has replaced
   watchdog.feed();
   switch (m.type) {
@@ -462,29 +514,6 @@ function onWorker(m) {
       }
       setButtons();
       break;
-    case MSG.PROGRESS: {
-      const t = performance.now();
-      if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
-      latestMemstats = m.memstats;
-      if (timeline.live) showMemstats(m.memstats);
-      timeline.update();
-      heapCtl.onProgress(m.state);
-      showModelled($('modelled'), m.modelled);
-      nowPoint = m.result ? { ops: m.result.ops, ns: m.modelled?.nanotime, memstats: m.memstats } : null;
-      opsClock.record(m.result?.ops ?? table.last('ops') ?? 0, m.modelled?.nanotime);
-      showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
-      addEvents(m.events);
-      classroom.progress(m.maps, m.events.events);
-      addOutput(m.stdout);
-      addOutput(m.stderr);
-      editor.showCurrent(m.state === 'ready' && m.result ? m.result.line : 0);
-      if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
-      else if (m.state === 'ready' && m.result) status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
-      dirty = true;
-      perf.progress++;
-      perf.takeMs += performance.now() - t;
-      break;
-    }
     case MSG.STEPPED: {
       watchdog.disarm();
       if (mode === 'stepping') mode = 'idle';
@@ -537,6 +566,30 @@ function onWorker(m) {
     default:
       break;
   }
+}
+
+function applyProgress(m) {
+  const t = performance.now();
+  if (!table.apply(m.samples)) table.reset();  // a gap (cannot happen with one worker): start over
+  latestMemstats = m.memstats;
+  if (timeline.live) showMemstats(m.memstats);
+  timeline.update();
+  batchState = m.state;
+  heapCtl.onProgress(m.state);
+  showModelled($('modelled'), m.modelled);
+  nowPoint = m.result ? { ops: m.result.ops, ns: m.modelled?.nanotime, memstats: m.memstats } : null;
+  opsClock.record(m.result?.ops ?? table.last('ops') ?? 0, m.modelled?.nanotime);
+  showMaps(m.maps, m.result?.ops ?? table.last('ops') ?? 0);
+  addEvents(m.events, m.state === 'running');
+  classroom.progress(m.maps, m.events.events);
+  addOutput(m.stdout);
+  addOutput(m.stderr);
+  editor.showCurrent(m.state === 'ready' && m.result ? m.result.line : 0);
+  if (m.state === 'running' && m.result) status(`Running… ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
+  else if (m.state === 'ready' && m.result) status(`Paused at line ${m.result.line}:${m.result.col} · ${formatNumber(m.result.ops)} ops, ${formatNumber(m.result.mapOps)} map ops`);
+  dirty = true;
+  perf.progress++;
+  perf.takeMs += performance.now() - t;
 }
 
 function finished(r) {
@@ -758,13 +811,21 @@ classroom.reset();
 const heapView = new HeapView($('heap-view'));
 const heapCtl = new HeapController(heapView, {
   send: (r) => send({ type: MSG.HEAP, at: r.at }),
-  isOpen: () => $('heap-panel').open && hasSession,
+  // while running, not while scrolled out of view either: a redraw of its
+  // histograms costs tens of ms of canvas text (caught up on scrolling back)
+  isOpen: () => $('heap-panel').open && hasSession && (heapInView || batchState !== 'running'),
   table: () => table,
   snapshotLabel,
   mapsLine: (snap) => (snap.maps ?? []).filter((mp) => mp.alive).slice(0, 4)
     .map((mp) => `${mp.name}: ${mp.count} entries, ${mp.impl === 'swiss' ? `${mp.tables} table(s)` : `B=${mp.B}`}${mp.growing ? ', growing' : ''}`).join('; '),
 });
 $('heap-panel').addEventListener('toggle', () => heapCtl.refresh());
+let heapInView = true, batchState = 'ready';  // the state of the last batch applied
+new IntersectionObserver((es) => {
+  const was = heapInView;
+  heapInView = es[es.length - 1].isIntersecting;
+  if (heapInView && !was) heapCtl.refresh();
+}).observe($('heap-panel'));
 // The marker's x: the scrubbed row's value in the charts' x column (the
 // instruction count, or whatever column the charts put on x).
 let latestMemstats = null, scrubRow = null;

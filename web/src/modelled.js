@@ -53,19 +53,29 @@ export function modelledRows(m) {
 }
 
 // Writes the rows into a <tbody> (cells by textContent only).
+// Updated in place (rebuilt only when the set of rows changes): a rebuild
+// per batch re-styled and re-laid out the table at every frame of a run.
 export function showModelled(tbody, m) {
   const rows = modelledRows(m);
-  const tr = rows.map((r) => {
-    const row = document.createElement('tr');
-    const th = document.createElement('th');
-    th.textContent = r.label;
-    th.title = r.title;
-    const td = document.createElement('td');
-    td.textContent = r.text;
-    td.dataset.testid = `modelled-${r.id}`;
-    td.dataset.value = String(r.value);
-    row.append(th, td);
-    return row;
+  const ids = rows.map((r) => r.id).join();
+  if (tbody.dataset.rows !== ids) {
+    tbody.dataset.rows = ids;
+    tbody.replaceChildren(...rows.map((r) => {
+      const row = document.createElement('tr');
+      const th = document.createElement('th');
+      th.textContent = r.label;
+      const td = document.createElement('td');
+      td.dataset.testid = `modelled-${r.id}`;
+      row.append(th, td);
+      return row;
+    }));
+  }
+  rows.forEach((r, i) => {
+    const th = tbody.rows[i].cells[0], td = tbody.rows[i].cells[1];
+    if (th.textContent !== r.label) th.textContent = r.label;
+    if (th.title !== r.title) th.title = r.title;
+    if (td.textContent !== r.text) td.textContent = r.text;
+    const v = String(r.value);
+    if (td.dataset.value !== v) td.dataset.value = v;
   });
-  tbody.replaceChildren(...tr);
 }
