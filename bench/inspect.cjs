@@ -3,7 +3,7 @@
 // heap (Session.heapPages + heapSpans, what the heap view asks the worker
 // for), timed in node through the wasm module, best of N.
 //   node bench/inspect.cjs build/wasm/wasm/bucketlab_node.cjs [N]
-// Prints one JSON line: {"map_ms":..,"map_buckets":..,"heap_ms":..,"heap_mib":..,"spans":..}
+// Prints one JSON line: {"map_ms":..,"map_buckets":..,"heat_ms":..,"heap_ms":..,"heap_mib":..,"spans":..}
 'use strict';
 const modPath = require('path').resolve(process.argv[2]);
 const reps = Number(process.argv[3] ?? 20);
@@ -48,6 +48,10 @@ require(modPath)().then((m) => {
   let snap;
   const mapMs = best(() => { snap = s.inspectMap(id, 0, nb); });
   if (JSON.parse(snap).count !== 20000) throw new Error('map snapshot: wrong count');
+  // what the map view asks for at this size: one row per bucket (typed array, no JSON)
+  let heat;
+  const heatMs = best(() => { heat = s.mapHeat(id).slice(); });
+  if (heat.length <= nb) throw new Error('map heat: too few rows');
   s.delete();
 
   const h = new m.Session();
@@ -55,7 +59,7 @@ require(modPath)().then((m) => {
   h.run(1e18);
   const ms = JSON.parse(h.memstats());
   let spans = 0;
-  const heapMs = best(() => { h.heapPages(); spans = h.heapSpans().length / 8; });
+  const heapMs = best(() => { h.heapPages(); spans = h.heapSpans().length / 9; });  // rows of 9 (bindings.cpp heap_spans)
   h.delete();
-  console.log(JSON.stringify({ map_ms: mapMs, map_buckets: nb, heap_ms: heapMs, heap_mib: ms.HeapInuse / 2 ** 20, spans }));
+  console.log(JSON.stringify({ map_ms: mapMs, map_buckets: nb, heat_ms: heatMs, heap_ms: heapMs, heap_mib: ms.HeapInuse / 2 ** 20, spans }));
 });
