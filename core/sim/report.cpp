@@ -43,11 +43,16 @@ std::string number(double v) {
     std::snprintf(buf, sizeof buf, "%.17g", v);
   return buf;
 }
-}  // namespace
-
-std::string json_string(std::string_view s) {
-  std::string o = "\"";
-  for (unsigned char c : s) {
+void put_json_string(std::string& o, std::string_view s) {
+  o += '"';
+  std::size_t plain = 0;  // formatted keys rarely need escapes: copy the leading plain run at once
+  while (plain < s.size()) {
+    const auto c = static_cast<unsigned char>(s[plain]);
+    if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f) break;
+    ++plain;
+  }
+  o.append(s.data(), plain);
+  for (unsigned char c : s.substr(plain)) {
     if (c == '"' || c == '\\') { o += '\\'; o += static_cast<char>(c); }
     else if (c == '\n') o += "\\n";
     else if (c == '\t') o += "\\t";
@@ -55,7 +60,14 @@ std::string json_string(std::string_view s) {
     else if (c < 0x20 || c == 0x7f) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); o += buf; }
     else o += static_cast<char>(c);
   }
-  return o + "\"";
+  o += '"';
+}
+}  // namespace
+
+std::string json_string(std::string_view s) {
+  std::string o;
+  put_json_string(o, s);
+  return o;
 }
 
 const std::vector<std::string>& sample_columns() {
@@ -249,25 +261,6 @@ namespace {
 void put_u64(std::string& o, std::uint64_t v) {
   char buf[24];
   o.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
-}
-void put_json_string(std::string& o, std::string_view s) {
-  o += '"';
-  std::size_t plain = 0;  // formatted keys rarely need escapes: copy the leading plain run at once
-  while (plain < s.size()) {
-    const auto c = static_cast<unsigned char>(s[plain]);
-    if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f) break;
-    ++plain;
-  }
-  o.append(s.data(), plain);
-  for (unsigned char c : s.substr(plain)) {
-    if (c == '"' || c == '\\') { o += '\\'; o += static_cast<char>(c); }
-    else if (c == '\n') o += "\\n";
-    else if (c == '\t') o += "\\t";
-    else if (c == '\r') o += "\\r";
-    else if (c < 0x20 || c == 0x7f) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); o += buf; }
-    else o += static_cast<char>(c);
-  }
-  o += '"';
 }
 // A 64-bit hash as a JSON string "0x%016x" (JS numbers hold 53 bits); "" for none.
 void put_hash(std::string& o, std::uint64_t h) {
