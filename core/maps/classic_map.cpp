@@ -526,8 +526,6 @@ void ClassicMap::evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id) {
     const bool same = same_size_grow(h);
     if (!same) xy[1].b = bucket_at(nb, oldbucket + newbit);
     std::uint64_t moved[2] = {0, 0};
-    const bool word_move_k = t_.key->size == 8 && !t_.key->has_pointers() && t_.keysize == 8;
-    const bool word_move_e = t_.elem->size == 8 && !t_.elem->has_pointers() && t_.elemsize == 8;
     std::uint32_t dst_chain[2] = {0, 0}, src_chain = 0;
     if (evac_log_) {
       evac_log_->valid = true;
@@ -578,18 +576,12 @@ void ClassicMap::evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id) {
           evac_log_->moves.push_back({src_chain, dst_chain[use_y], static_cast<std::uint8_t>(i),
                                       static_cast<std::uint8_t>(dst.i), use_y});
         set_top(dst.b, dst.i, tp);
-        // Pointer-free one-word keys and elems (slots are 8-aligned in the
-        // bucket): a word store, as typedmemmove does for them, without the call.
         if (t_.indirectkey)
           rt_.store_pointer(key_slot(dst.b, dst.i), k2);
-        else if (word_move_k)
-          rt_.store_u64(key_slot(dst.b, dst.i), rt_.load_u64(key_slot(b, i)));
         else
           rt_.typedmemmove(t_.key, key_slot(dst.b, dst.i), key_slot(b, i));
         if (t_.indirectelem)
           rt_.store_pointer(elem_slot(dst.b, dst.i), rt_.load_pointer(elem_slot(b, i)));
-        else if (word_move_e)
-          rt_.store_u64(elem_slot(dst.b, dst.i), rt_.load_u64(elem_slot(b, i)));
         else
           rt_.typedmemmove(t_.elem, elem_slot(dst.b, dst.i), elem_slot(b, i));
         ++dst.i;

@@ -130,14 +130,8 @@ MemStats Runtime::read_mem_stats() {
   return m;
 }
 
-void Runtime::typedmemmove(const Type* t, Addr dst, Addr src) {
+void Runtime::typedmemmove_slow(const Type* t, Addr dst, Addr src) {
   if (!t->has_pointers()) {
-    // One aligned word (int64 keys and elems): the same bytes and the same
-    // page touch as memmove, without the ranged copy.
-    if (t->size == 8 && ((dst | src) & 7) == 0 && is_heap_addr(dst) && is_heap_addr(src)) {
-      store_u64(dst, load_u64(src));
-      return;
-    }
     memmove(dst, src, t->size);
     return;
   }
