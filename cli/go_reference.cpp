@@ -245,6 +245,37 @@ func __bl_allocated(p, n uintptr) bool {
 	return *(*uint8)(__bl_unsafe.Pointer(s.allocBits + idx/8))&(1<<(idx%8)) != 0
 }
 
+// Whether p lies in a goroutine stack (a manual span, mSpanManual = 2): Go
+// puts the first bucket of a small map that does not escape there.
+func __bl_onStack(p uintptr) bool {
+	sp := __bl_spanOf(p)
+	return sp != nil && (*__bl_mspan)(sp).state == 2
+}
+
+// Whether a map's bucket array, and every overflow bucket its chains link
+// to, is still allocated. Preallocated overflow buckets (makeBucketArray)
+// lie inside the array's own object.
+func __bl_bucketsAllocated(buckets uintptr, B uint8, bs uintptr) bool {
+	if buckets == 0 || B >= 31 || __bl_onStack(buckets) {
+		return true
+	}
+	if !__bl_allocated(buckets, bs<<B) {
+		return false
+	}
+	end := buckets + (*__bl_mspan)(__bl_spanOf(buckets)).elemsize
+	budget := 1 << 24
+	for b := uintptr(0); b < uintptr(1)<<B; b++ {
+		p := *(*uintptr)(__bl_unsafe.Pointer(buckets + b*bs + bs - 8))
+		for ; p != 0; budget-- {
+			if budget == 0 || !(p >= buckets && p+bs <= end) && !__bl_allocated(p, bs) {
+				return false
+			}
+			p = *(*uintptr)(__bl_unsafe.Pointer(p + bs - 8))
+		}
+	}
+	return true
+}
+
 var __bl_ms [3]__bl_runtime.MemStats
 
 //go:linkname __bl_envs runtime.envs
@@ -309,10 +340,12 @@ func __bl_report(mainsp uintptr) {
 		if hm.oldbuckets != 0 {
 			growing = 1
 		}
-		// a heap map whose header or bucket array a sweep has freed is dead
+		// A map whose header (heap map), bucket array or any overflow bucket
+		// a sweep has freed is dead. A stack map's hmap stays in main's
+		// frame, but its buckets are heap objects the GC frees once the
+		// stack slot is dead.
 		freed := uint64(0)
-		if !r.stack && (!__bl_allocated(h, 48) ||
-			(hm.buckets != 0 && hm.B < 31 && !__bl_allocated(hm.buckets, uintptr(t.bucketsize)<<hm.B))) {
+		if (!r.stack && !__bl_allocated(h, 48)) || (live == 1 && !__bl_bucketsAllocated(hm.buckets, hm.B, uintptr(t.bucketsize))) {
 			freed = 1
 		}
 		__bl_str("map")
@@ -350,6 +383,19 @@ func __bl_report(mainsp uintptr) {
 			}
 			__bl_num(n)
 		}
+		__bl_byte('\n')
+		// Go's GC is concurrent: a cycle still running when main returned
+		// can scan main's frame after a map's last use, and its sweep can
+		// free (and the scavenger zero) the map's memory while it is read
+		// above. The model's cycles end at their trigger (deviation R1).
+		// Freed memory is never allocated again here (the report does not
+		// allocate), so a map still allocated after its read was read whole.
+		intact := uint64(1)
+		if freed == 0 && ((!r.stack && !__bl_allocated(h, 48)) || (live == 1 && !__bl_bucketsAllocated(hm.buckets, hm.B, bs))) {
+			intact = 0
+		}
+		__bl_str("intact")
+		__bl_num(intact)
 		__bl_byte('\n')
 	}
 	__bl_str("dropped")
@@ -796,6 +842,10 @@ bool parse_report(std::string_view out, const std::vector<MapSite>& sites, GoRef
       auto& mp = ref.maps.back();
       if (v.size() * 8 != mp.tophash.size()) return bad("chains count");
       for (auto c : v) mp.chain_len.push_back(static_cast<std::uint32_t>(c));
+    } else if (tag == "intact") {
+      // 0: freed by a sweep while it was read (a torn read): dead, not compared
+      if (ref.maps.empty() || !parse_u64s(line, v) || v.size() != 1) return bad("intact");
+      if (v[0] == 0) ref.maps.back().freed = true;
     } else if (tag == "dropped") {
       if (!parse_u64s(line, v) || v.size() != 1) return bad("dropped");
       ref.dropped_maps = v[0];
@@ -970,7 +1020,13 @@ std::optional<GoReference> run_under_go(std::string_view source, std::string& er
   const fs::path dir = tmpl;
   struct Cleanup {
     fs::path d;
-    ~Cleanup() { std::error_code e; fs::remove_all(d, e); }
+    // BUCKETLAB_VSGO_KEEP=1 keeps the program and Go's report (run.out) for a diagnosis.
+    ~Cleanup() {
+      const char* keep = std::getenv("BUCKETLAB_VSGO_KEEP");
+      if (keep && *keep == '1') return;
+      std::error_code e;
+      fs::remove_all(d, e);
+    }
   } cleanup{dir};
 
   const std::vector<std::string> build_env = environment({
@@ -1000,6 +1056,16 @@ std::optional<GoReference> run_under_go(std::string_view source, std::string& er
       error = "bucketlab's front end refused the workload (Go accepts it):\n" + front_error;
     }
     return std::nullopt;
+  }
+  // BUCKETLAB_VSGO_REPLAY=DIR: compare against a kept run's report (DIR from
+  // BUCKETLAB_VSGO_KEEP=1) instead of a new Go run, to diagnose one run's seeds.
+  if (const char* replay = std::getenv("BUCKETLAB_VSGO_REPLAY"); replay && *replay) {
+    GoReference ref, base;
+    if (!parse_report(slurp(fs::path(replay) / "run.out"), ins->sites, ref, error)) return std::nullopt;
+    if (!parse_report(slurp(fs::path(replay) / "base.out"), ins->sites, base, error)) return std::nullopt;
+    ref.repeat_after_gc.push_back(ref.after_gc);
+    ref.baseline_after_gc.push_back(base.after_gc);
+    return ref;
   }
   auto files = support_files();
   files.emplace_back("main.go", ins->main_go);

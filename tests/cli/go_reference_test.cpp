@@ -266,6 +266,20 @@ TEST_CASE("vs-go parse_report: workload output kept exactly, fields in order", "
     CHECK_FALSE(ref.maps[1].superseded);
   }
 
+  SECTION("a map freed by a sweep while the report read it is dead (intact 0)") {
+    std::string torn = out;
+    torn.insert(torn.find("dropped"), "intact 0\n");
+    REQUIRE(cli::parse_report(torn, sites, ref, err));
+    CHECK(ref.maps[0].freed);
+    std::string whole = out;
+    whole.insert(whole.find("dropped"), "intact 1\n");
+    REQUIRE(cli::parse_report(whole, sites, ref, err));
+    CHECK_FALSE(ref.maps[0].freed);
+    std::string bad = out;
+    bad.insert(bad.find("map 0"), "intact 0\n");  // before any map
+    CHECK_FALSE(cli::parse_report(bad, sites, ref, err));
+  }
+
   SECTION("missing or cut reports are errors") {
     CHECK_FALSE(cli::parse_report("hello\n", sites, ref, err));
     CHECK(err.find("no report") != std::string::npos);
@@ -435,6 +449,25 @@ TEST_CASE("vs-go under Go 1.19: maps in returned frames and growth in progress",
   CHECK(g.tophash.size() == 16 * 8);
   // Most entries are still in the old array.
   CHECK(occupied(g) < g.count);
+}
+
+// A stack map's hmap stays in main's frame, but its buckets are heap objects:
+// once the map is dead, a GC frees them (and the scavenger may zero their
+// pages), so the report must not read them as the map's state.
+TEST_CASE("vs-go under Go 1.19: a dead stack map's freed buckets are not read as its state", "[vs-go][oracle-go]") {
+  if (!have_go119()) return;
+  const GoReference r = run_go(
+      "m := make(map[int]int)\n"
+      "for i := 0; i < 1000; i++ {\n"
+      "\tm[i] = i\n"
+      "}\n"
+      "fmt.Println(len(m))\n"
+      "runtime.GC()\n");  // m is dead here: this cycle frees its buckets and overflow buckets
+  CHECK(r.stdout_text == "1000\n");
+  REQUIRE(r.maps.size() == 1);
+  CHECK(r.maps[0].stack);
+  CHECK(r.maps[0].frame_live);
+  CHECK(r.maps[0].freed);
 }
 
 TEST_CASE("vs-go under Go 1.19: a compile error comes back in Go's words", "[vs-go][oracle-go]") {
