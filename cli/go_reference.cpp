@@ -1064,6 +1064,7 @@ std::optional<GoReference> run_under_go(std::string_view source, std::string& er
     if (!parse_report(slurp(fs::path(replay) / "run.out"), ins->sites, ref, error)) return std::nullopt;
     if (!parse_report(slurp(fs::path(replay) / "base.out"), ins->sites, base, error)) return std::nullopt;
     ref.repeat_after_gc.push_back(ref.after_gc);
+    ref.repeat_at_start.push_back(ref.at_start);
     ref.baseline_after_gc.push_back(base.after_gc);
     return ref;
   }
@@ -1088,8 +1089,10 @@ std::optional<GoReference> run_under_go(std::string_view source, std::string& er
   GoReference ref;
   if (!parse_report(out, ins->sites, ref, error)) return std::nullopt;
   // The workload again, for Go's run-to-run spread of the live heap after
-  // the final GC (the first run above is the reference for everything else).
+  // the final GC and of Mallocs/TotalAlloc (the first run above is the
+  // reference for everything else).
   ref.repeat_after_gc.push_back(ref.after_gc);
+  ref.repeat_at_start.push_back(ref.at_start);
   for (int i = 1; i < kWorkloadRuns; ++i) {
     const ProcResult w =
         run_process({(dir / "prog").string()}, environment(run_add), dir, dir / "rep.out", dir / "rep.err", 600);
@@ -1100,6 +1103,7 @@ std::optional<GoReference> run_under_go(std::string_view source, std::string& er
       return std::nullopt;
     }
     ref.repeat_after_gc.push_back(again.after_gc);
+    ref.repeat_at_start.push_back(again.at_start);
   }
   // The same binary doing nothing (main returns at once), a few times: the
   // live heap the runtime and the packages keep (it varies by a few objects

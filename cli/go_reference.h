@@ -97,6 +97,9 @@ struct GoReference {
   // After-GC MemStats of kWorkloadRuns runs of the workload (the first is
   // after_gc): Go's own run-to-run spread of the live heap.
   std::vector<GoMemStats> repeat_after_gc;
+  // ... and their MemStats as main started, for Go's run-to-run spread of
+  // Mallocs and TotalAlloc (e.g. a cycle that starts an M: 3 objects more).
+  std::vector<GoMemStats> repeat_at_start;
   std::uint64_t dropped_maps = 0;  // maps beyond the tracking capacity (65536), not listed
   std::string stdout_text;  // what the workload printed (without the report)
 };

@@ -211,8 +211,9 @@ int cmd_run(const std::vector<std::string>& args) {
 
 // vs-go: the same workload under real Go 1.19 (AES hash off, seeds read back)
 // and in the model pinned to those seeds; prints both. Exit 0 when every live
-// map's structure matches exactly and Mallocs, HeapObjects and HeapAlloc
-// after a final runtime.GC() are within 2%; 3 when they differ.
+// map's structure matches exactly, Mallocs and TotalAlloc are within 2% (or
+// Go's run-to-run spread) and the live HeapObjects and HeapAlloc after a
+// final runtime.GC() within Go's noise (R34); 3 when they differ.
 int cmd_vs_go(const std::vector<std::string>& args) {
   Options o;
   if (std::string err = parse_args(args, o); !err.empty()) return usage("vs-go: " + err);
@@ -313,12 +314,24 @@ int cmd_vs_go(const std::vector<std::string>& args) {
   sim.runtime().read_mem_stats();
   sim.runtime().gc();
   const auto ms = sim.runtime().read_mem_stats();
-  auto delta_row = [&](const char* name, std::uint64_t go, std::uint64_t model) {
-    const double rel = go ? (static_cast<double>(model) - static_cast<double>(go)) / static_cast<double>(go) : (model ? 1.0 : 0.0);
-    const bool ok = rel <= 0.02 && rel >= -0.02;
+  // Cumulative figures: the median over Go's kWorkloadRuns runs, within 2%
+  // or Go's own run-to-run spread (max - min) if larger: now and then a Go
+  // 1.19 cycle starts an M (m, g0, gsignal: 3 objects, 1856 B; deviation
+  // R30), which is 5% of a workload that allocates 60 objects.
+  auto delta_row = [&](const char* name, std::vector<std::uint64_t> runs, std::uint64_t model) {
+    std::sort(runs.begin(), runs.end());
+    const double go = static_cast<double>(runs[runs.size() / 2]);
+    const double spread = static_cast<double>(runs.back() - runs.front());
+    const double rel = go != 0 ? (static_cast<double>(model) - go) / go : (model ? 1.0 : 0.0);
+    const bool ok = std::abs(static_cast<double>(model) - go) <= std::max(0.02 * go, spread);
     same = same && ok;
-    std::printf("%-34s %16llu %16llu %+8.2f%%%s\n", name, static_cast<unsigned long long>(go),
-                static_cast<unsigned long long>(model), 100 * rel, ok ? "" : "  <-- over 2%");
+    char gs[48];
+    if (spread > 0.02 * go)
+      std::snprintf(gs, sizeof gs, "%.0f ±%.0f", go, spread);
+    else
+      std::snprintf(gs, sizeof gs, "%.0f", go);
+    std::printf("%-34s %16s %16llu %+8.2f%%%s\n", name, gs, static_cast<unsigned long long>(model), 100 * rel,
+                ok ? "" : "  <-- over 2% and Go's spread");
   };
   // Live figures: Go's workload share is after-GC minus the do-nothing
   // baseline (its median); Go's own run-to-run spread of the baseline
@@ -330,9 +343,10 @@ int cmd_vs_go(const std::vector<std::string>& args) {
     const double go = static_cast<double>(work[work.size() / 2]) - static_cast<double>(base[base.size() / 2]);
     const double spread = static_cast<double>(work.back() - work.front()) + static_cast<double>(base.back() - base.front());
     // floor: Go's own live heap after a GC moves by a few runtime-internal
-    // objects between runs (measured: up to 4 objects, and a ~1.9 KB object
-    // present in some runs and not others; docs/deviations.md R34)
-    const double floor = std::string(name).find("Objects") != std::string::npos ? 4 : 4096;
+    // objects between runs (measured: up to ±6 objects, e.g. string_keys
+    // from -1 to 5 in 18 runs, and a ~1.9 KB object present in some runs and
+    // not others; docs/deviations.md R34)
+    const double floor = std::string(name).find("Objects") != std::string::npos ? 6 : 4096;
     const double tol = std::max({spread, 0.02 * std::abs(go), floor});
     const bool ok = std::abs(static_cast<double>(model) - go) <= tol;
     same = same && ok;
@@ -352,13 +366,23 @@ int cmd_vs_go(const std::vector<std::string>& args) {
     work_alloc.push_back(w.HeapAlloc);
   }
   std::printf("since main started, after a final runtime.GC():\n");
-  delta_row("Mallocs", ga.Mallocs - gs.Mallocs, ms.Mallocs);
-  delta_row("TotalAlloc", ga.TotalAlloc - gs.TotalAlloc, ms.TotalAlloc);
+  std::vector<std::uint64_t> go_mallocs, go_total;
+  for (std::size_t i = 0; i < ref->repeat_after_gc.size() && i < ref->repeat_at_start.size(); ++i) {
+    go_mallocs.push_back(ref->repeat_after_gc[i].Mallocs - ref->repeat_at_start[i].Mallocs);
+    go_total.push_back(ref->repeat_after_gc[i].TotalAlloc - ref->repeat_at_start[i].TotalAlloc);
+  }
+  delta_row("Mallocs", go_mallocs, ms.Mallocs);
+  delta_row("TotalAlloc", go_total, ms.TotalAlloc);
   // The model's share likewise: minus the same do-nothing program in the
-  // model (the runtime's own objects, e.g. the GC's worker goroutine).
+  // model (the runtime's own objects, e.g. the GC's worker goroutine). Go's
+  // baseline is the workload's own binary, so package os is initialised in
+  // it exactly when it is in the workload (one goroutine more in allgs).
   bucketlab::runtime::MemStats mbase;
   {
-    auto empty = bucketlab::sim::load("package main\n\nfunc main() {}\n", o.sim);
+    const char* do_nothing = sim.runtime().os_initialized()
+                                 ? "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tif false {\n\t\tfmt.Print()\n\t}\n}\n"
+                                 : "package main\n\nfunc main() {}\n";
+    auto empty = bucketlab::sim::load(do_nothing, o.sim);
     empty.sim->run();
     empty.sim->runtime().read_mem_stats();
     empty.sim->runtime().gc();

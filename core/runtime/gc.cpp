@@ -98,14 +98,22 @@ void Gc::start(GcTriggerKind kind, std::uint32_t n, bool mutator_blocked) {
 
 // gcBgMarkStartWorkers (mgc.go), before the world stops, at the first
 // cycle: one worker goroutine per P (the model has one P). Its allocations,
-// measured with GOMAXPROCS=1 as the first runtime.GC()'s Mallocs/TotalAlloc
-// and sized from the runtime's DWARF (runtime.g):
-//   go1.19: new(g) 392 B, allgs = append(allgs, g) growing []*g from cap 4
-//           to 8 (64 B), new(gcBgMarkWorkerNode) 32 B: 3 objects, 512 B.
-//   go1.26: two goroutines' g (456 B each), allgs from cap 8 to 16 (128 B),
-//           the node (32 B): 4 objects, 1120 B.
-// The node holds only uintptrs (noscan); the g's pointer words are those of
+// from the sources and checked with GOMAXPROCS=1 as the first runtime.GC()'s
+// Mallocs/TotalAlloc and MemStats.BySize (tests/runtime: gc worker objects):
+//   go1.19: `go gcBgMarkWorker()`: new(g) (392 B); the worker's
+//           new(gcBgMarkWorkerNode) (32 B): 2 objects, 448 B.
+//   go1.26: ready := make(chan struct{}, 1) (an hchan, 112 B, allocated
+//           noscan: zero-size elements); `go gcBgMarkWorker(ready)`: its
+//           closure (funcval + ready, 16 B) and new(g) (456 B); the worker's
+//           new(gcBgMarkWorkerNodePadded) (tagAlign: 512 B): 4 objects, 1120 B.
+// newproc's allgadd appends the g to allgs. A process whose package os was
+// initialised (RuntimeConfig::os_initialized) already has 5 goroutines
+// (main, forcegc, bgsweep, bgscavenge and the finalizer goroutine that os's
+// stdio files start): allgs has cap 8 and does not grow. Without it there
+// are 4 and the append grows []*g from cap 4 to 8 (64 B more, one object).
+// The nodes hold only uintptrs (noscan); the g's pointer words are those of
 // runtime2.go g (go1.19 offsets; go1.26 modelled with the same words).
+// Every object stays reachable (allgs, the parked worker's frame).
 // Allocating here cannot start another cycle: Go allocates them on the
 // system stack, where gcStart returns at once.
 void Gc::start_bg_mark_workers() {
@@ -113,21 +121,25 @@ void Gc::start_bg_mark_workers() {
   starting_workers_ = true;
   TypeTable& T = rt_.types;
   const bool modern = rt_.version.minor >= 26;
-  const Type* g = T.internal(modern ? "runtime.g/1.26" : "runtime.g", modern ? 456 : 392, 8,
-                             {32, 40, 48, 80, 136, 248, 304, 328, 336, 360, 368});
-  const Type* gptr = T.internal("*runtime.g", 8, 8, {0});
-  const Type* node = T.internal("runtime.gcBgMarkWorkerNode", 32, 8, {});
-  const int ngs = modern ? 2 : 1;
   const std::uint16_t role = 0;
   const std::size_t depth = local_roots_.size();
   const Addr inflight = inflight_;  // the allocation that triggered this cycle stays a root
-  for (int i = 0; i < ngs; ++i) {
-    worker_objects_.push_back(newobject(rt_, g, role));
-    local_roots_.push_back(worker_objects_.back());
+  auto keep = [&](Addr a) {
+    worker_objects_.push_back(a);
+    local_roots_.push_back(a);
+  };
+  if (modern) {
+    keep(mallocgc(rt_, 112, nullptr, true, role));  // chan.go makechan: mem == 0, mallocgc(hchanSize, nil, true)
+    const Type* closure = T.internal("runtime.gcBgMarkStartWorkers.func1", 16, 8, {8});
+    keep(newobject(rt_, closure, role));
   }
-  worker_objects_.push_back(newarray(rt_, gptr, modern ? 16 : 8, role));
-  local_roots_.push_back(worker_objects_.back());
-  worker_objects_.push_back(newobject(rt_, node, role));
+  const Type* g = T.internal(modern ? "runtime.g/1.26" : "runtime.g", modern ? 456 : 392, 8,
+                             {32, 40, 48, 80, 136, 248, 304, 328, 336, 360, 368});
+  keep(newobject(rt_, g, role));
+  if (!rt_.config.os_initialized) keep(newarray(rt_, T.internal("*runtime.g", 8, 8, {0}), 8, role));
+  const Type* node = modern ? T.internal("runtime.gcBgMarkWorkerNodePadded", 512, 8, {})
+                            : T.internal("runtime.gcBgMarkWorkerNode", 32, 8, {});
+  keep(newobject(rt_, node, role));
   local_roots_.resize(depth);
   inflight_ = inflight;
   starting_workers_ = false;

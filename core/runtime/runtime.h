@@ -42,6 +42,9 @@ class Runtime {
   Runtime& operator=(const Runtime&) = delete;
 
   GoVersion version() const { return s_->version; }
+  // Set once the program's imports are known, before it runs (RuntimeConfig).
+  void set_os_initialized(bool v) { s_->config.os_initialized = v; }
+  bool os_initialized() const { return s_->config.os_initialized; }
   TypeTable& types() { return s_->types; }
   Rng& rng() { return s_->rng; }
   EventLog& events() { return s_->events; }

@@ -40,6 +40,10 @@ struct RuntimeConfig {
   // Simulation turns this on; the bare runtime leaves it off so that
   // component tests count only their own objects.
   bool gc_worker_objects = false;
+  // Package os is initialised in the process (a program importing fmt or
+  // runtime/debug links it): its stdio files start the finalizer goroutine,
+  // one more goroutine in allgs when the GC starts its workers.
+  bool os_initialized = false;
   // The cost model's prices (cost_model.h); null: the calibrated table.
   // CostTable::zero() keeps the clock still except for idle time.
   const CostTable* costs = nullptr;

@@ -179,6 +179,10 @@ LoadResult load(std::string_view source, const SimConfig& config) {
     return r;
   }
   I.checked = std::move(fr.program);
+  // Go's package graph: fmt and runtime/debug import os (whose init starts
+  // the finalizer goroutine); strconv, time, math/rand and runtime do not.
+  for (const auto& path : I.checked->imports)
+    if (path == "fmt" || path == "runtime/debug") I.rt->set_os_initialized(true);
   lang::CompileResult cr = lang::compile_program(*I.checked, *I.rt);
   if (!cr.program) {
     r.diagnostics = std::move(cr.diagnostics);
