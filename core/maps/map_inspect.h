@@ -100,7 +100,8 @@ struct SwissMapSnapshot {
 // ---- Flat snapshots (the page's full map snapshot, issue 9) ---------------
 
 // The content of a ClassicMapSnapshot / SwissMapSnapshot (groups included)
-// without the formatted keys and elems: the text was most of the JSON's
+// without its text (the formatted keys and elems; the key/elem type names,
+// which Simulation::maps() also gives): the text was most of the JSON's
 // ~1 MB and of its time for 2^12 buckets. A slot's text comes one slot at a
 // time (Maps::inspect_slot). Everything is one vector of uint32 words so the
 // wasm binding hands it to JS as a single Uint32Array view; 64-bit values

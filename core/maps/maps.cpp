@@ -751,8 +751,9 @@ void Maps::inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, 
       for (Addr b = b0; b != kNil && len < 4096; b = ops.overflow(b), ++len) {
         const std::size_t row = add_row(w, b);
         if (b >= spare_begin && b < spare_end) w[row + F::kRowFlags] = F::kRowSpare;
+        const std::uint64_t tops = m.rt.load_u64(b);  // the 8 tophash bytes in one load
         for (int i = 0; i < classic::kBucketCnt; ++i) {
-          const std::uint8_t top = ops.top(b, i);
+          const auto top = static_cast<std::uint8_t>(tops >> (8 * i));
           std::uint64_t hash = 0;
           if (top >= classic::kMinTopHash)
             if (const Addr k = ops.key_at(b, i); k != kNil) hash = ops.hash_at(h, k);

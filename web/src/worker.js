@@ -152,11 +152,15 @@ self.onmessage = async ({ data: msg }) => {
         }
         const heat = session.mapHeat(msg.mapId).slice();  // copy out of wasm memory
         const h = heatHeader(heat);
-        const snapshot = wantsDetail(h) ? JSON.parse(session.inspectMap(msg.mapId, 0, h.swiss ? DETAIL_MAX_GROUPS : DETAIL_MAX_BUCKETS)) : null;
+        // the slot grid: every bucket / group as typed array, key text per slot on demand (SLOT)
+        const flat = wantsDetail(h) ? session.mapFlat(msg.mapId, 0, h.swiss ? DETAIL_MAX_GROUPS : DETAIL_MAX_BUCKETS).slice() : null;
         const evac = h && !h.swiss ? JSON.parse(session.lastEvacuation(msg.mapId)) : null;
-        post({ type: MSG.MAPVIEWED, gen, mapId: msg.mapId, heat, snapshot, evac, error: h ? undefined : 'no such map (collected?)' }, [heat.buffer]);
+        post({ type: MSG.MAPVIEWED, gen, mapId: msg.mapId, heat, flat, evac, error: h ? undefined : 'no such map (collected?)' }, flat ? [heat.buffer, flat.buffer] : [heat.buffer]);
         break;
       }
+      case MSG.SLOT:
+        if (session) post({ type: MSG.SLOT_TEXT, gen, mapId: msg.mapId, ref: msg.ref, slot: JSON.parse(session.inspectSlot(msg.mapId, ...msg.ref)) });
+        break;
       case MSG.HEAP:
         if (session) { const r = heapReply(session, msg.at); post({ type: MSG.HEAP_DATA, gen, ...r.msg }, r.transfer); }
         break;
