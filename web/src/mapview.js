@@ -93,12 +93,15 @@ export class MapView {
     if ((m.at ?? null) !== this.at) return;  // a reply for a moment no longer shown
     const header = heatHeader(m.heat);
     const same = this.state && this.state.mapId === m.mapId;
-    const snapshot = m.flat ? decodeFlat(m.flat) : (m.snapshot ?? null);
-    this.asked.clear();  // texts asked of the previous snapshot are re-asked of this one
-    this.state = { mapId: m.mapId, name, header, heat: m.heat, snapshot, evac: m.evac ?? null, error: m.error, retained: m.at === undefined || m.at === null ? null : { snap: m.retained ?? null } };
+    // A repeated reply about the same state (no run slice or step since: the
+    // worker's `changes`) keeps the drawn grid and the slot texts already fetched.
+    const unchanged = same && m.flat && this.state.flat && m.changes !== undefined && m.changes === this.state.changes && m.gen === this.state.gen && this.layout;
+    const snapshot = unchanged ? this.state.snapshot : m.flat ? decodeFlat(m.flat) : (m.snapshot ?? null);
+    if (!unchanged) this.asked.clear();  // texts asked of the previous snapshot are re-asked of this one
+    this.state = { mapId: m.mapId, name, header, heat: m.heat, snapshot, flat: m.flat ?? null, changes: m.changes, gen: m.gen, evac: m.evac ?? null, error: m.error, retained: m.at === undefined || m.at === null ? null : { snap: m.retained ?? null } };
     this.heatImage = null;
     if (!same) { this.view = { zoom: 1, panX: 0, panY: 0 }; this.focus = -1; }
-    this.layout = snapshot && !snapshot.error ? ('nbuckets' in snapshot ? layoutClassic(snapshot) : layoutSwiss(snapshot)) : null;
+    if (!unchanged) this.layout = snapshot && !snapshot.error ? ('nbuckets' in snapshot ? layoutClassic(snapshot) : layoutSwiss(snapshot)) : null;
     this.mode = this.layout ? 'detail' : header && header.rows ? 'heat' : 'none';
     this.canvas.dataset.mode = this.mode;
     this.fillMetrics();

@@ -53,7 +53,8 @@
 //   PAUSED   {gen}                                   after PAUSE
 //   ENDED    {gen, result}                           the workload finished, panicked or hit a budget
 //   INSPECTED {gen, mapId, snapshot}                 the map's JSON snapshot (classic or swiss)
-//   MAPVIEWED {gen, mapId, heat, flat, evac, error}  heat: Uint32Array (transferred) of mapHeat(): 8 header
+//   MAPVIEWED {gen, changes, mapId, heat, flat, evac, error}  changes: the worker's count of run slices, steps and
+//                                                    loads (equal counts: the same state); heat: Uint32Array (transferred) of mapHeat(): 8 header
 //                                                    values then rows (mapview-layout.js heatHeader); flat: mapFlat()'s
 //                                                    Uint32Array (transferred; map-flat.js decodes it: every bucket
 //                                                    or group, tophash/ctrl bytes and hashes, no key text) when the
