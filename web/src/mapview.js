@@ -191,6 +191,8 @@ export class MapView {
 
   clear(text = 'No map selected.') {
     this.state = null; this.layout = null; this.mode = 'none'; this.anim = null;
+    for (const list of this.waiters.values()) for (const resolve of list) resolve(null);  // nothing drawn to name
+    this.waiters.clear(); this.asked.clear(); this.tipAt = null;
     this.canvas.dataset.mode = 'none';
     this.head.textContent = text;
     this.tip.hidden = true;
