@@ -1,9 +1,11 @@
 // Inspection snapshot times in wasm (issue 9): a full snapshot of a
-// 2^12-bucket map (Session.inspectMap over every bucket) and of a 64 MiB
+// 2^12-bucket map (Session.mapFlat over every bucket: every slot's tophash
+// and hash, every chain, as typed array, copied out as the worker does; and
+// the CLI/test form, inspectMap's JSON with formatted keys) and of a 64 MiB
 // heap (Session.heapPages + heapSpans, what the heap view asks the worker
 // for), timed in node through the wasm module, best of N.
 //   node bench/inspect.cjs build/wasm/wasm/bucketlab_node.cjs [N]
-// Prints one JSON line: {"map_ms":..,"map_buckets":..,"heat_ms":..,"heap_ms":..,"heap_mib":..,"spans":..}
+// Prints one JSON line: {"flat_ms":..,"map_ms":..,"map_buckets":..,"heat_ms":..,"heap_ms":..,"heap_mib":..,"spans":..}
 'use strict';
 const modPath = require('path').resolve(process.argv[2]);
 const reps = Number(process.argv[3] ?? 20);
@@ -48,6 +50,18 @@ require(modPath)().then((m) => {
   let snap;
   const mapMs = best(() => { snap = s.inspectMap(id, 0, nb); });
   if (JSON.parse(snap).count !== 20000) throw new Error('map snapshot: wrong count');
+  // the same content without key text: one Uint32Array (map_inspect.h FlatMapSnapshot), copied out of wasm memory
+  let flat;
+  const flatMs = best(() => { flat = s.mapFlat(id, 0, nb).slice(); });
+  {
+    const rowOff = flat[4], rows = flat[3], stride = flat[2];  // header: kRowOff, kRowCount, kRowStrideAt; [19] = kNbuckets
+    let occupied = 0;
+    for (let r = 0; r < rows; r++) {
+      const o = rowOff + r * stride;
+      for (let i = 0; i < 8; i++) if (((flat[o + 3 + (i >> 2)] >>> (8 * (i & 3))) & 255) >= 5) occupied++;
+    }
+    if (flat[19] !== nb || occupied !== 20000) throw new Error(`flat snapshot: ${flat[19]} buckets, ${occupied} occupied slots`);
+  }
   // what the map view asks for at this size: one row per bucket (typed array, no JSON)
   let heat;
   const heatMs = best(() => { heat = s.mapHeat(id).slice(); });
@@ -61,5 +75,5 @@ require(modPath)().then((m) => {
   let spans = 0;
   const heapMs = best(() => { h.heapPages(); spans = h.heapSpans().length / 9; });  // rows of 9 (bindings.cpp heap_spans)
   h.delete();
-  console.log(JSON.stringify({ map_ms: mapMs, map_buckets: nb, heat_ms: heatMs, heap_ms: heapMs, heap_mib: ms.HeapInuse / 2 ** 20, spans }));
+  console.log(JSON.stringify({ flat_ms: flatMs, flat_kib: flat.byteLength / 1024, json_kib: snap.length / 1024, map_ms: mapMs, map_buckets: nb, heat_ms: heatMs, heap_ms: heapMs, heap_mib: ms.HeapInuse / 2 ** 20, spans }));
 });

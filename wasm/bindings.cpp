@@ -229,6 +229,24 @@ class Session {
     heat_.assign(head, head + 8);
     heat_.insert(heat_.end(), h.rows.begin(), h.rows.end());
   }
+  // The full map snapshot without key/elem text (maps::FlatMapSnapshot, its
+  // layout in map_inspect.h and web/src/map-flat.js) as one Uint32Array
+  // view: [first, first + max) buckets (classic) or tables (Swiss). Empty
+  // when there is no such live map.
+  val map_flat(double id, double first, double max) {
+    flat_.words.clear();
+    const auto i = static_cast<std::size_t>(id < 0 ? 0 : id);
+    if (sim_ && id >= 0 && i < sim_->maps().size() && sim_->maps()[i].alive)
+      sim_->inspect_flat(i, static_cast<std::uint64_t>(first < 0 ? 0 : first), max >= 1.8e19 ? UINT64_MAX : static_cast<std::uint64_t>(max < 0 ? 0 : max), flat_);
+    return val(typed_memory_view(flat_.words.size(), flat_.words.data()));
+  }
+  // One slot's key/elem text (sim::slot_json): array 0 new / 1 old (classic),
+  // 2 Swiss (index = table ordinal, chain = group).
+  std::string inspect_slot(double id, double array, double index, double chain, double slot) {
+    if (!sim_ || id < 0 || id >= static_cast<double>(sim_->maps().size()) || index < 0 || chain < 0) return sim::slot_json({});
+    return sim::slot_json(sim_->inspect_slot(static_cast<std::size_t>(id), static_cast<int>(array), static_cast<std::uint64_t>(index),
+                                             static_cast<std::uint64_t>(chain), static_cast<int>(slot)));
+  }
   std::string last_evacuation(double id) {
     if (!sim_ || id < 0 || id >= static_cast<double>(sim_->maps().size())) return "{\"valid\":false}";
     return sim::evacuation_json(sim_->last_evacuation(static_cast<std::size_t>(id)));
@@ -245,6 +263,7 @@ class Session {
   std::vector<std::uint8_t> pages_;
   std::vector<std::uint32_t> spans_;
   std::vector<std::uint32_t> heat_;
+  bucketlab::maps::FlatMapSnapshot flat_;
   bucketlab::runtime::HeapSnapshot snap_;
 };
 
@@ -292,5 +311,7 @@ EMSCRIPTEN_BINDINGS(bucketlab) {
       .function("snapshotList", &Session::snapshot_list)
       .function("snapshotPages", &Session::snapshot_pages)
       .function("snapshotSpans", &Session::snapshot_spans)
-      .function("snapshotMapHeat", &Session::snapshot_map_heat);
+      .function("snapshotMapHeat", &Session::snapshot_map_heat)
+      .function("mapFlat", &Session::map_flat)
+      .function("inspectSlot", &Session::inspect_slot);
 }

@@ -93,6 +93,16 @@ class Maps {
   // their groups (control bytes, formatted keys and elems) if `groups`.
   SwissMapSnapshot inspect_swiss(std::size_t id, std::uint64_t first_table = 0, std::uint64_t max_tables = 64,
                                  bool groups = true) const;
+  // The same content as inspect_classic / inspect_swiss (groups included)
+  // without the key/elem text, as FlatMapSnapshot words written into `out`
+  // (its buffer reused): [first, first + max) are bucket indexes (classic)
+  // or tables in directory order (Swiss), with the same meaning as there.
+  void inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, FlatMapSnapshot& out) const;
+  // One slot's key/elem text, as inspect_classic / inspect_swiss format it.
+  // Classic: array 0 (new) or 1 (old), index = bucket, chain = position in
+  // its overflow chain (0 = the main bucket). Swiss: array 2, index = the
+  // table's ordinal in directory order (0 for a small map), chain = group.
+  SlotView inspect_slot(std::size_t id, int array, std::uint64_t index, std::uint64_t chain, int slot) const;
   // The hash of `key` in map m (its hash0 / seed): where the key lives.
   std::uint64_t key_hash(const Type* map_type, Addr m, const void* key);
   // The map view's heat summary: one row per bucket (classic: new array,

@@ -97,6 +97,87 @@ struct SwissMapSnapshot {
 };
 
 
+// ---- Flat snapshots (the page's full map snapshot, issue 9) ---------------
+
+// The content of a ClassicMapSnapshot / SwissMapSnapshot (groups included)
+// without its text (the formatted keys and elems; the key/elem type names,
+// which Simulation::maps() also gives): the text was most of the JSON's
+// ~1 MB and of its time for 2^12 buckets. A slot's text comes one slot at a
+// time (Maps::inspect_slot). Everything is one vector of uint32 words so the
+// wasm binding hands it to JS as a single Uint32Array view; 64-bit values
+// are (lo, hi) word pairs. web/src/map-flat.js decodes the same layout.
+//
+//   words[0, kHeaderWords)   header (field indexes below)
+//   words[kGroupOff ...)     classic: one record per chain, new array first
+//                            then old (kChainStride words); Swiss: one per
+//                            table of the page (kTableStride words)
+//   words[kDirOff ...)       Swiss: the directory, a table ordinal per entry
+//   words[kRowOff ...)       one row per bucket (main, then its overflow
+//                            buckets, chain by chain) or per group, table
+//                            by table (a small map: its one group): kRowStride
+//                            words = addr (2), flags (kRowSpare), the 8
+//                            tophash / control bytes packed little-endian in
+//                            2 words, the 8 slots' full hashes (16; 0 where
+//                            the JSON has "")
+struct FlatMapSnapshot {
+  // common header fields
+  static constexpr std::uint32_t kKind = 0;  // 0 classic, 1 Swiss
+  static constexpr std::uint32_t kHeaderLen = 1, kRowStrideAt = 2, kRowCount = 3, kRowOff = 4, kGroupCount = 5,
+                                 kGroupOff = 6, kGroupStrideAt = 7, kDirOff = 8, kDirLen = 9;
+  // classic header fields (64-bit ones take two words)
+  static constexpr std::uint32_t kCount = 10, kFlags = 12, kB = 13, kNoverflow = 14, kHash0 = 15, kNevacuate = 16,
+                                 kBits = 18, kNbuckets = 19, kNoldbuckets = 21, kAllocatedBuckets = 23,
+                                 kSpareOverflowLeft = 25, kFirstBucket = 27, kNewChains = 29, kKeysize = 30,
+                                 kElemsize = 31, kBucketsize = 32, kHmap = 33, kBuckets = 35, kOldbuckets = 37,
+                                 kExtra = 39, kNextOverflow = 41;
+  // classic kBits
+  static constexpr std::uint32_t kGrowing = 1, kSameSizeGrow = 2, kIndirectKey = 4, kIndirectElem = 8, kNoscan = 16;
+  // Swiss header fields
+  static constexpr std::uint32_t kUsed = 10, kSeed = 12, kClearSeq = 14, kSwissDirLen = 16, kGlobalDepth = 18,
+                                 kGlobalShift = 19, kWriting = 20, kSwissBits = 21, kCapacity = 22, kTombstones = 24,
+                                 kTableCount = 26, kSlotSize = 28, kElemOff = 29, kGroupSize = 30, kFirstTable = 31,
+                                 kMap = 33, kDirPtr = 35;
+  // Swiss kSwissBits (kIndirectKey, kIndirectElem, kNoscan as above)
+  static constexpr std::uint32_t kTombstonePossible = 1, kSmall = 2, kPrunesTombstones = 32;
+  static constexpr std::uint32_t kHeaderWords = 48;
+  // chain record: index (2), first row, rows (buckets in the chain), evacuated (old array only)
+  static constexpr std::uint32_t kChainStride = 5;
+  // table record: addr (2), groups_addr (2), index (2, int64), local_depth,
+  // capacity, used, growth_left, tombstones, dir_entries (2), first row, groups
+  static constexpr std::uint32_t kTableStride = 15;
+  // row: addr (2), flags, bytes (2), hashes (16)
+  static constexpr std::uint32_t kRowStride = 21, kRowFlags = 2, kRowBytes = 3, kRowHash = 5;
+  static constexpr std::uint32_t kRowSpare = 1;  // a preallocated overflow bucket
+
+  std::vector<std::uint32_t> words;
+
+  bool swiss() const { return words.size() > kKind && words[kKind] == 1; }
+  std::uint64_t u64(std::size_t at) const { return words[at] | (std::uint64_t{words[at + 1]} << 32); }
+  const std::uint32_t* row(std::size_t r) const { return &words[words[kRowOff] + r * kRowStride]; }
+  static std::uint8_t byte(const std::uint32_t* row, int slot) {
+    return static_cast<std::uint8_t>(row[kRowBytes + slot / 4] >> (8 * (slot % 4)));
+  }
+  static std::uint64_t hash(const std::uint32_t* row, int slot) {
+    return row[kRowHash + 2 * slot] | (std::uint64_t{row[kRowHash + 2 * slot + 1]} << 32);
+  }
+  // Sections in bounds and adjacent; every row belongs to exactly one chain
+  // (classic) or table (Swiss), in order; classic: chain indexes consecutive
+  // from first_bucket, only old chains evacuated, hashes only in occupied
+  // slots; Swiss: group counts powers of two, used <= capacity, hashes only
+  // in full slots, directory ordinals in [0, table_count) never decreasing.
+  void check_invariants() const;
+};
+
+// One slot's text, for the slot the page hovers or focuses
+// (Maps::inspect_slot). `valid` false: no such bucket/group/slot.
+struct SlotView {
+  bool valid = false;
+  std::uint8_t byte = 0;     // tophash or control byte
+  std::uint64_t hash = 0;    // as in the snapshots (0 unless occupied / full)
+  std::string key, elem;     // as in the snapshots ("" unless occupied / full)
+};
+
+
 // ---- Map view summaries ----------------------------------------------------
 
 // A whole map reduced to a few numbers per bucket (classic) or group

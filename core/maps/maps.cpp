@@ -552,6 +552,348 @@ SwissMapSnapshot Maps::inspect_swiss(std::size_t id, std::uint64_t first_table, 
   return s;
 }
 
+namespace {
+using F = FlatMapSnapshot;
+void put64(std::vector<std::uint32_t>& w, std::size_t at, std::uint64_t v) {
+  w[at] = static_cast<std::uint32_t>(v);
+  w[at + 1] = static_cast<std::uint32_t>(v >> 32);
+}
+// A new row (zeroed) at the end of the rows; returns its first word.
+std::size_t add_row(std::vector<std::uint32_t>& w, Addr addr) {
+  const std::size_t at = w.size();
+  w.resize(at + F::kRowStride, 0);
+  put64(w, at, addr);
+  return at;
+}
+void set_slot(std::vector<std::uint32_t>& w, std::size_t row, int i, std::uint8_t byte, std::uint64_t hash) {
+  w[row + F::kRowBytes + i / 4] |= std::uint32_t{byte} << (8 * (i % 4));
+  put64(w, row + F::kRowHash + 2 * static_cast<std::size_t>(i), hash);
+}
+}  // namespace
+
+// The walk is inspect_classic's / inspect_swiss's minus format_value (text
+// is inspect_slot's); flat_test.cpp checks the two agree field by field.
+void Maps::inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, FlatMapSnapshot& out) const {
+  Impl& m = *impl_;
+  const auto& r = m.maps.at(id);
+  if (!alive(id)) throw ModelError("map " + std::to_string(id) + " has been garbage collected");
+  auto& w = out.words;
+  w.assign(F::kHeaderWords, 0);
+  w[F::kHeaderLen] = F::kHeaderWords;
+  w[F::kRowStrideAt] = F::kRowStride;
+  const Addr h = r.h;
+  if (m.swiss) {
+    const swiss::MapType& t = *r.st;
+    const swiss::SwissMap ops = m.sops(t, static_cast<std::uint32_t>(id));
+    w[F::kKind] = 1;
+    w[F::kGroupStrideAt] = F::kTableStride;
+    put64(w, F::kUsed, ops.used(h));
+    put64(w, F::kSeed, ops.seed(h));
+    put64(w, F::kClearSeq, ops.clear_seq(h));
+    const std::int64_t dir_len = ops.dir_len(h);
+    put64(w, F::kSwissDirLen, static_cast<std::uint64_t>(dir_len));
+    w[F::kGlobalDepth] = ops.global_depth(h);
+    w[F::kGlobalShift] = ops.global_shift(h);
+    w[F::kWriting] = ops.writing(h);
+    const Addr dir = ops.dir_ptr(h);
+    const bool small = dir != kNil && dir_len == 0;
+    w[F::kSwissBits] = (ops.tombstone_possible(h) ? F::kTombstonePossible : 0) | (small ? F::kSmall : 0) |
+                       (t.indirect_key ? F::kIndirectKey : 0) | (t.indirect_elem ? F::kIndirectElem : 0) |
+                       (!t.group->has_pointers() ? F::kNoscan : 0) | (t.prunes_tombstones ? F::kPrunesTombstones : 0);
+    w[F::kSlotSize] = static_cast<std::uint32_t>(t.slot_size);
+    w[F::kElemOff] = static_cast<std::uint32_t>(t.elem_off);
+    w[F::kGroupSize] = static_cast<std::uint32_t>(t.group_size);
+    put64(w, F::kFirstTable, first);
+    put64(w, F::kMap, h);
+    put64(w, F::kDirPtr, dir);
+    auto group_row = [&](Addr g) {
+      const std::size_t row = add_row(w, g);
+      for (int i = 0; i < static_cast<int>(swiss::kGroupSlots); ++i) {
+        const std::uint8_t c = m.rt.load_u8(g + static_cast<std::uint64_t>(i));
+        std::uint64_t hash = 0;
+        if ((c & swiss::kCtrlEmpty) == 0)
+          if (const Addr k = ops.key_at(g, static_cast<std::uint64_t>(i)); k != kNil) hash = ops.hash_at(h, k);
+        set_slot(w, row, i, c, hash);
+      }
+    };
+    if (dir == kNil) {
+      w[F::kGroupOff] = w[F::kDirOff] = w[F::kRowOff] = F::kHeaderWords;
+      BUCKETLAB_DEBUG_CHECK(out);
+      return;
+    }
+    if (small) {
+      put64(w, F::kCapacity, swiss::kGroupSlots);
+      w[F::kGroupOff] = w[F::kDirOff] = w[F::kRowOff] = F::kHeaderWords;
+      group_row(dir);
+      w[F::kRowCount] = 1;
+      BUCKETLAB_DEBUG_CHECK(out);
+      return;
+    }
+    // First pass: the distinct tables (directory order), their records for
+    // the page and the directory's ordinals; rows follow.
+    std::uint64_t capacity = 0, tombstones = 0, ntables = 0, page_groups = 0;
+    std::vector<Addr> page;
+    Addr last = kNil;
+    w[F::kGroupOff] = F::kHeaderWords;
+    for (std::int64_t i = 0; i < dir_len; ++i) {
+      const Addr ta = ops.directory_at(h, static_cast<std::uint64_t>(i));
+      if (ta == last) continue;
+      last = ta;
+      const swiss::Table tab(ops, ta);
+      capacity += tab.capacity();
+      tombstones += tab.tombstones();
+      if (ntables >= first && ntables - first < max) {
+        page.push_back(ta);
+        page_groups += tab.length_mask() + 1;
+      }
+      ++ntables;
+    }
+    put64(w, F::kCapacity, capacity);
+    put64(w, F::kTombstones, tombstones);
+    put64(w, F::kTableCount, ntables);
+    w[F::kGroupCount] = static_cast<std::uint32_t>(page.size());
+    w.resize(w.size() + page.size() * F::kTableStride, 0);
+    w[F::kDirOff] = static_cast<std::uint32_t>(w.size());
+    w[F::kDirLen] = static_cast<std::uint32_t>(dir_len);
+    last = kNil;
+    std::uint32_t ord = 0;
+    for (std::int64_t i = 0; i < dir_len; ++i) {
+      const Addr ta = ops.directory_at(h, static_cast<std::uint64_t>(i));
+      if (i > 0 && ta != last) ++ord;
+      last = ta;
+      w.push_back(ord);
+    }
+    w[F::kRowOff] = static_cast<std::uint32_t>(w.size());
+    w.reserve(w.size() + page_groups * F::kRowStride);
+    std::uint32_t rows = 0;
+    for (std::size_t k = 0; k < page.size(); ++k) {
+      const swiss::Table tab(ops, page[k]);
+      const std::size_t rec = F::kHeaderWords + k * F::kTableStride;
+      const std::uint64_t ngroups = tab.length_mask() + 1;
+      put64(w, rec, page[k]);
+      put64(w, rec + 2, tab.groups_data());
+      put64(w, rec + 4, static_cast<std::uint64_t>(tab.index()));
+      w[rec + 6] = tab.local_depth();
+      w[rec + 7] = tab.capacity();
+      w[rec + 8] = tab.used();
+      w[rec + 9] = tab.growth_left();
+      w[rec + 10] = tab.tombstones();
+      put64(w, rec + 11, std::uint64_t{1} << (w[F::kGlobalDepth] - tab.local_depth()));
+      w[rec + 13] = rows;
+      w[rec + 14] = static_cast<std::uint32_t>(ngroups);
+      for (std::uint64_t g = 0; g < ngroups; ++g) group_row(tab.group(g));
+      rows += static_cast<std::uint32_t>(ngroups);
+    }
+    w[F::kRowCount] = rows;
+    BUCKETLAB_DEBUG_CHECK(out);
+    return;
+  }
+  const MapType& t = *r.t;
+  ClassicMap ops = m.ops(t);
+  put64(w, F::kCount, static_cast<std::uint64_t>(ops.count(h)));
+  w[F::kFlags] = ops.flags(h);
+  w[F::kB] = ops.B(h);
+  w[F::kNoverflow] = ops.noverflow(h);
+  w[F::kHash0] = ops.hash0(h);
+  const Addr buckets = ops.buckets(h), oldbuckets = ops.oldbuckets(h), extra = ops.extra(h);
+  const bool growing = ops.growing(h);
+  put64(w, F::kNevacuate, ops.nevacuate(h));
+  w[F::kBits] = (growing ? F::kGrowing : 0) | (ops.same_size_grow(h) ? F::kSameSizeGrow : 0) |
+                (t.indirectkey ? F::kIndirectKey : 0) | (t.indirectelem ? F::kIndirectElem : 0) |
+                (!t.bucket->has_pointers() ? F::kNoscan : 0);
+  const std::uint64_t nbuckets = buckets == kNil ? 0 : classic::bucket_shift(ops.B(h));
+  const std::uint64_t noldbuckets = growing ? ops.noldbuckets(h) : 0;
+  put64(w, F::kNbuckets, nbuckets);
+  put64(w, F::kNoldbuckets, noldbuckets);
+  w[F::kKeysize] = static_cast<std::uint32_t>(t.keysize);
+  w[F::kElemsize] = static_cast<std::uint32_t>(t.elemsize);
+  w[F::kBucketsize] = static_cast<std::uint32_t>(t.bucketsize);
+  put64(w, F::kHmap, h);
+  put64(w, F::kBuckets, buckets);
+  put64(w, F::kOldbuckets, oldbuckets);
+  put64(w, F::kExtra, extra);
+  const Addr next_overflow = extra != kNil ? m.rt.load_pointer(extra + classic::mapextra::kNextOverflow) : kNil;
+  put64(w, F::kNextOverflow, next_overflow);
+  // The array's length from its heap object (newarray's count), as inspect_classic.
+  std::uint64_t allocated = nbuckets;
+  if (buckets != kNil) {
+    runtime::MSpan* sp = nullptr;
+    std::uint32_t idx = 0;
+    if (m.rt.state().heap.find_object(buckets, sp, idx))
+      allocated = std::max<std::uint64_t>(sp->sizeclass() == 0 ? sp->large_count : sp->slots.at(idx).count, nbuckets);
+  }
+  put64(w, F::kAllocatedBuckets, allocated);
+  if (next_overflow != kNil && buckets != kNil) {
+    const std::uint64_t used = (next_overflow - buckets) / t.bucketsize;
+    put64(w, F::kSpareOverflowLeft, allocated > used ? allocated - used : 0);
+  }
+  put64(w, F::kFirstBucket, first);
+  const Addr spare_begin = buckets + nbuckets * t.bucketsize, spare_end = buckets + allocated * t.bucketsize;
+  auto count = [&](std::uint64_t nb) { return nb > first ? std::min(nb - first, max) : 0; };
+  const std::uint64_t nnew = buckets == kNil ? 0 : count(nbuckets), nold = growing ? count(noldbuckets) : 0;
+  w[F::kGroupStrideAt] = F::kChainStride;
+  w[F::kGroupOff] = F::kHeaderWords;
+  w[F::kGroupCount] = static_cast<std::uint32_t>(nnew + nold);
+  w[F::kNewChains] = static_cast<std::uint32_t>(nnew);
+  w.resize(w.size() + (nnew + nold) * F::kChainStride, 0);
+  w[F::kDirOff] = static_cast<std::uint32_t>(w.size());
+  w[F::kRowOff] = static_cast<std::uint32_t>(w.size());
+  w.reserve(w.size() + (nnew + nold) * F::kRowStride * 5 / 4);
+  std::uint32_t rows = 0;
+  std::size_t rec = F::kHeaderWords;
+  auto chains = [&](Addr array, std::uint64_t n, bool old) {
+    for (std::uint64_t j = first; j < first + n; ++j, rec += F::kChainStride) {
+      const Addr b0 = ops.bucket_at(array, j);
+      put64(w, rec, j);
+      w[rec + 2] = rows;
+      w[rec + 4] = old && ops.evacuated(b0);
+      std::uint32_t len = 0;
+      for (Addr b = b0; b != kNil && len < 4096; b = ops.overflow(b), ++len) {
+        const std::size_t row = add_row(w, b);
+        if (b >= spare_begin && b < spare_end) w[row + F::kRowFlags] = F::kRowSpare;
+        const std::uint64_t tops = m.rt.load_u64(b);  // the 8 tophash bytes in one load
+        for (int i = 0; i < classic::kBucketCnt; ++i) {
+          const auto top = static_cast<std::uint8_t>(tops >> (8 * i));
+          std::uint64_t hash = 0;
+          if (top >= classic::kMinTopHash)
+            if (const Addr k = ops.key_at(b, i); k != kNil) hash = ops.hash_at(h, k);
+          set_slot(w, row, i, top, hash);
+        }
+      }
+      w[rec + 3] = len;
+      rows += len;
+    }
+  };
+  chains(buckets, nnew, false);
+  chains(oldbuckets, nold, true);
+  w[F::kRowCount] = rows;
+  BUCKETLAB_DEBUG_CHECK(out);
+}
+
+SlotView Maps::inspect_slot(std::size_t id, int array, std::uint64_t index, std::uint64_t chain, int slot) const {
+  Impl& m = *impl_;
+  SlotView v;
+  if (id >= m.maps.size() || !alive(id) || slot < 0 || slot >= 8) return v;
+  const auto& r = m.maps[id];
+  const Addr h = r.h;
+  if (m.swiss) {
+    if (array != 2) return v;
+    const swiss::SwissMap ops = m.sops(*r.st, static_cast<std::uint32_t>(id));
+    const Addr dir = ops.dir_ptr(h);
+    if (dir == kNil) return v;
+    Addr g = kNil;
+    if (ops.dir_len(h) == 0) {
+      if (index == 0 && chain == 0) g = dir;
+    } else {
+      Addr last = kNil;
+      std::uint64_t ord = 0;
+      for (std::int64_t i = 0; i < ops.dir_len(h) && g == kNil; ++i) {
+        const Addr ta = ops.directory_at(h, static_cast<std::uint64_t>(i));
+        if (ta == last) continue;
+        last = ta;
+        if (ord++ != index) continue;
+        const swiss::Table tab(ops, ta);
+        if (chain > tab.length_mask()) return v;
+        g = tab.group(chain);
+      }
+    }
+    if (g == kNil) return v;
+    const SwissGroupView gv = group_view(m.rt, *m.alg, ops, h, g, true);
+    const auto s = static_cast<std::size_t>(slot);
+    v.valid = true;
+    v.byte = gv.ctrl[s];
+    v.hash = gv.hash[s];
+    v.key = gv.keys[s];
+    v.elem = gv.elems[s];
+    return v;
+  }
+  if (array != 0 && array != 1) return v;
+  const MapType& t = *r.t;
+  ClassicMap ops = m.ops(t);
+  const bool old = array == 1;
+  if (old && !ops.growing(h)) return v;
+  const Addr a = old ? ops.oldbuckets(h) : ops.buckets(h);
+  const std::uint64_t n = old ? ops.noldbuckets(h) : (a == kNil ? 0 : classic::bucket_shift(ops.B(h)));
+  if (a == kNil || index >= n) return v;
+  Addr b = ops.bucket_at(a, index);
+  for (std::uint64_t c = 0; c < chain && b != kNil; ++c) b = ops.overflow(b);
+  if (b == kNil) return v;
+  v.valid = true;
+  v.byte = ops.top(b, slot);
+  if (v.byte < classic::kMinTopHash) return v;
+  const Addr k = ops.key_at(b, slot), e = ops.elem_at(b, slot);
+  if (k != kNil) {
+    std::vector<std::uint8_t> kb(t.key->size);
+    v.hash = ops.hash_at(h, k);
+    m.alg->read(t.key, k, kb.data());
+    v.key = format_value(m.rt, *m.alg, t.key, kb.data());
+  }
+  if (e != kNil) {
+    std::vector<std::uint8_t> eb(t.elem->size);
+    m.alg->read(t.elem, e, eb.data());
+    v.elem = format_value(m.rt, *m.alg, t.elem, eb.data());
+  }
+  return v;
+}
+
+void FlatMapSnapshot::check_invariants() const {
+  BUCKETLAB_INVARIANT(words.size() >= kHeaderWords && words[kHeaderLen] == kHeaderWords, "a whole header");
+  BUCKETLAB_INVARIANT(words[kKind] <= 1 && words[kRowStrideAt] == kRowStride, "kind and row stride");
+  const bool sw = swiss();
+  const std::uint32_t gstride = sw ? kTableStride : kChainStride;
+  const std::size_t ngroups = words[kGroupCount], nrows = words[kRowCount];
+  BUCKETLAB_INVARIANT(words[kGroupOff] == kHeaderWords && words[kGroupStrideAt] == gstride, "records follow the header");
+  BUCKETLAB_INVARIANT(words[kDirOff] == kHeaderWords + ngroups * gstride, "the directory follows the records");
+  BUCKETLAB_INVARIANT(words[kRowOff] == words[kDirOff] + words[kDirLen], "rows follow the directory");
+  BUCKETLAB_INVARIANT(words.size() == words[kRowOff] + nrows * kRowStride, "rows end the words");
+  auto bits_ok = [&](const std::uint32_t* rw, bool swiss_row) {
+    for (int i = 0; i < 8; ++i) {
+      const std::uint8_t b = byte(rw, i);
+      const bool occupied = swiss_row ? (b & swiss::kCtrlEmpty) == 0 : b >= classic::kMinTopHash;
+      if (!occupied && hash(rw, i) != 0) return false;
+    }
+    return true;
+  };
+  std::uint32_t next_row = 0;
+  if (sw) {
+    BUCKETLAB_INVARIANT(u64(kUsed) <= u64(kCapacity), "used within capacity");
+    if (words[kSwissBits] & kSmall) {
+      BUCKETLAB_INVARIANT(ngroups == 0 && words[kDirLen] == 0 && nrows == 1, "a small map is one group");
+    } else {
+      std::uint32_t prev = 0;
+      for (std::size_t i = 0; i < words[kDirLen]; ++i) {
+        const std::uint32_t ord = words[words[kDirOff] + i];
+        BUCKETLAB_INVARIANT(ord >= prev && ord < u64(kTableCount), "directory ordinals in order");
+        prev = ord;
+      }
+      for (std::size_t k = 0; k < ngroups; ++k) {
+        const std::uint32_t* t = &words[kHeaderWords + k * kTableStride];
+        BUCKETLAB_INVARIANT(t[13] == next_row && t[14] >= 1 && (t[14] & (t[14] - 1)) == 0, "a table's groups, in order");
+        BUCKETLAB_INVARIANT(t[8] <= t[7] && t[7] == 8 * t[14], "a table's counts");
+        next_row += t[14];
+      }
+      BUCKETLAB_INVARIANT(next_row == nrows, "every group row belongs to a table");
+    }
+    for (std::size_t r = 0; r < nrows; ++r) BUCKETLAB_INVARIANT(bits_ok(row(r), true), "hashes only in full slots");
+    return;
+  }
+  BUCKETLAB_INVARIANT(words[kDirLen] == 0 && words[kNewChains] <= ngroups, "classic: no directory");
+  BUCKETLAB_INVARIANT(u64(kNevacuate) <= u64(kNoldbuckets) || !(words[kBits] & kGrowing), "nevacuate within the old array");
+  BUCKETLAB_INVARIANT(u64(kNbuckets) == 0 || u64(kNbuckets) == std::uint64_t{1} << words[kB], "2^B buckets");
+  for (std::size_t c = 0; c < ngroups; ++c) {
+    const std::uint32_t* ch = &words[kHeaderWords + c * kChainStride];
+    const bool old = c >= words[kNewChains];
+    const std::uint64_t index = ch[0] | (std::uint64_t{ch[1]} << 32);
+    BUCKETLAB_INVARIANT(index == u64(kFirstBucket) + (old ? c - words[kNewChains] : c), "chain indexes consecutive");
+    BUCKETLAB_INVARIANT(ch[2] == next_row && ch[3] >= 1, "a chain's rows, in order");
+    BUCKETLAB_INVARIANT(ch[4] <= 1 && (old || ch[4] == 0), "only old buckets are evacuated");
+    BUCKETLAB_INVARIANT((row(ch[2])[kRowFlags] & kRowSpare) == 0, "a main bucket is not a spare");
+    next_row += ch[3];
+  }
+  BUCKETLAB_INVARIANT(next_row == nrows, "every bucket row belongs to a chain");
+  for (std::size_t r = 0; r < nrows; ++r) BUCKETLAB_INVARIANT(bits_ok(row(r), false), "hashes only in occupied slots");
+}
+
 void MapHeat::check_invariants() const {
   BUCKETLAB_INVARIANT(rows.size() % kHeatStride == 0, "heat rows are whole");
   if (swiss) {

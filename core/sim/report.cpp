@@ -382,6 +382,21 @@ std::string swiss_map_json(const maps::SwissMapSnapshot& s) {
   return j.str();
 }
 
+std::string slot_json(const maps::SlotView& v) {
+  std::string o = "{\"valid\":";
+  o += b(v.valid);
+  o += ",\"byte\":";
+  put_u64(o, v.byte);
+  o += ",\"hash\":";
+  put_hash(o, v.hash);
+  o += ",\"key\":";
+  put_json_string(o, v.key);
+  o += ",\"elem\":";
+  put_json_string(o, v.elem);
+  o += '}';
+  return o;
+}
+
 std::string evacuation_json(const maps::EvacuationView& v) {
   std::ostringstream j;
   j << "{\"valid\":" << b(v.valid) << ",\"current\":" << b(v.current) << ",\"oldbucket\":" << v.oldbucket

@@ -35,6 +35,9 @@ std::string classic_map_json(const maps::ClassicMapSnapshot& s);
 std::string swiss_map_json(const maps::SwissMapSnapshot& s);
 // Where the last evacuation moved each entry (map view animation).
 std::string evacuation_json(const maps::EvacuationView& v);
+// One slot's text (maps::SlotView): {"valid","byte","hash","key","elem"},
+// hash as the snapshots spell it ("0x%016x", "" for none).
+std::string slot_json(const maps::SlotView& v);
 // Simulated-time figures from the cost model (core/runtime/cost_model.h),
 // all under one "modelled" object so no reader mistakes them for
 // measurements: {"note","nanotime","elapsed_ns","NumGC","PauseTotalNs",

@@ -277,6 +277,13 @@ maps::ClassicMapSnapshot Simulation::inspect_map(std::size_t id, std::uint64_t f
   return impl_->maps->inspect_classic(id, first, max);
 }
 
+void Simulation::inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, maps::FlatMapSnapshot& out) const {
+  impl_->maps->inspect_flat(id, first, max, out);
+}
+maps::SlotView Simulation::inspect_slot(std::size_t id, int array, std::uint64_t index, std::uint64_t chain, int slot) const {
+  return impl_->maps->inspect_slot(id, array, index, chain, slot);
+}
+
 maps::MapHeat Simulation::map_heat(std::size_t id) const { return impl_->maps->heat(id); }
 maps::EvacuationView Simulation::last_evacuation(std::size_t id) const { return impl_->maps->last_evacuation(id); }
 

@@ -150,6 +150,10 @@ class Simulation {
   // A Swiss map (Go >= 1.24): directory, tables [first_table, +max_tables), groups.
   maps::SwissMapSnapshot inspect_swiss(std::size_t id, std::uint64_t first_table = 0, std::uint64_t max_tables = 64,
                                        bool groups = true) const;
+  // The flat (typed-array) form of inspect_map / inspect_swiss without key
+  // text, and one slot's text (Maps::inspect_flat / inspect_slot).
+  void inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, maps::FlatMapSnapshot& out) const;
+  maps::SlotView inspect_slot(std::size_t id, int array, std::uint64_t index, std::uint64_t chain, int slot) const;
   // The map view: a per-bucket / per-group summary (heat map of big maps)
   // and where the last evacuation of a classic map moved its entries.
   maps::MapHeat map_heat(std::size_t id) const;

@@ -226,3 +226,37 @@ test('map view bindings: mapHeat() is a header + one row per bucket, lastEvacuat
   assert.strictEqual(s.mapHeat(5).length, 0);  // no such map: empty
   s.delete();
 });
+
+test('map view bindings: mapFlat() holds every slot byte and hash of inspectMap(); inspectSlot() gives each slot its key text', async () => {
+  const m = await mod();
+  const s = new m.Session();
+  assert.ok(JSON.parse(s.load('m := map[string]int{}\nfor i := 0; i < 300; i++ {\n\tm["k"+strconv.Itoa(i)] = i\n}\n_ = m\n', defaults)).ok);
+  s.run(1e12);
+  const snap = JSON.parse(s.inspectMap(0, 0, 1e6));
+  const w = s.mapFlat(0, 0, 1e6).slice();
+  // header (map_inspect.h FlatMapSnapshot): kind 0, 48 header words, rows of 21 words
+  assert.deepStrictEqual([w[0], w[1], w[2]], [0, 48, 21]);
+  assert.strictEqual(w.length, w[4] + w[3] * 21);
+  assert.strictEqual(w[5], snap.new_chains.length);  // no growth: chains of the new array only
+  let occupied = 0;
+  for (let c = 0; c < w[5]; c++) {
+    const rec = w[6] + c * w[7];
+    const chain = snap.new_chains[c].chain;
+    assert.strictEqual(w[rec + 3], chain.length);
+    chain.forEach((b, k) => {
+      const o = w[4] + (w[rec + 2] + k) * 21;
+      for (let i = 0; i < 8; i++) {
+        assert.strictEqual((w[o + 3 + (i >> 2)] >>> (8 * (i & 3))) & 255, b.tophash[i]);
+        const h = w[o + 5 + 2 * i] || w[o + 6 + 2 * i] ? `0x${w[o + 6 + 2 * i].toString(16).padStart(8, '0')}${w[o + 5 + 2 * i].toString(16).padStart(8, '0')}` : '';
+        assert.strictEqual(h, b.hash[i]);
+        const t = JSON.parse(s.inspectSlot(0, 0, snap.new_chains[c].index, k, i));
+        assert.deepStrictEqual(t, { valid: true, byte: b.tophash[i], hash: b.hash[i], key: b.keys[i], elem: b.elems[i] });
+        if (b.tophash[i] >= 5) occupied++;
+      }
+    });
+  }
+  assert.strictEqual(occupied, 300);
+  assert.strictEqual(s.mapFlat(5, 0, 10).length, 0);  // no such map: empty
+  assert.strictEqual(JSON.parse(s.inspectSlot(5, 0, 0, 0, 0)).valid, false);
+  s.delete();
+});

@@ -82,7 +82,12 @@ export function register({ test, T, open, setSource, runToEnd, shot, artifacts }
     }
     if (!cells.length || wrong.length) throw new Error(`evacuated bucket ${evac.oldbucket}: ${cells.length} cells; ${wrong.join('; ')}`);
     // each moved entry sits at its destination, drawn as occupied
-    const dst = await page.evaluate((ev) => ev.moves.map((m) => window.bucketlab.mapView.cellRect({ array: 'new', bucket: m.y ? ev.y_bucket : ev.x_bucket, chain: m.dst_chain, slot: m.dst_slot })), evac);
+    // (the grid carries no key text: the view asks the core for each slot's, as on hover)
+    const dst = await page.evaluate((ev) => Promise.all(ev.moves.map(async (m) => {
+      const q = { array: 'new', bucket: m.y ? ev.y_bucket : ev.x_bucket, chain: m.dst_chain, slot: m.dst_slot };
+      await window.bucketlab.mapView.slotText(q);
+      return window.bucketlab.mapView.cellRect(q);
+    })), evac);
     const dcol = await slotColours(page, dst);
     dst.forEach((r, i) => {
       if (r.key !== evac.moves[i].key || !same(dcol[i], rgb(COLORS.full))) throw new Error(`destination of ${evac.moves[i].key}: ${r.key} ${name(dcol[i])}`);
@@ -99,12 +104,12 @@ export function register({ test, T, open, setSource, runToEnd, shot, artifacts }
     await setSource(page, 'm := map[string]int{}\nfor i := 0; i < 40; i++ {\n\tm["k"+strconv.Itoa(i)] = i\n}\nfmt.Println(len(m))\n');
     await runToEnd(page);
     await viewReady(page, 'detail');
-    const cell = await page.evaluate(() => {
+    const cell = await page.evaluate(async () => {
       const v = window.bucketlab.mapView;
       const i = v.layout.cells.findIndex((c) => c.kind === 'full' && c.array === 'new' && c.bucket >= 1);
       const c = v.layout.cells[i];
       const s = v.state.snapshot.new_chains.find((ch) => ch.index === c.bucket).chain[c.chain];
-      return { x: c.x, y: c.y, w: c.w, h: c.h, bucket: c.bucket, slot: c.slot, tophash: s.tophash[c.slot], hash: s.hash[c.slot], key: s.keys[c.slot], B: v.state.snapshot.B };
+      return { x: c.x, y: c.y, w: c.w, h: c.h, array: c.array, bucket: c.bucket, chain: c.chain, slot: c.slot, tophash: s.tophash[c.slot], hash: s.hash[c.slot], B: v.state.snapshot.B };
     });
     // the core's own numbers agree with Go's rules: tophash(hash), hash & (2^B - 1) = bucket
     if (tophashOf(cell.hash) !== cell.tophash) throw new Error(`tophash ${cell.tophash} is not tophash(${cell.hash})`);
@@ -115,6 +120,10 @@ export function register({ test, T, open, setSource, runToEnd, shot, artifacts }
     await page.mouse.move(box.x + cell.x + cell.w / 2, box.y + cell.y + cell.h / 2);
     const tip = page.locator(T('mapview-tooltip'));
     await tip.waitFor({ state: 'visible', timeout: 5000 });
+    // the flat snapshot carries no key text: hovering asks the core for this slot's (inspectSlot)
+    await page.waitForFunction(() => document.querySelector('[data-testid="mapview-tooltip"]').dataset.pending === '0', null, { timeout: 5000 });
+    cell.key = await page.evaluate((q) => window.bucketlab.mapView.slotText(q), { array: cell.array, bucket: cell.bucket, chain: cell.chain, slot: cell.slot });
+    if (!/^"k\d+"$/.test(cell.key)) throw new Error(`slot text of an occupied slot: ${cell.key}`);
     const text = await tip.innerText();
     const byte = `tophash 0x${cell.tophash.toString(16).padStart(2, '0')}`;
     if (!text.includes(byte) || !text.includes(`hash ${cell.hash}`) || !text.includes(`key ${cell.key}`)) throw new Error(`tooltip: ${text}; want ${byte}, hash ${cell.hash}, key ${cell.key}`);

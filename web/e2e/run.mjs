@@ -422,6 +422,7 @@ test('a workload that exhausts memory ends with Go\'s out-of-memory message, the
 (await import('./mapview-cases.mjs')).register({ test, T, open, setSource, runToEnd, shot, artifacts });  // map view (issue 7)
 (await import('./heapview-cases.mjs')).default(test, { T, shot, open, setSource, runToEnd, counter, artifacts });
 (await import('./snapmap-cases.mjs')).default(test, { T, open, setSource, runToEnd, shot });  // map view at a scrubbed moment (issue 7)
+(await import('./inspect-cases.mjs')).default(test, { T, open, setSource, runToEnd, shot });  // map view from the flat snapshot (issue 9)
 const server = await startServer(site, 0);
 const base = `http://127.0.0.1:${server.address().port}/`;
 let passed = 0, failed = 0;

@@ -281,7 +281,7 @@ function inspect() {
   send({ type: MSG.INSPECT, mapId: Number(sel.value), first: 0, max: sel.selectedOptions[0]?.textContent.includes('swiss') ? INSPECT_TABLES : INSPECT_BUCKETS });
   mapView.request(Number(sel.value));
 }
-const mapView = new MapView($('mapview'), { request: (mapId, at) => send({ type: MSG.MAPVIEW, mapId, at }), snapshotLabel: (snap) => snapshotLabel(snap, table) });
+const mapView = new MapView($('mapview'), { request: (mapId, at) => send({ type: MSG.MAPVIEW, mapId, at }), requestSlot: (mapId, ref) => send({ type: MSG.SLOT, mapId, ref }), snapshotLabel: (snap) => snapshotLabel(snap, table) });
 function showKey(row) {
   const sel = $('inspect-map');
   if (sel.value !== row.dataset.map && [...sel.options].some((o) => o.value === row.dataset.map)) { sel.value = row.dataset.map; inspect(); }
@@ -467,7 +467,7 @@ function dropQueuedProgress() {
   if (flushTimer !== null) { clearTimeout(flushTimer); flushTimer = null; }
   queuedBatches = [];
 }
-const REPLIES = new Set([MSG.HEAP_DATA, MSG.MAPVIEWED, MSG.INSPECTED, MSG.PONG]);
+const REPLIES = new Set([MSG.HEAP_DATA, MSG.MAPVIEWED, MSG.INSPECTED, MSG.PONG, MSG.SLOT_TEXT]);
 function onWorker(m) {
   if (m.type === MSG.PROGRESS) {
     if (m.gen === undefined || m.gen === gen) watchdog.feed();
@@ -552,6 +552,9 @@ function onWorker(m) {
       break;
     case MSG.MAPVIEWED:
       if (String(m.mapId) === $('inspect-map').value) mapView.show(m, $('inspect-map').selectedOptions[0]?.textContent ?? '');
+      break;
+    case MSG.SLOT_TEXT:
+      mapView.slotArrived(m);
       break;
     case MSG.HEAP_DATA:
       heapCtl.onData(m);

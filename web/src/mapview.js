@@ -5,12 +5,16 @@
 // while growing with the nevacuate frontier, and the last evacuation's
 // entries animated to their X / Y destinations; Swiss maps as directory →
 // tables → groups of control bytes. Big maps become a zoomable heat map.
-// Geometry and colours live in mapview-layout.js (pure, node-tested).
+// Geometry and colours live in mapview-layout.js (pure, node-tested). The
+// slot grid comes as the core's flat snapshot (map-flat.js: bytes and
+// hashes, no text); a slot's key and elem are asked for when it is hovered
+// or focused (requestSlot → slotArrived).
 import {
   COLORS, layoutClassic, layoutSwiss, hitTest, slotTooltip, moveFocus, evacuationPaths,
   heatHeader, heatPixels, zoomAt, heatRowAt, HEAT_METRICS, CELL, eventHash,
 } from './mapview-layout.js';
 import { snapshotMapLine } from './timeline.js';
+import { decodeFlat, slotRef, slotKey } from './map-flat.js';
 
 // Event log rows of "step map op" (the core's MapOp events: a0 the map,
 // a2:a3 the key's hash) become links to the key's slot (MapView.highlight).
@@ -28,9 +32,13 @@ const ANIM_MS = 900;
 export class MapView {
   // request(mapId, at): ask the worker (at: null live, else an instruction
   // count); snapshotLabel(snap): "snapshot at … (sample k, n ops)".
-  constructor(root, { request, snapshotLabel = (s) => `snapshot at ${s.label}` }) {
+  constructor(root, { request, requestSlot = () => {}, snapshotLabel = (s) => `snapshot at ${s.label}` }) {
     this.root = root;
     this.requestFn = request;
+    this.requestSlotFn = requestSlot;
+    this.asked = new Set();     // slotKey of slot texts asked for and not yet arrived
+    this.waiters = new Map();   // slotKey -> [resolve] (slotText)
+    this.tipAt = null;          // [cell index, x, y] of the slot tooltip shown
     this.snapshotLabel = snapshotLabel;
     this.at = null;          // the timeline's moment (null: live)
     this.mapId = null;       // the map last asked for
@@ -78,16 +86,22 @@ export class MapView {
   showAt(ops) { this.at = ops; if (this.mapId !== null) this.request(this.mapId); }
   goLive() { if (this.at === null) return; this.at = null; if (this.mapId !== null) this.request(this.mapId); }
 
-  // MAPVIEWED: heat is a Uint32Array (header + rows), snapshot a JSON
-  // object (detail only), evac the last evacuation (classic only).
+  // MAPVIEWED: heat is a Uint32Array (header + rows), flat the slot grid
+  // (detail only; decoded to the JSON snapshot's shape without key text),
+  // evac the last evacuation (classic only).
   show(m, name) {
     if ((m.at ?? null) !== this.at) return;  // a reply for a moment no longer shown
     const header = heatHeader(m.heat);
     const same = this.state && this.state.mapId === m.mapId;
-    this.state = { mapId: m.mapId, name, header, heat: m.heat, snapshot: m.snapshot ?? null, evac: m.evac ?? null, error: m.error, retained: m.at === undefined || m.at === null ? null : { snap: m.retained ?? null } };
+    // A repeated reply about the same state (no run slice or step since: the
+    // worker's `changes`) keeps the drawn grid and the slot texts already fetched.
+    const unchanged = same && m.flat && this.state.flat && m.changes !== undefined && m.changes === this.state.changes && m.gen === this.state.gen && this.layout;
+    const snapshot = unchanged ? this.state.snapshot : m.flat ? decodeFlat(m.flat) : (m.snapshot ?? null);
+    if (!unchanged) this.asked.clear();  // texts asked of the previous snapshot are re-asked of this one
+    this.state = { mapId: m.mapId, name, header, heat: m.heat, snapshot, flat: m.flat ?? null, changes: m.changes, gen: m.gen, evac: m.evac ?? null, error: m.error, retained: m.at === undefined || m.at === null ? null : { snap: m.retained ?? null } };
     this.heatImage = null;
     if (!same) { this.view = { zoom: 1, panX: 0, panY: 0 }; this.focus = -1; }
-    this.layout = m.snapshot && !m.snapshot.error ? ('nbuckets' in m.snapshot ? layoutClassic(m.snapshot) : layoutSwiss(m.snapshot)) : null;
+    if (!unchanged) this.layout = snapshot && !snapshot.error ? ('nbuckets' in snapshot ? layoutClassic(snapshot) : layoutSwiss(snapshot)) : null;
     this.mode = this.layout ? 'detail' : header && header.rows ? 'heat' : 'none';
     this.canvas.dataset.mode = this.mode;
     this.fillMetrics();
@@ -128,6 +142,48 @@ export class MapView {
     this.wrap.scrollTop = Math.max(0, c.y - 40);
     this.wrap.scrollLeft = Math.max(0, c.x - 80);
     this.showTip(i);
+    // data-highlight says "shown", so only once the key's text is in the tooltip
+    const layout = this.layout;
+    this.slotText(c).then(() => { if (this.layout === layout && this.focus === i) this.canvas.dataset.highlight = hash; });
+  }
+
+  // ------------------------------------------------------------ slot text
+  // A drawn slot whose key/elem text the view does not have yet.
+  needsText(c) { return !!c && c.kind === 'full' && !c.textKnown && !!this.state; }
+  askText(c) {
+    const k = slotKey(this.state.mapId, slotRef(c));
+    if (this.asked.has(k)) return;
+    this.asked.add(k);
+    this.requestSlotFn(this.state.mapId, slotRef(c));
+  }
+  // SLOT_TEXT: the core's text of one slot; kept when it is of the slot
+  // drawn (same hash: the map has not changed under it).
+  slotArrived(m) {
+    const k = slotKey(m.mapId, m.ref);
+    this.asked.delete(k);
+    const L = this.layout;
+    const i = L && this.state?.mapId === m.mapId ? L.cells.findIndex((c) => slotKey(m.mapId, slotRef(c)) === k) : -1;
+    const c = L?.cells[i];
+    if (c && m.slot?.valid && m.slot.hash === c.hash) {
+      c.key = m.slot.key;
+      c.elem = m.slot.elem;
+      c.textKnown = true;
+    }
+    for (const resolve of this.waiters.get(k) ?? []) resolve(c ?? null);
+    this.waiters.delete(k);
+    if (c && this.tipAt && this.tipAt[0] === i && !this.tip.hidden) this.showTip(...this.tipAt);
+  }
+  // The text of the drawn slot matching q (a cell or {array, bucket, chain, slot} /
+  // {table, group, slot}): resolves to its key ('' for an empty slot), asking the core if needed.
+  slotText(q) {
+    const cells = this.layout?.cells ?? [];
+    const c = cells.includes(q) ? q : cells.find((d) => Object.keys(q).every((k) => d[k] === q[k]));
+    if (!this.needsText(c)) return Promise.resolve(c ? c.key : null);
+    const k = slotKey(this.state.mapId, slotRef(c));
+    return new Promise((resolve) => {
+      this.waiters.set(k, [...(this.waiters.get(k) ?? []), (cell) => resolve(cell ? cell.key : null)]);
+      this.askText(c);
+    });
   }
 
   // A new run: live again, no map chosen.
@@ -135,6 +191,8 @@ export class MapView {
 
   clear(text = 'No map selected.') {
     this.state = null; this.layout = null; this.mode = 'none'; this.anim = null;
+    for (const list of this.waiters.values()) for (const resolve of list) resolve(null);  // nothing drawn to name
+    this.waiters.clear(); this.asked.clear(); this.tipAt = null;
     this.canvas.dataset.mode = 'none';
     this.head.textContent = text;
     this.tip.hidden = true;
@@ -403,8 +461,13 @@ export class MapView {
 
   showTip(i, x, y) {
     const c = this.layout?.cells[i];
-    if (!c) { this.tip.hidden = true; return; }
-    this.tip.replaceChildren(...slotTooltip(c).map((l) => el('div', '', l)));
+    if (!c) { this.tip.hidden = true; this.tipAt = null; return; }
+    this.tipAt = [i, x, y];
+    const lines = slotTooltip(c);
+    const waiting = this.needsText(c);
+    if (waiting) { lines.splice(2, 0, 'key … (asking the core)'); this.askText(c); }
+    this.tip.dataset.pending = waiting ? '1' : '0';
+    this.tip.replaceChildren(...lines.map((l) => el('div', '', l)));
     this.placeTip((x ?? c.x + c.w) + 10, (y ?? c.y + c.h) + 10);
   }
 

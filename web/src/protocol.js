@@ -19,6 +19,8 @@
 //                                                    replies PROGRESS, STEPPED, and ENDED if the workload ended
 //   SPEED    {speed: Speed}                          change the pace of a running run
 //   INSPECT  {mapId: number, first: number, max: number}  replies INSPECTED {gen, mapId, snapshot}
+//   SLOT     {mapId, ref: [array, index, chain, slot]}  one drawn slot's key/elem text (map-flat.js slotRef);
+//                                                    replies SLOT_TEXT
 //   MAPVIEW  {mapId: number, at?: number}            the map view's data; replies MAPVIEWED (at: an instruction
 //                                                    count: the heat rows of the retained snapshot nearest it)
 //   PING     {nonce: number}                         liveness probe; replies PONG
@@ -51,12 +53,16 @@
 //   PAUSED   {gen}                                   after PAUSE
 //   ENDED    {gen, result}                           the workload finished, panicked or hit a budget
 //   INSPECTED {gen, mapId, snapshot}                 the map's JSON snapshot (classic or swiss)
-//   MAPVIEWED {gen, mapId, heat, snapshot, evac, error}  heat: Uint32Array (transferred) of mapHeat(): 8 header
-//                                                    values then rows (mapview-layout.js heatHeader); snapshot: the
-//                                                    whole inspectMap() JSON when the map is small enough to draw
-//                                                    slot by slot (wantsDetail), else null; evac: lastEvacuation()
+//   MAPVIEWED {gen, changes, mapId, heat, flat, evac, error}  changes: the worker's count of run slices, steps and
+//                                                    loads (equal counts: the same state); heat: Uint32Array (transferred) of mapHeat(): 8 header
+//                                                    values then rows (mapview-layout.js heatHeader); flat: mapFlat()'s
+//                                                    Uint32Array (transferred; map-flat.js decodes it: every bucket
+//                                                    or group, tophash/ctrl bytes and hashes, no key text) when the
+//                                                    map is small enough to draw slot by slot (wantsDetail), else
+//                                                    null; evac: lastEvacuation()
 //                                                    With at: also {at, retained: the snapshot (snapshotList entry)
-//                                                    or null}, heat of snapshotMapHeat(), snapshot and evac null
+//                                                    or null}, heat of snapshotMapHeat(), flat and evac null
+//   SLOT_TEXT {gen, mapId, ref, slot}                inspectSlot(): {valid, byte, hash, key, elem}
 //   PONG     {nonce}
 //   HEAP_DATA {gen, live, pages: Uint8Array, spans: Uint32Array (rows of 9), roles: string[],
 //             fragmentation (live: the core's fragmentation() object, else null),
@@ -68,10 +74,10 @@
 //           maxOps, maxHeapBytes, maxOutputBytes, maxWallMs, sampleEveryOps}  (the wasm Session's load() config)
 // Speed  = {opsPerSec: number}  (0 = as fast as the core goes)
 export const MSG = Object.freeze({
-  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', MAPVIEW: 'mapview', FILTER: 'filter', PING: 'ping', ACK: 'ack', CRASH: 'crash',
+  LOAD: 'load', RUN: 'run', PAUSE: 'pause', STEP: 'step', SPEED: 'speed', INSPECT: 'inspect', MAPVIEW: 'mapview', FILTER: 'filter', SLOT: 'slot', PING: 'ping', ACK: 'ack', CRASH: 'crash',
   READY: 'ready', LOADED: 'loaded', PROGRESS: 'progress', STEPPED: 'stepped', PAUSED: 'paused',
   ENDED: 'ended', INSPECTED: 'inspected', MAPVIEWED: 'mapviewed', PONG: 'pong', FAILED: 'failed',
-  HEAP: 'heap', HEAP_DATA: 'heap-data',
+  HEAP: 'heap', HEAP_DATA: 'heap-data', SLOT_TEXT: 'slot-text',
 });
 
 export const STEP_KINDS = Object.freeze(['statement', 'mapop', 'evacuation', 'gc']);

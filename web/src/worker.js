@@ -18,6 +18,7 @@ let pacer = new Pacer(0, 0);
 let lastPost = 0;
 let sent = null;           // what the page already has (samples, events, output)
 let lastResult = null;
+let changes = 0;           // counts run slices, steps and loads: MAPVIEWED replies with equal counts show the same state
 let awaitingAck = false;   // a PROGRESS the page has not taken yet: do not pile up more
 let lastMacroYield = 0;
 let hidden = new Set(HIDDEN_EVENT_KINDS);  // event kinds PROGRESS leaves out (FILTER)
@@ -78,6 +79,7 @@ function startLoop() {
     }
     const before = lastResult ? lastResult.ops : 0;
     const r = JSON.parse(session.run(ops));
+    changes++;
     pacer.record(r.ops - before, ops, performance.now() - t);
     lastResult = r;
     if (r.state !== 'ready') {
@@ -112,6 +114,7 @@ self.onmessage = async ({ data: msg }) => {
         lastResult = null;
         awaitingAck = false;
         const r = JSON.parse(session.load(msg.source, msg.config));
+        changes++;
         post({ type: MSG.LOADED, gen, ok: r.ok, diagnostics: r.diagnostics ?? [] });
         if (r.ok) progress('ready');
         else { session.delete(); session = null; }
@@ -133,6 +136,7 @@ self.onmessage = async ({ data: msg }) => {
       case MSG.STEP: {
         if (!session || running) break;
         const r = JSON.parse(session.step(msg.kind));
+        changes++;
         lastResult = r;
         progress(stateOf(r));
         post({ type: MSG.STEPPED, gen, kind: msg.kind, result: r });
@@ -152,11 +156,15 @@ self.onmessage = async ({ data: msg }) => {
         }
         const heat = session.mapHeat(msg.mapId).slice();  // copy out of wasm memory
         const h = heatHeader(heat);
-        const snapshot = wantsDetail(h) ? JSON.parse(session.inspectMap(msg.mapId, 0, h.swiss ? DETAIL_MAX_GROUPS : DETAIL_MAX_BUCKETS)) : null;
+        // the slot grid: every bucket / group as typed array, key text per slot on demand (SLOT)
+        const flat = wantsDetail(h) ? session.mapFlat(msg.mapId, 0, h.swiss ? DETAIL_MAX_GROUPS : DETAIL_MAX_BUCKETS).slice() : null;
         const evac = h && !h.swiss ? JSON.parse(session.lastEvacuation(msg.mapId)) : null;
-        post({ type: MSG.MAPVIEWED, gen, mapId: msg.mapId, heat, snapshot, evac, error: h ? undefined : 'no such map (collected?)' }, [heat.buffer]);
+        post({ type: MSG.MAPVIEWED, gen, changes, mapId: msg.mapId, heat, flat, evac, error: h ? undefined : 'no such map (collected?)' }, flat ? [heat.buffer, flat.buffer] : [heat.buffer]);
         break;
       }
+      case MSG.SLOT:
+        if (session) post({ type: MSG.SLOT_TEXT, gen, mapId: msg.mapId, ref: msg.ref, slot: JSON.parse(session.inspectSlot(msg.mapId, ...msg.ref)) });
+        break;
       case MSG.HEAP:
         if (session) { const r = heapReply(session, msg.at); post({ type: MSG.HEAP_DATA, gen, ...r.msg }, r.transfer); }
         break;
