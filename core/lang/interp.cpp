@@ -134,6 +134,16 @@ W width_rt(const runtime::Type* t) {
     default: return W::U64;
   }
 }
+// 8-byte scalars whose memory word is their normalized register value (no
+// sign or float conversion) and that hold no pointer: int, int64, uint,
+// uint64, uintptr, float64.
+bool word_scalar(const runtime::Type* t) {
+  using K = runtime::Kind;
+  switch (t->kind) {
+    case K::Int: case K::Int64: case K::Uint: case K::Uint64: case K::Uintptr: case K::Float64: return true;
+    default: return false;
+  }
+}
 std::uint64_t fsize_rt(const runtime::Type* t) { return is_scalar_rt(t) ? 8 : align_up(std::max<std::uint64_t>(t->size, 8), 8); }
 
 }  // namespace
@@ -222,6 +232,13 @@ void Interp::typed_store(Addr dst, const std::uint8_t* src, std::uint64_t n, std
 }
 
 void Interp::store_elem(Addr dst, const std::uint8_t* v, const runtime::Type* et) {
+  // 8-byte non-pointer scalars (int64, uint64, float64...) into an aligned
+  // heap word: what write() does for them (the word as is, one store with
+  // its page touch), without the width and address-space dispatch.
+  if (et->size == 8 && word_scalar(et) && (dst & 7) == 0 && rt_.is_heap_addr(dst)) {
+    rt_.store_u64(dst, ld64(v));
+    return;
+  }
   if (is_scalar_rt(et)) {
     std::uint8_t b[8];
     to_mem(b, ld64(v), width_rt(et));
@@ -238,6 +255,10 @@ void Interp::store_elem(Addr dst, const std::uint8_t* v, const runtime::Type* et
 }
 
 void Interp::load_elem(std::uint8_t* v, Addr src, const runtime::Type* et) {
+  if (et->size == 8 && word_scalar(et) && (src & 7) == 0 && rt_.is_heap_addr(src)) {  // as read() + from_mem
+    st64(v, rt_.load_u64(src));
+    return;
+  }
   if (is_scalar_rt(et)) {
     std::uint8_t b[8] = {0};
     read(src, b, et->size);
@@ -273,7 +294,7 @@ void Interp::enter(std::uint32_t fi, const std::uint8_t* args, std::uint32_t ret
 // ---------------------------------------------------------------------------
 // simulated time (core/runtime/cost_model.h)
 
-void Interp::charge_map_op(MapOp op, const runtime::Type* mt, Addr m) {
+void Interp::charge_map_op(MapOp op, const runtime::Type* mt, std::int64_t n) {
   using runtime::CostKind;
   // The compiler's choice (walk.go mapfast): faststr for string keys,
   // fast32/fast64 for 4/8-byte plain-memory keys, the generic functions
@@ -294,7 +315,6 @@ void Interp::charge_map_op(MapOp op, const runtime::Type* mt, Addr m) {
   // Cache misses: the chance that the entry's bucket is not in L1 / L2,
   // from the table's approximate size (a load of ~5/8 over key, elem and
   // tophash bytes), in 1/1024 units.
-  const std::int64_t n = m == kNil ? 0 : maps_.len(m);
   if (n <= 0) return;
   const std::uint64_t w = static_cast<std::uint64_t>(n) * (k->size + mt->elem->size + 1) * 8 / 5;
   const runtime::CostMachine& mc = rt_.clock().table().machine;
@@ -351,17 +371,22 @@ Stop Interp::run(const RunLimits& lim) {
   if (frames_.empty()) return exit_status_ ? Stop::Panicked : Stop::Done;
   max_output_ = lim.max_output_bytes;
   limits_stack_ = lim.max_stack_bytes;
-  bool first = true;
+  // The first instruction of this call is the one that takes ops_ to
+  // ops0 + 1 (every instruction counts one), so no per-instruction flag.
+  const std::uint64_t ops0 = ops_;
+  const std::uint64_t max_ops = lim.max_ops;  // a local: stores to ops_ may not alias it
+#define PC static_cast<std::uint32_t>(ip - code)
   try {
     for (;;) {
       Frame& F = frames_.back();
       const Function& fn = *F.fn;
       std::uint8_t* fp = &stack_[F.base];
       const Instr* code = fn.code.data();
-      std::uint32_t pc = F.pc;
+      // ip, not an index: the dispatch then needs no multiply by sizeof(Instr)
+      const Instr* ip = code + F.pc;
       for (;;) {
-        if (ops_ >= lim.max_ops) { F.pc = pc; return Stop::Paused; }
-        const Instr& in = code[pc];
+        if (ops_ >= max_ops) { F.pc = PC; return Stop::Paused; }
+        const Instr& in = *ip;
 #define A (fp + in.a)
 #define B (fp + in.b)
 #define C (fp + in.c)
@@ -385,7 +410,7 @@ Stop Interp::run(const RunLimits& lim) {
           case Opc::AddK: WA(RB + static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(in.c)))); break;
           case Opc::DivS: case Opc::RemS: {
             const auto x = static_cast<std::int64_t>(RB), y = static_cast<std::int64_t>(RC);
-            if (y == 0) { F.pc = pc; throw GoPanic("runtime error: integer divide by zero"); }
+            if (y == 0) { F.pc = PC; throw GoPanic("runtime error: integer divide by zero"); }
             std::int64_t r;
             if (y == -1) r = in.op == Opc::DivS ? static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(x)) : 0;
             else r = in.op == Opc::DivS ? x / y : x % y;
@@ -394,13 +419,13 @@ Stop Interp::run(const RunLimits& lim) {
           }
           case Opc::DivU: case Opc::RemU: {
             const auto x = RB, y = RC;
-            if (y == 0) { F.pc = pc; throw GoPanic("runtime error: integer divide by zero"); }
+            if (y == 0) { F.pc = PC; throw GoPanic("runtime error: integer divide by zero"); }
             WA(in.op == Opc::DivU ? x / y : x % y);
             break;
           }
           case Opc::Shl: case Opc::ShrS: case Opc::ShrU: {
             const std::uint64_t x = RB, n = RC;
-            if ((in.aux & 1) && static_cast<std::int64_t>(n) < 0) { F.pc = pc; throw GoPanic("runtime error: negative shift amount"); }
+            if ((in.aux & 1) && static_cast<std::int64_t>(n) < 0) { F.pc = PC; throw GoPanic("runtime error: negative shift amount"); }
             std::uint64_t r;
             if (in.op == Opc::Shl) r = n >= 64 ? 0 : x << n;
             else if (in.op == Opc::ShrU) r = n >= 64 ? 0 : x >> n;
@@ -447,23 +472,23 @@ Stop Interp::run(const RunLimits& lim) {
             break;
           }
           case Opc::BlkEq: WA(std::memcmp(B, C, in.d) == 0); break;
-          case Opc::Jmp: pc = in.a; continue;
-          case Opc::Jt: if (RB) { pc = in.a; continue; } break;
-          case Opc::Jf: if (!RB) { pc = in.a; continue; } break;
+          case Opc::Jmp: ip = code + in.a; continue;
+          case Opc::Jt: if (RB) { ip = code + in.a; continue; } break;
+          case Opc::Jf: if (!RB) { ip = code + in.a; continue; } break;
           case Opc::Stmt:
-            if (lim.stop_at_statement && !first) { F.pc = pc; --ops_; return Stop::Paused; }
+            if (lim.stop_at_statement && ops_ != ops0 + 1) { F.pc = PC; --ops_; return Stop::Paused; }
             ++stmts_;
             if (stmts_ >= sysmon_next_) {
               // sysmon: a time-triggered GC once 2 minutes passed without one
               // (checked every 256 statements of simulated time).
-              F.pc = pc;
+              F.pc = PC;
               sysmon_next_ = stmts_ + 256;
               rt_.sysmon();
               fp = &stack_[F.base];
             }
             break;
           case Opc::Call: {
-            F.pc = pc + 1;
+            F.pc = PC + 1;
             enter(in.a, fp + in.b, in.c);
             goto next_frame;
           }
@@ -477,10 +502,10 @@ Stop Interp::run(const RunLimits& lim) {
               std::memmove(&stack_[caller.base + done.ret_dst], &stack_[done.base + done.fn->result_off], done.fn->result_bytes);
             goto next_frame;
           }
-          case Opc::CallLib: F.pc = pc; call_lib(static_cast<LibId>(in.aux), fp, in); fp = &stack_[F.base]; break;
+          case Opc::CallLib: F.pc = PC; call_lib(static_cast<LibId>(in.aux), fp, in); fp = &stack_[F.base]; break;
           case Opc::Ld: {
             const Addr p = RB;
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             std::uint8_t b[8] = {0};
             read(p + in.d, b, wbytes(static_cast<W>(in.aux)));
             WA(from_mem(b, static_cast<W>(in.aux)));
@@ -488,13 +513,13 @@ Stop Interp::run(const RunLimits& lim) {
           }
           case Opc::LdBlk: {
             const Addr p = RB;
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             read(p + in.d, A, in.c);
             break;
           }
           case Opc::St: {
             const Addr p = ld64(A);
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             std::uint8_t b[8];
             to_mem(b, RB, static_cast<W>(in.aux));
             write(p + in.d, b, wbytes(static_cast<W>(in.aux)));
@@ -502,18 +527,18 @@ Stop Interp::run(const RunLimits& lim) {
           }
           case Opc::StPtr: {
             const Addr p = ld64(A);
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             if (rt_.is_heap_addr(p)) rt_.store_pointer(p + in.d, RB);
             else { const std::uint64_t v = RB; write(p + in.d, &v, 8); }
             break;
           }
           case Opc::StBlk: {
             const Addr p = ld64(A);
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             typed_store(p + in.d, B, in.c, in.e);
             break;
           }
-          case Opc::NilChk: if (ld64(A) == 0) { F.pc = pc; throw GoPanic(kNilDeref); } break;
+          case Opc::NilChk: if (ld64(A) == 0) { F.pc = PC; throw GoPanic(kNilDeref); } break;
           case Opc::FLd: WA(from_mem(B, static_cast<W>(in.aux))); break;
           case Opc::FSt: to_mem(A, RB, static_cast<W>(in.aux)); break;
           case Opc::FLdD: {
@@ -530,18 +555,18 @@ Stop Interp::run(const RunLimits& lim) {
           }
           case Opc::IdxChk: {
             const auto i = static_cast<std::int64_t>(RB);
-            if (i < 0 || i >= static_cast<std::int64_t>(in.c)) { F.pc = pc; throw GoPanic(idx_msg(i, in.c)); }
+            if (i < 0 || i >= static_cast<std::int64_t>(in.c)) { F.pc = PC; throw GoPanic(idx_msg(i, in.c)); }
             break;
           }
           case Opc::New: {
-            F.pc = pc;
+            F.pc = PC;
             const Addr a = rt_.newobject(P.types[in.b], roles_.object);
             fp = &stack_[F.base];
             WA(a);
             break;
           }
           case Opc::MakeSlice: {
-            F.pc = pc;
+            F.pc = PC;
             const runtime::Type* et = P.types[in.e];
             const auto len = static_cast<std::int64_t>(RB);
             const auto cap = in.c == kNone ? len : static_cast<std::int64_t>(RC);
@@ -557,7 +582,7 @@ Stop Interp::run(const RunLimits& lim) {
             break;
           }
           case Opc::Concat: {
-            F.pc = pc;
+            F.pc = PC;
             std::string s;
             std::uint32_t nonempty = 0, last = 0;
             for (std::uint32_t i = 0; i < in.c; ++i) {
@@ -589,7 +614,7 @@ Stop Interp::run(const RunLimits& lim) {
           case Opc::StrIdx: {
             const auto i = static_cast<std::int64_t>(RC);
             const auto n = static_cast<std::int64_t>(ld64(B + 8));
-            if (i < 0 || i >= n) { F.pc = pc; throw GoPanic(idx_msg(i, n)); }
+            if (i < 0 || i >= n) { F.pc = PC; throw GoPanic(idx_msg(i, n)); }
             std::uint8_t c = 0;
             read(ld64(B) + i, &c, 1);
             WA(c);
@@ -599,15 +624,15 @@ Stop Interp::run(const RunLimits& lim) {
             const auto n = static_cast<std::int64_t>(ld64(B + 8));
             const std::int64_t lo = in.c == kNone ? 0 : static_cast<std::int64_t>(RC);
             const std::int64_t hi = in.d == kNone ? n : static_cast<std::int64_t>(ld64(fp + in.d));
-            if (hi < 0 || hi > n) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with length " + std::to_string(n)); }
-            if (lo < 0 || lo > hi) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]"); }
+            if (hi < 0 || hi > n) { F.pc = PC; throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with length " + std::to_string(n)); }
+            if (lo < 0 || lo > hi) { F.pc = PC; throw GoPanic("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]"); }
             const Addr d = ld64(B);
             WA(hi - lo == 0 ? d : d + lo);
             st64(A + 8, static_cast<std::uint64_t>(hi - lo));
             break;
           }
           case Opc::BytesToStr: {
-            F.pc = pc;
+            F.pc = PC;
             std::string s;
             const Addr arr = ld64(B);
             const auto n = ld64(B + 8);
@@ -628,7 +653,7 @@ Stop Interp::run(const RunLimits& lim) {
             break;
           }
           case Opc::StrToBytes: {
-            F.pc = pc;
+            F.pc = PC;
             const std::string s = read_string(B);
             if (in.aux & 2) {
               std::vector<std::int32_t> runes;
@@ -659,7 +684,7 @@ Stop Interp::run(const RunLimits& lim) {
             break;
           }
           case Opc::RuneToStr: {
-            F.pc = pc;
+            F.pc = PC;
             std::string s;
             encode_rune(static_cast<std::int64_t>(RB), s);
             // intstring (runtime/string.go): a 4-byte rawstring, or the stack buffer when the result does not escape
@@ -692,15 +717,15 @@ Stop Interp::run(const RunLimits& lim) {
           case Opc::SliceIdx: {
             const auto i = static_cast<std::int64_t>(RC);
             const auto n = static_cast<std::int64_t>(ld64(B + 8));
-            if (static_cast<std::uint64_t>(i) >= static_cast<std::uint64_t>(n)) { F.pc = pc; throw GoPanic(idx_msg(i, n)); }
+            if (static_cast<std::uint64_t>(i) >= static_cast<std::uint64_t>(n)) { F.pc = PC; throw GoPanic(idx_msg(i, n)); }
             WA(ld64(B) + static_cast<std::uint64_t>(i) * in.d);
             break;
           }
           case Opc::PtrIdx: {
             const Addr p = RB;
             const auto i = static_cast<std::int64_t>(RC);
-            if (static_cast<std::uint64_t>(i) >= in.e) { F.pc = pc; throw GoPanic(idx_msg(i, in.e)); }
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (static_cast<std::uint64_t>(i) >= in.e) { F.pc = PC; throw GoPanic(idx_msg(i, in.e)); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             WA(p + static_cast<std::uint64_t>(i) * in.d);
             break;
           }
@@ -710,27 +735,27 @@ Stop Interp::run(const RunLimits& lim) {
             if (in.op == Opc::Reslice) { arr = ld64(B); len = static_cast<std::int64_t>(ld64(B + 8)); cap = static_cast<std::int64_t>(ld64(B + 16)); }
             else {
               arr = RB;
-              if (arr == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+              if (arr == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
               len = cap = in.x;
             }
             const std::int64_t lo = in.c == kNone ? 0 : static_cast<std::int64_t>(RC);
             const std::int64_t hi = in.d == kNone ? len : static_cast<std::int64_t>(ld64(fp + in.d));
             const std::int64_t mx = in.e == kNone ? cap : static_cast<std::int64_t>(ld64(fp + in.e));
             const char* what = in.op == Opc::Reslice ? "capacity" : "length";
-            if (mx < 0 || mx > cap) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [::" + std::to_string(mx) + "] with " + what + " " + std::to_string(cap)); }
+            if (mx < 0 || mx > cap) { F.pc = PC; throw GoPanic("runtime error: slice bounds out of range [::" + std::to_string(mx) + "] with " + what + " " + std::to_string(cap)); }
             if (hi < 0 || hi > mx) {
-              F.pc = pc;
+              F.pc = PC;
               if (in.e != kNone) throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + ":" + std::to_string(mx) + "]");
               throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with " + what + " " + std::to_string(cap));
             }
-            if (lo < 0 || lo > hi) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]"); }
+            if (lo < 0 || lo > hi) { F.pc = PC; throw GoPanic("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]"); }
             WA(mx - lo == 0 ? arr : arr + static_cast<std::uint64_t>(lo) * in.aux);
             st64(A + 8, static_cast<std::uint64_t>(hi - lo));
             st64(A + 16, static_cast<std::uint64_t>(mx - lo));
             break;
           }
           case Opc::Append: {
-            F.pc = pc;
+            F.pc = PC;
             const runtime::Type* et = P.types[in.e];
             runtime::SliceHeader s{ld64(B), static_cast<std::int64_t>(ld64(B + 8)), static_cast<std::int64_t>(ld64(B + 16))};
             const std::int64_t nl = s.len + in.c;
@@ -746,7 +771,7 @@ Stop Interp::run(const RunLimits& lim) {
             break;
           }
           case Opc::AppendSl: {
-            F.pc = pc;
+            F.pc = PC;
             const runtime::Type* et = P.types[in.e];
             runtime::SliceHeader s{ld64(B), static_cast<std::int64_t>(ld64(B + 8)), static_cast<std::int64_t>(ld64(B + 16))};
             const Addr src = ld64(C);
@@ -790,7 +815,7 @@ Stop Interp::run(const RunLimits& lim) {
             break;
           }
           case Opc::MakeMap: {
-            F.pc = pc;
+            F.pc = PC;
             std::int64_t hint = in.b == kNone ? 0 : static_cast<std::int64_t>(RB);
             if (hint < 0) throw GoPanic("runtime error: makemap: size out of range");
             const Addr m = maps_.make(P.types[in.e], hint);
@@ -805,76 +830,78 @@ Stop Interp::run(const RunLimits& lim) {
             break;
           }
           case Opc::MapLoad: {
-            F.pc = pc;
+            F.pc = PC;
             const runtime::Type* mt = P.types[in.e];
             const Addr slot = maps_.access(mt, RB, C);
             ++map_ops_;
-            charge_map_op(MapOp::Access, mt, RB);
+            charge_map_op(MapOp::Access, mt, maps_.len(RB));
             fp = &stack_[F.base];
             if (slot == kNil) std::memset(A, 0, fsize_rt(mt->elem));
             else load_elem(A, slot, mt->elem);
             if (in.d != kNone) st64(fp + in.d, slot != kNil);
             if (lim.stop_after_map_op) {
               if (lim.log_map_op) log_map_op(MapOp::Access, mt, RB, C);
-              F.pc = pc + 1;
+              F.pc = PC + 1;
               return Stop::Paused;
             }
             break;
           }
           case Opc::MapStore: {
-            F.pc = pc;
+            F.pc = PC;
             const runtime::Type* mt = P.types[in.e];
-            const std::int64_t len0 = maps_.len(ld64(A));
-            const Addr slot = maps_.assign(mt, ld64(A), B);
+            const Addr m = ld64(A);
+            const std::int64_t len0 = maps_.len(m);
+            const Addr slot = maps_.assign(mt, m, B);
             ++map_ops_;
-            charge_map_op(MapOp::Assign, mt, ld64(A));
-            if (maps_.len(ld64(A)) != len0) rt_.charge(runtime::CostKind::MapInsert);
+            const std::int64_t len1 = maps_.len(m);
+            charge_map_op(MapOp::Assign, mt, len1);
+            if (len1 != len0) rt_.charge(runtime::CostKind::MapInsert);
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
             store_elem(slot, C, mt->elem);
             if (lim.stop_after_map_op) {
               if (lim.log_map_op) log_map_op(MapOp::Assign, mt, ld64(A), B);
-              F.pc = pc + 1;
+              F.pc = PC + 1;
               return Stop::Paused;
             }
             break;
           }
           case Opc::MapDel: {
-            F.pc = pc;
+            F.pc = PC;
             maps_.remove(P.types[in.e], ld64(A), B);
             ++map_ops_;
-            charge_map_op(MapOp::Delete, P.types[in.e], ld64(A));
+            charge_map_op(MapOp::Delete, P.types[in.e], maps_.len(ld64(A)));
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
             if (lim.stop_after_map_op) {
               if (lim.log_map_op) log_map_op(MapOp::Delete, P.types[in.e], ld64(A), B);
-              F.pc = pc + 1;
+              F.pc = PC + 1;
               return Stop::Paused;
             }
             break;
           }
           case Opc::MapClear: {
-            F.pc = pc;
+            F.pc = PC;
             maps_.clear(P.types[in.e], ld64(A));
             ++map_ops_;
             rt_.charge(runtime::CostKind::MapClear);
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
-            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            if (lim.stop_after_map_op) { F.pc = PC + 1; return Stop::Paused; }
             break;
           }
           case Opc::MapLen: WA(static_cast<std::uint64_t>(maps_.len(RB))); break;
           case Opc::IterInit: {
-            F.pc = pc;
+            F.pc = PC;
             iters_[F.iter_base + in.c] = maps_.iterate(P.types[in.e], RB);
             fp = &stack_[F.base];
             break;
           }
           case Opc::IterNext: {
-            F.pc = pc;
+            F.pc = PC;
             auto& it = iters_[F.iter_base + in.d];
             const runtime::Type* mt = P.types[in.e];
-            if (!it || it->key() == kNil) { it.reset(); pc = in.a; continue; }
+            if (!it || it->key() == kNil) { it.reset(); ip = code + in.a; continue; }
             if (in.b != kNone) load_elem(fp + in.b, it->key(), mt->key);
             if (in.c != kNone) load_elem(fp + in.c, it->elem(), mt->elem);
             it->next();
@@ -882,12 +909,12 @@ Stop Interp::run(const RunLimits& lim) {
             rt_.charge(runtime::CostKind::MapIterNext);
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
-            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            if (lim.stop_after_map_op) { F.pc = PC + 1; return Stop::Paused; }
             break;
           }
           case Opc::IterEnd: iters_[F.iter_base + in.c].reset(); break;
           case Opc::Renew: {
-            F.pc = pc;
+            F.pc = PC;
             const runtime::Type* t = P.types[in.b];
             std::vector<std::uint8_t> tmp(t->size);
             read(ld64(A), tmp.data(), t->size);
@@ -897,16 +924,14 @@ Stop Interp::run(const RunLimits& lim) {
             WA(a);
             break;
           }
-          case Opc::Print: F.pc = pc; print_builtin(fp, in); break;
-          case Opc::Panic: F.pc = pc; panic_value(fp, in);
-          case Opc::PanicMsg: F.pc = pc; throw GoPanic(P.strings[in.a]);
-          default: F.pc = pc; throw GoFatal("bucketlab: bad instruction");
+          case Opc::Print: F.pc = PC; print_builtin(fp, in); break;
+          case Opc::Panic: F.pc = PC; panic_value(fp, in);
+          case Opc::PanicMsg: F.pc = PC; throw GoPanic(P.strings[in.a]);
+          default: F.pc = PC; throw GoFatal("bucketlab: bad instruction");
         }
-        ++pc;
-        first = false;
+        ++ip;
       }
     next_frame:
-      first = false;
       continue;
     }
   } catch (const GoPanic& p) {
@@ -932,6 +957,7 @@ Stop Interp::run(const RunLimits& lim) {
 #undef WA
 #undef RB
 #undef RC
+#undef PC
 }
 
 }  // namespace bucketlab::lang
