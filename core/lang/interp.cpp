@@ -367,6 +367,19 @@ void Interp::charge_map_events() {
 // ---------------------------------------------------------------------------
 // the loop
 
+// Native GCC/clang: the loop jumps through a table of label addresses
+// (computed goto) instead of the switch's range-checked jump table; the
+// cases are the same code either way. Emscripten keeps the switch (wasm has
+// no indirect goto: clang would lower it to a switch again). The compiler
+// only emits valid opcodes, so the table needs no range check.
+#if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
+#define BUCKETLAB_THREADED_DISPATCH 1
+#define OP_LABEL(name) L_##name:
+#else
+#define BUCKETLAB_THREADED_DISPATCH 0
+#define OP_LABEL(name)
+#endif
+
 Stop Interp::run(const RunLimits& lim) {
   if (frames_.empty()) return exit_status_ ? Stop::Panicked : Stop::Done;
   max_output_ = lim.max_output_bytes;
@@ -376,6 +389,10 @@ Stop Interp::run(const RunLimits& lim) {
   const std::uint64_t ops0 = ops_;
   const std::uint64_t max_ops = lim.max_ops;  // a local: stores to ops_ may not alias it
 #define PC static_cast<std::uint32_t>(ip - code)
+#if BUCKETLAB_THREADED_DISPATCH
+  static const void* const kDispatch[] = {&&L_Nop, &&L_Mov, &&L_MovN, &&L_Const, &&L_Zero, &&L_Add, &&L_Sub, &&L_Mul, &&L_And, &&L_Or, &&L_Xor, &&L_AndNot, &&L_AddK, &&L_DivS, &&L_DivU, &&L_RemS, &&L_RemU, &&L_Shl, &&L_ShrS, &&L_ShrU, &&L_Neg, &&L_Not, &&L_LNot, &&L_Ext, &&L_FAdd, &&L_FSub, &&L_FMul, &&L_FDiv, &&L_FNeg, &&L_I2F, &&L_U2F, &&L_F2I, &&L_F2U, &&L_Eq, &&L_Ne, &&L_LtS, &&L_LeS, &&L_LtU, &&L_LeU, &&L_FEq, &&L_FNe, &&L_FLt, &&L_FLe, &&L_StrEq, &&L_StrNe, &&L_StrLt, &&L_StrLe, &&L_BlkEq, &&L_Jmp, &&L_Jt, &&L_Jf, &&L_Stmt, &&L_Call, &&L_Ret, &&L_CallLib, &&L_Ld, &&L_LdBlk, &&L_St, &&L_StPtr, &&L_StBlk, &&L_NilChk, &&L_FLd, &&L_FSt, &&L_FLdD, &&L_FStD, &&L_IdxChk, &&L_New, &&L_MakeSlice, &&L_Concat, &&L_StrIdx, &&L_StrSlice, &&L_BytesToStr, &&L_StrToBytes, &&L_RuneToStr, &&L_StrNext, &&L_SliceIdx, &&L_PtrIdx, &&L_Reslice, &&L_ArrSlice, &&L_Append, &&L_AppendSl, &&L_Copy, &&L_MakeMap, &&L_MapLoad, &&L_MapStore, &&L_MapDel, &&L_MapClear, &&L_MapLen, &&L_IterInit, &&L_IterNext, &&L_IterEnd, &&L_Renew, &&L_Print, &&L_Panic, &&L_PanicMsg};
+  static_assert(sizeof kDispatch / sizeof kDispatch[0] == static_cast<std::size_t>(Opc::Count));
+#endif
   try {
     for (;;) {
       Frame& F = frames_.back();
@@ -394,21 +411,24 @@ Stop Interp::run(const RunLimits& lim) {
 #define RB ld64(B)
 #define RC ld64(C)
         ++ops_;
+#if BUCKETLAB_THREADED_DISPATCH
+        goto* kDispatch[static_cast<std::size_t>(in.op)];
+#endif
         switch (in.op) {
-          case Opc::Nop: break;
-          case Opc::Mov: WA(RB); break;
-          case Opc::MovN: std::memmove(A, B, in.c); break;
-          case Opc::Const: WA(fn.k[in.b]); break;
-          case Opc::Zero: std::memset(A, 0, in.c); break;
-          case Opc::Add: WA(RB + RC); break;
-          case Opc::Sub: WA(RB - RC); break;
-          case Opc::Mul: WA(RB * RC); break;
-          case Opc::And: WA(RB & RC); break;
-          case Opc::Or: WA(RB | RC); break;
-          case Opc::Xor: WA(RB ^ RC); break;
-          case Opc::AndNot: WA(RB & ~RC); break;
-          case Opc::AddK: WA(RB + static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(in.c)))); break;
-          case Opc::DivS: case Opc::RemS: {
+          case Opc::Nop: OP_LABEL(Nop) break;
+          case Opc::Mov: OP_LABEL(Mov) WA(RB); break;
+          case Opc::MovN: OP_LABEL(MovN) std::memmove(A, B, in.c); break;
+          case Opc::Const: OP_LABEL(Const) WA(fn.k[in.b]); break;
+          case Opc::Zero: OP_LABEL(Zero) std::memset(A, 0, in.c); break;
+          case Opc::Add: OP_LABEL(Add) WA(RB + RC); break;
+          case Opc::Sub: OP_LABEL(Sub) WA(RB - RC); break;
+          case Opc::Mul: OP_LABEL(Mul) WA(RB * RC); break;
+          case Opc::And: OP_LABEL(And) WA(RB & RC); break;
+          case Opc::Or: OP_LABEL(Or) WA(RB | RC); break;
+          case Opc::Xor: OP_LABEL(Xor) WA(RB ^ RC); break;
+          case Opc::AndNot: OP_LABEL(AndNot) WA(RB & ~RC); break;
+          case Opc::AddK: OP_LABEL(AddK) WA(RB + static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(in.c)))); break;
+          case Opc::DivS: OP_LABEL(DivS) case Opc::RemS: OP_LABEL(RemS) {
             const auto x = static_cast<std::int64_t>(RB), y = static_cast<std::int64_t>(RC);
             if (y == 0) { F.pc = PC; throw GoPanic("runtime error: integer divide by zero"); }
             std::int64_t r;
@@ -417,13 +437,13 @@ Stop Interp::run(const RunLimits& lim) {
             WA(static_cast<std::uint64_t>(r));
             break;
           }
-          case Opc::DivU: case Opc::RemU: {
+          case Opc::DivU: OP_LABEL(DivU) case Opc::RemU: OP_LABEL(RemU) {
             const auto x = RB, y = RC;
             if (y == 0) { F.pc = PC; throw GoPanic("runtime error: integer divide by zero"); }
             WA(in.op == Opc::DivU ? x / y : x % y);
             break;
           }
-          case Opc::Shl: case Opc::ShrS: case Opc::ShrU: {
+          case Opc::Shl: OP_LABEL(Shl) case Opc::ShrS: OP_LABEL(ShrS) case Opc::ShrU: OP_LABEL(ShrU) {
             const std::uint64_t x = RB, n = RC;
             if ((in.aux & 1) && static_cast<std::int64_t>(n) < 0) { F.pc = PC; throw GoPanic("runtime error: negative shift amount"); }
             std::uint64_t r;
@@ -433,30 +453,30 @@ Stop Interp::run(const RunLimits& lim) {
             WA(r);
             break;
           }
-          case Opc::Neg: WA(0 - RB); break;
-          case Opc::Not: WA(~RB); break;
-          case Opc::LNot: WA(RB ? 0 : 1); break;
-          case Opc::Ext: WA(ext(RB, static_cast<W>(in.aux))); break;
-          case Opc::FAdd: stf(A, ldf(B) + ldf(C)); break;
-          case Opc::FSub: stf(A, ldf(B) - ldf(C)); break;
-          case Opc::FMul: stf(A, ldf(B) * ldf(C)); break;
-          case Opc::FDiv: stf(A, ldf(B) / ldf(C)); break;
-          case Opc::FNeg: stf(A, -ldf(B)); break;
-          case Opc::I2F: stf(A, static_cast<double>(static_cast<std::int64_t>(RB))); break;
-          case Opc::U2F: stf(A, static_cast<double>(RB)); break;
-          case Opc::F2I: WA(static_cast<std::uint64_t>(go_f64_to_i64(ldf(B)))); break;
-          case Opc::F2U: WA(go_f64_to_u64(ldf(B))); break;
-          case Opc::Eq: WA(RB == RC); break;
-          case Opc::Ne: WA(RB != RC); break;
-          case Opc::LtS: WA(static_cast<std::int64_t>(RB) < static_cast<std::int64_t>(RC)); break;
-          case Opc::LeS: WA(static_cast<std::int64_t>(RB) <= static_cast<std::int64_t>(RC)); break;
-          case Opc::LtU: WA(RB < RC); break;
-          case Opc::LeU: WA(RB <= RC); break;
-          case Opc::FEq: WA(ldf(B) == ldf(C)); break;
-          case Opc::FNe: WA(ldf(B) != ldf(C)); break;
-          case Opc::FLt: WA(ldf(B) < ldf(C)); break;
-          case Opc::FLe: WA(ldf(B) <= ldf(C)); break;
-          case Opc::StrEq: case Opc::StrNe: case Opc::StrLt: case Opc::StrLe: {
+          case Opc::Neg: OP_LABEL(Neg) WA(0 - RB); break;
+          case Opc::Not: OP_LABEL(Not) WA(~RB); break;
+          case Opc::LNot: OP_LABEL(LNot) WA(RB ? 0 : 1); break;
+          case Opc::Ext: OP_LABEL(Ext) WA(ext(RB, static_cast<W>(in.aux))); break;
+          case Opc::FAdd: OP_LABEL(FAdd) stf(A, ldf(B) + ldf(C)); break;
+          case Opc::FSub: OP_LABEL(FSub) stf(A, ldf(B) - ldf(C)); break;
+          case Opc::FMul: OP_LABEL(FMul) stf(A, ldf(B) * ldf(C)); break;
+          case Opc::FDiv: OP_LABEL(FDiv) stf(A, ldf(B) / ldf(C)); break;
+          case Opc::FNeg: OP_LABEL(FNeg) stf(A, -ldf(B)); break;
+          case Opc::I2F: OP_LABEL(I2F) stf(A, static_cast<double>(static_cast<std::int64_t>(RB))); break;
+          case Opc::U2F: OP_LABEL(U2F) stf(A, static_cast<double>(RB)); break;
+          case Opc::F2I: OP_LABEL(F2I) WA(static_cast<std::uint64_t>(go_f64_to_i64(ldf(B)))); break;
+          case Opc::F2U: OP_LABEL(F2U) WA(go_f64_to_u64(ldf(B))); break;
+          case Opc::Eq: OP_LABEL(Eq) WA(RB == RC); break;
+          case Opc::Ne: OP_LABEL(Ne) WA(RB != RC); break;
+          case Opc::LtS: OP_LABEL(LtS) WA(static_cast<std::int64_t>(RB) < static_cast<std::int64_t>(RC)); break;
+          case Opc::LeS: OP_LABEL(LeS) WA(static_cast<std::int64_t>(RB) <= static_cast<std::int64_t>(RC)); break;
+          case Opc::LtU: OP_LABEL(LtU) WA(RB < RC); break;
+          case Opc::LeU: OP_LABEL(LeU) WA(RB <= RC); break;
+          case Opc::FEq: OP_LABEL(FEq) WA(ldf(B) == ldf(C)); break;
+          case Opc::FNe: OP_LABEL(FNe) WA(ldf(B) != ldf(C)); break;
+          case Opc::FLt: OP_LABEL(FLt) WA(ldf(B) < ldf(C)); break;
+          case Opc::FLe: OP_LABEL(FLe) WA(ldf(B) <= ldf(C)); break;
+          case Opc::StrEq: OP_LABEL(StrEq) case Opc::StrNe: OP_LABEL(StrNe) case Opc::StrLt: OP_LABEL(StrLt) case Opc::StrLe: OP_LABEL(StrLe) {
             const std::uint64_t lb = ld64(B + 8), lc = ld64(C + 8);
             int cmp;
             if (in.op == Opc::StrEq || in.op == Opc::StrNe) {
@@ -471,11 +491,11 @@ Stop Interp::run(const RunLimits& lim) {
             WA(r ? 1 : 0);
             break;
           }
-          case Opc::BlkEq: WA(std::memcmp(B, C, in.d) == 0); break;
-          case Opc::Jmp: ip = code + in.a; continue;
-          case Opc::Jt: if (RB) { ip = code + in.a; continue; } break;
-          case Opc::Jf: if (!RB) { ip = code + in.a; continue; } break;
-          case Opc::Stmt:
+          case Opc::BlkEq: OP_LABEL(BlkEq) WA(std::memcmp(B, C, in.d) == 0); break;
+          case Opc::Jmp: OP_LABEL(Jmp) ip = code + in.a; continue;
+          case Opc::Jt: OP_LABEL(Jt) if (RB) { ip = code + in.a; continue; } break;
+          case Opc::Jf: OP_LABEL(Jf) if (!RB) { ip = code + in.a; continue; } break;
+          case Opc::Stmt: OP_LABEL(Stmt)
             if (lim.stop_at_statement && ops_ != ops0 + 1) { F.pc = PC; --ops_; return Stop::Paused; }
             ++stmts_;
             if (stmts_ >= sysmon_next_) {
@@ -487,12 +507,12 @@ Stop Interp::run(const RunLimits& lim) {
               fp = &stack_[F.base];
             }
             break;
-          case Opc::Call: {
+          case Opc::Call: OP_LABEL(Call) {
             F.pc = PC + 1;
             enter(in.a, fp + in.b, in.c);
             goto next_frame;
           }
-          case Opc::Ret: {
+          case Opc::Ret: OP_LABEL(Ret) {
             const Frame done = frames_.back();
             iters_.resize(done.iter_base);
             frames_.pop_back();
@@ -502,8 +522,8 @@ Stop Interp::run(const RunLimits& lim) {
               std::memmove(&stack_[caller.base + done.ret_dst], &stack_[done.base + done.fn->result_off], done.fn->result_bytes);
             goto next_frame;
           }
-          case Opc::CallLib: F.pc = PC; call_lib(static_cast<LibId>(in.aux), fp, in); fp = &stack_[F.base]; break;
-          case Opc::Ld: {
+          case Opc::CallLib: OP_LABEL(CallLib) F.pc = PC; call_lib(static_cast<LibId>(in.aux), fp, in); fp = &stack_[F.base]; break;
+          case Opc::Ld: OP_LABEL(Ld) {
             const Addr p = RB;
             if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             std::uint8_t b[8] = {0};
@@ -511,13 +531,13 @@ Stop Interp::run(const RunLimits& lim) {
             WA(from_mem(b, static_cast<W>(in.aux)));
             break;
           }
-          case Opc::LdBlk: {
+          case Opc::LdBlk: OP_LABEL(LdBlk) {
             const Addr p = RB;
             if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             read(p + in.d, A, in.c);
             break;
           }
-          case Opc::St: {
+          case Opc::St: OP_LABEL(St) {
             const Addr p = ld64(A);
             if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             std::uint8_t b[8];
@@ -525,47 +545,47 @@ Stop Interp::run(const RunLimits& lim) {
             write(p + in.d, b, wbytes(static_cast<W>(in.aux)));
             break;
           }
-          case Opc::StPtr: {
+          case Opc::StPtr: OP_LABEL(StPtr) {
             const Addr p = ld64(A);
             if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             if (rt_.is_heap_addr(p)) rt_.store_pointer(p + in.d, RB);
             else { const std::uint64_t v = RB; write(p + in.d, &v, 8); }
             break;
           }
-          case Opc::StBlk: {
+          case Opc::StBlk: OP_LABEL(StBlk) {
             const Addr p = ld64(A);
             if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             typed_store(p + in.d, B, in.c, in.e);
             break;
           }
-          case Opc::NilChk: if (ld64(A) == 0) { F.pc = PC; throw GoPanic(kNilDeref); } break;
-          case Opc::FLd: WA(from_mem(B, static_cast<W>(in.aux))); break;
-          case Opc::FSt: to_mem(A, RB, static_cast<W>(in.aux)); break;
-          case Opc::FLdD: {
+          case Opc::NilChk: OP_LABEL(NilChk) if (ld64(A) == 0) { F.pc = PC; throw GoPanic(kNilDeref); } break;
+          case Opc::FLd: OP_LABEL(FLd) WA(from_mem(B, static_cast<W>(in.aux))); break;
+          case Opc::FSt: OP_LABEL(FSt) to_mem(A, RB, static_cast<W>(in.aux)); break;
+          case Opc::FLdD: OP_LABEL(FLdD) {
             const std::uint8_t* src = fp + in.b + RC;
             if (in.e == 0) WA(from_mem(src, static_cast<W>(in.aux)));
             else std::memmove(A, src, in.e);
             break;
           }
-          case Opc::FStD: {
+          case Opc::FStD: OP_LABEL(FStD) {
             std::uint8_t* dst = fp + in.a + RC;
             if (in.e == 0) to_mem(dst, RB, static_cast<W>(in.aux));
             else std::memmove(dst, B, in.e);
             break;
           }
-          case Opc::IdxChk: {
+          case Opc::IdxChk: OP_LABEL(IdxChk) {
             const auto i = static_cast<std::int64_t>(RB);
             if (i < 0 || i >= static_cast<std::int64_t>(in.c)) { F.pc = PC; throw GoPanic(idx_msg(i, in.c)); }
             break;
           }
-          case Opc::New: {
+          case Opc::New: OP_LABEL(New) {
             F.pc = PC;
             const Addr a = rt_.newobject(P.types[in.b], roles_.object);
             fp = &stack_[F.base];
             WA(a);
             break;
           }
-          case Opc::MakeSlice: {
+          case Opc::MakeSlice: OP_LABEL(MakeSlice) {
             F.pc = PC;
             const runtime::Type* et = P.types[in.e];
             const auto len = static_cast<std::int64_t>(RB);
@@ -581,7 +601,7 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 16, static_cast<std::uint64_t>(cap));
             break;
           }
-          case Opc::Concat: {
+          case Opc::Concat: OP_LABEL(Concat) {
             F.pc = PC;
             std::string s;
             std::uint32_t nonempty = 0, last = 0;
@@ -611,7 +631,7 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 8, s.size());
             break;
           }
-          case Opc::StrIdx: {
+          case Opc::StrIdx: OP_LABEL(StrIdx) {
             const auto i = static_cast<std::int64_t>(RC);
             const auto n = static_cast<std::int64_t>(ld64(B + 8));
             if (i < 0 || i >= n) { F.pc = PC; throw GoPanic(idx_msg(i, n)); }
@@ -620,7 +640,7 @@ Stop Interp::run(const RunLimits& lim) {
             WA(c);
             break;
           }
-          case Opc::StrSlice: {
+          case Opc::StrSlice: OP_LABEL(StrSlice) {
             const auto n = static_cast<std::int64_t>(ld64(B + 8));
             const std::int64_t lo = in.c == kNone ? 0 : static_cast<std::int64_t>(RC);
             const std::int64_t hi = in.d == kNone ? n : static_cast<std::int64_t>(ld64(fp + in.d));
@@ -631,7 +651,7 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 8, static_cast<std::uint64_t>(hi - lo));
             break;
           }
-          case Opc::BytesToStr: {
+          case Opc::BytesToStr: OP_LABEL(BytesToStr) {
             F.pc = PC;
             std::string s;
             const Addr arr = ld64(B);
@@ -652,7 +672,7 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 8, s.size());
             break;
           }
-          case Opc::StrToBytes: {
+          case Opc::StrToBytes: OP_LABEL(StrToBytes) {
             F.pc = PC;
             const std::string s = read_string(B);
             if (in.aux & 2) {
@@ -683,7 +703,7 @@ Stop Interp::run(const RunLimits& lim) {
             }
             break;
           }
-          case Opc::RuneToStr: {
+          case Opc::RuneToStr: OP_LABEL(RuneToStr) {
             F.pc = PC;
             std::string s;
             encode_rune(static_cast<std::int64_t>(RB), s);
@@ -699,7 +719,7 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 8, s.size());
             break;
           }
-          case Opc::StrNext: {
+          case Opc::StrNext: OP_LABEL(StrNext) {
             // a ← rune at index d of string c, b ← next index (utf8 decoding as Go's decoderune)
             const std::uint8_t* hs = fp + in.c;
             const std::uint64_t i = ld64(fp + in.d);
@@ -714,14 +734,14 @@ Stop Interp::run(const RunLimits& lim) {
             st64(B, i + w);
             break;
           }
-          case Opc::SliceIdx: {
+          case Opc::SliceIdx: OP_LABEL(SliceIdx) {
             const auto i = static_cast<std::int64_t>(RC);
             const auto n = static_cast<std::int64_t>(ld64(B + 8));
             if (static_cast<std::uint64_t>(i) >= static_cast<std::uint64_t>(n)) { F.pc = PC; throw GoPanic(idx_msg(i, n)); }
             WA(ld64(B) + static_cast<std::uint64_t>(i) * in.d);
             break;
           }
-          case Opc::PtrIdx: {
+          case Opc::PtrIdx: OP_LABEL(PtrIdx) {
             const Addr p = RB;
             const auto i = static_cast<std::int64_t>(RC);
             if (static_cast<std::uint64_t>(i) >= in.e) { F.pc = PC; throw GoPanic(idx_msg(i, in.e)); }
@@ -729,7 +749,7 @@ Stop Interp::run(const RunLimits& lim) {
             WA(p + static_cast<std::uint64_t>(i) * in.d);
             break;
           }
-          case Opc::Reslice: case Opc::ArrSlice: {
+          case Opc::Reslice: OP_LABEL(Reslice) case Opc::ArrSlice: OP_LABEL(ArrSlice) {
             Addr arr;
             std::int64_t len, cap;
             if (in.op == Opc::Reslice) { arr = ld64(B); len = static_cast<std::int64_t>(ld64(B + 8)); cap = static_cast<std::int64_t>(ld64(B + 16)); }
@@ -754,7 +774,7 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 16, static_cast<std::uint64_t>(mx - lo));
             break;
           }
-          case Opc::Append: {
+          case Opc::Append: OP_LABEL(Append) {
             F.pc = PC;
             const runtime::Type* et = P.types[in.e];
             runtime::SliceHeader s{ld64(B), static_cast<std::int64_t>(ld64(B + 8)), static_cast<std::int64_t>(ld64(B + 16))};
@@ -770,7 +790,7 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 16, static_cast<std::uint64_t>(s.cap));
             break;
           }
-          case Opc::AppendSl: {
+          case Opc::AppendSl: OP_LABEL(AppendSl) {
             F.pc = PC;
             const runtime::Type* et = P.types[in.e];
             runtime::SliceHeader s{ld64(B), static_cast<std::int64_t>(ld64(B + 8)), static_cast<std::int64_t>(ld64(B + 16))};
@@ -796,7 +816,7 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 16, static_cast<std::uint64_t>(s.cap));
             break;
           }
-          case Opc::Copy: {
+          case Opc::Copy: OP_LABEL(Copy) {
             const runtime::Type* et = P.types[in.e];
             const Addr dst = ld64(B);
             const auto dn = static_cast<std::int64_t>(ld64(B + 8));
@@ -814,7 +834,7 @@ Stop Interp::run(const RunLimits& lim) {
             WA(static_cast<std::uint64_t>(std::max<std::int64_t>(n, 0)));
             break;
           }
-          case Opc::MakeMap: {
+          case Opc::MakeMap: OP_LABEL(MakeMap) {
             F.pc = PC;
             std::int64_t hint = in.b == kNone ? 0 : static_cast<std::int64_t>(RB);
             if (hint < 0) throw GoPanic("runtime error: makemap: size out of range");
@@ -829,7 +849,7 @@ Stop Interp::run(const RunLimits& lim) {
             WA(m);
             break;
           }
-          case Opc::MapLoad: {
+          case Opc::MapLoad: OP_LABEL(MapLoad) {
             F.pc = PC;
             const runtime::Type* mt = P.types[in.e];
             const Addr slot = maps_.access(mt, RB, C);
@@ -846,7 +866,7 @@ Stop Interp::run(const RunLimits& lim) {
             }
             break;
           }
-          case Opc::MapStore: {
+          case Opc::MapStore: OP_LABEL(MapStore) {
             F.pc = PC;
             const runtime::Type* mt = P.types[in.e];
             const Addr m = ld64(A);
@@ -866,7 +886,7 @@ Stop Interp::run(const RunLimits& lim) {
             }
             break;
           }
-          case Opc::MapDel: {
+          case Opc::MapDel: OP_LABEL(MapDel) {
             F.pc = PC;
             maps_.remove(P.types[in.e], ld64(A), B);
             ++map_ops_;
@@ -880,7 +900,7 @@ Stop Interp::run(const RunLimits& lim) {
             }
             break;
           }
-          case Opc::MapClear: {
+          case Opc::MapClear: OP_LABEL(MapClear) {
             F.pc = PC;
             maps_.clear(P.types[in.e], ld64(A));
             ++map_ops_;
@@ -890,14 +910,14 @@ Stop Interp::run(const RunLimits& lim) {
             if (lim.stop_after_map_op) { F.pc = PC + 1; return Stop::Paused; }
             break;
           }
-          case Opc::MapLen: WA(static_cast<std::uint64_t>(maps_.len(RB))); break;
-          case Opc::IterInit: {
+          case Opc::MapLen: OP_LABEL(MapLen) WA(static_cast<std::uint64_t>(maps_.len(RB))); break;
+          case Opc::IterInit: OP_LABEL(IterInit) {
             F.pc = PC;
             iters_[F.iter_base + in.c] = maps_.iterate(P.types[in.e], RB);
             fp = &stack_[F.base];
             break;
           }
-          case Opc::IterNext: {
+          case Opc::IterNext: OP_LABEL(IterNext) {
             F.pc = PC;
             auto& it = iters_[F.iter_base + in.d];
             const runtime::Type* mt = P.types[in.e];
@@ -912,8 +932,8 @@ Stop Interp::run(const RunLimits& lim) {
             if (lim.stop_after_map_op) { F.pc = PC + 1; return Stop::Paused; }
             break;
           }
-          case Opc::IterEnd: iters_[F.iter_base + in.c].reset(); break;
-          case Opc::Renew: {
+          case Opc::IterEnd: OP_LABEL(IterEnd) iters_[F.iter_base + in.c].reset(); break;
+          case Opc::Renew: OP_LABEL(Renew) {
             F.pc = PC;
             const runtime::Type* t = P.types[in.b];
             std::vector<std::uint8_t> tmp(t->size);
@@ -924,9 +944,9 @@ Stop Interp::run(const RunLimits& lim) {
             WA(a);
             break;
           }
-          case Opc::Print: F.pc = PC; print_builtin(fp, in); break;
-          case Opc::Panic: F.pc = PC; panic_value(fp, in);
-          case Opc::PanicMsg: F.pc = PC; throw GoPanic(P.strings[in.a]);
+          case Opc::Print: OP_LABEL(Print) F.pc = PC; print_builtin(fp, in); break;
+          case Opc::Panic: OP_LABEL(Panic) F.pc = PC; panic_value(fp, in);
+          case Opc::PanicMsg: OP_LABEL(PanicMsg) F.pc = PC; throw GoPanic(P.strings[in.a]);
           default: F.pc = PC; throw GoFatal("bucketlab: bad instruction");
         }
         ++ip;
@@ -958,6 +978,7 @@ Stop Interp::run(const RunLimits& lim) {
 #undef RB
 #undef RC
 #undef PC
+#undef OP_LABEL
 }
 
 }  // namespace bucketlab::lang
