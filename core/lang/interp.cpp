@@ -144,6 +144,11 @@ bool word_scalar(const runtime::Type* t) {
     default: return false;
   }
 }
+// An elem of such a type in an aligned heap word: stored and loaded as the
+// word itself (what write()/read() do for 8 aligned heap bytes).
+inline bool word_elem(const runtime::Runtime& rt, const runtime::Type* et, Addr a) {
+  return et->size == 8 && word_scalar(et) && (a & 7) == 0 && rt.is_heap_addr(a);
+}
 std::uint64_t fsize_rt(const runtime::Type* t) { return is_scalar_rt(t) ? 8 : align_up(std::max<std::uint64_t>(t->size, 8), 8); }
 
 }  // namespace
@@ -235,7 +240,7 @@ void Interp::store_elem(Addr dst, const std::uint8_t* v, const runtime::Type* et
   // 8-byte non-pointer scalars (int64, uint64, float64...) into an aligned
   // heap word: what write() does for them (the word as is, one store with
   // its page touch), without the width and address-space dispatch.
-  if (et->size == 8 && word_scalar(et) && (dst & 7) == 0 && rt_.is_heap_addr(dst)) {
+  if (word_elem(rt_, et, dst)) {
     rt_.store_u64(dst, ld64(v));
     return;
   }
@@ -255,7 +260,7 @@ void Interp::store_elem(Addr dst, const std::uint8_t* v, const runtime::Type* et
 }
 
 void Interp::load_elem(std::uint8_t* v, Addr src, const runtime::Type* et) {
-  if (et->size == 8 && word_scalar(et) && (src & 7) == 0 && rt_.is_heap_addr(src)) {  // as read() + from_mem
+  if (word_elem(rt_, et, src)) {  // as read() + from_mem
     st64(v, rt_.load_u64(src));
     return;
   }
@@ -857,6 +862,7 @@ Stop Interp::run(const RunLimits& lim) {
             charge_map_op(MapOp::Access, mt, maps_.len(RB));
             fp = &stack_[F.base];
             if (slot == kNil) std::memset(A, 0, fsize_rt(mt->elem));
+            else if (word_elem(rt_, mt->elem, slot)) st64(A, rt_.load_u64(slot));  // load_elem's fast path, without the call
             else load_elem(A, slot, mt->elem);
             if (in.d != kNone) st64(fp + in.d, slot != kNil);
             if (lim.stop_after_map_op) {
@@ -878,7 +884,8 @@ Stop Interp::run(const RunLimits& lim) {
             if (len1 != len0) rt_.charge(runtime::CostKind::MapInsert);
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
-            store_elem(slot, C, mt->elem);
+            if (word_elem(rt_, mt->elem, slot)) rt_.store_u64(slot, ld64(C));  // store_elem's fast path, without the call
+            else store_elem(slot, C, mt->elem);
             if (lim.stop_after_map_op) {
               if (lim.log_map_op) log_map_op(MapOp::Assign, mt, ld64(A), B);
               F.pc = PC + 1;
