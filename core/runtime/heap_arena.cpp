@@ -15,9 +15,10 @@ Addr HeapArena::map(std::uint64_t bytes) {
     zeroed_base_.push_back(0);
   }
   for (std::uint64_t i = 0; i < bytes / kPallocChunkBytes; ++i) {
-    auto* c = static_cast<std::uint8_t*>(std::malloc(kPallocChunkBytes));
+    // calloc: fresh OS memory reads as zero, and the host backs its pages
+    // when first touched, as the model's cold pages say
+    auto* c = static_cast<std::uint8_t*>(std::calloc(kPallocChunkBytes, 1));
     if (c == nullptr) throw std::bad_alloc();
-    std::memset(c, 0, kPallocChunkBytes);  // fresh OS memory reads as zero
     chunks_.emplace_back(c);
   }
   const std::uint64_t pages = mapped_pages();
