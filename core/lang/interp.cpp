@@ -134,6 +134,21 @@ W width_rt(const runtime::Type* t) {
     default: return W::U64;
   }
 }
+// 8-byte scalars whose memory word is their normalized register value (no
+// sign or float conversion) and that hold no pointer: int, int64, uint,
+// uint64, uintptr, float64.
+bool word_scalar(const runtime::Type* t) {
+  using K = runtime::Kind;
+  switch (t->kind) {
+    case K::Int: case K::Int64: case K::Uint: case K::Uint64: case K::Uintptr: case K::Float64: return true;
+    default: return false;
+  }
+}
+// An elem of such a type in an aligned heap word: stored and loaded as the
+// word itself (what write()/read() do for 8 aligned heap bytes).
+inline bool word_elem(const runtime::Runtime& rt, const runtime::Type* et, Addr a) {
+  return et->size == 8 && word_scalar(et) && (a & 7) == 0 && rt.is_heap_addr(a);
+}
 std::uint64_t fsize_rt(const runtime::Type* t) { return is_scalar_rt(t) ? 8 : align_up(std::max<std::uint64_t>(t->size, 8), 8); }
 
 }  // namespace
@@ -222,6 +237,13 @@ void Interp::typed_store(Addr dst, const std::uint8_t* src, std::uint64_t n, std
 }
 
 void Interp::store_elem(Addr dst, const std::uint8_t* v, const runtime::Type* et) {
+  // 8-byte non-pointer scalars (int64, uint64, float64...) into an aligned
+  // heap word: what write() does for them (the word as is, one store with
+  // its page touch), without the width and address-space dispatch.
+  if (word_elem(rt_, et, dst)) {
+    rt_.store_u64(dst, ld64(v));
+    return;
+  }
   if (is_scalar_rt(et)) {
     std::uint8_t b[8];
     to_mem(b, ld64(v), width_rt(et));
@@ -238,6 +260,10 @@ void Interp::store_elem(Addr dst, const std::uint8_t* v, const runtime::Type* et
 }
 
 void Interp::load_elem(std::uint8_t* v, Addr src, const runtime::Type* et) {
+  if (word_elem(rt_, et, src)) {  // as read() + from_mem
+    st64(v, rt_.load_u64(src));
+    return;
+  }
   if (is_scalar_rt(et)) {
     std::uint8_t b[8] = {0};
     read(src, b, et->size);
@@ -273,7 +299,7 @@ void Interp::enter(std::uint32_t fi, const std::uint8_t* args, std::uint32_t ret
 // ---------------------------------------------------------------------------
 // simulated time (core/runtime/cost_model.h)
 
-void Interp::charge_map_op(MapOp op, const runtime::Type* mt, Addr m) {
+void Interp::charge_map_op(MapOp op, const runtime::Type* mt, std::int64_t n) {
   using runtime::CostKind;
   // The compiler's choice (walk.go mapfast): faststr for string keys,
   // fast32/fast64 for 4/8-byte plain-memory keys, the generic functions
@@ -294,7 +320,6 @@ void Interp::charge_map_op(MapOp op, const runtime::Type* mt, Addr m) {
   // Cache misses: the chance that the entry's bucket is not in L1 / L2,
   // from the table's approximate size (a load of ~5/8 over key, elem and
   // tophash bytes), in 1/1024 units.
-  const std::int64_t n = m == kNil ? 0 : maps_.len(m);
   if (n <= 0) return;
   const std::uint64_t w = static_cast<std::uint64_t>(n) * (k->size + mt->elem->size + 1) * 8 / 5;
   const runtime::CostMachine& mc = rt_.clock().table().machine;
@@ -347,21 +372,43 @@ void Interp::charge_map_events() {
 // ---------------------------------------------------------------------------
 // the loop
 
+// Native GCC/clang: the loop jumps through a table of label addresses
+// (computed goto) instead of the switch's range-checked jump table; the
+// cases are the same code either way. Emscripten keeps the switch (wasm has
+// no indirect goto: clang would lower it to a switch again). The compiler
+// only emits valid opcodes, so the table needs no range check.
+#if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
+#define BUCKETLAB_THREADED_DISPATCH 1
+#define OP_LABEL(name) L_##name:
+#else
+#define BUCKETLAB_THREADED_DISPATCH 0
+#define OP_LABEL(name)
+#endif
+
 Stop Interp::run(const RunLimits& lim) {
   if (frames_.empty()) return exit_status_ ? Stop::Panicked : Stop::Done;
   max_output_ = lim.max_output_bytes;
   limits_stack_ = lim.max_stack_bytes;
-  bool first = true;
+  // The first instruction of this call is the one that takes ops_ to
+  // ops0 + 1 (every instruction counts one), so no per-instruction flag.
+  const std::uint64_t ops0 = ops_;
+  const std::uint64_t max_ops = lim.max_ops;  // a local: stores to ops_ may not alias it
+#define PC static_cast<std::uint32_t>(ip - code)
+#if BUCKETLAB_THREADED_DISPATCH
+  static const void* const kDispatch[] = {&&L_Nop, &&L_Mov, &&L_MovN, &&L_Const, &&L_Zero, &&L_Add, &&L_Sub, &&L_Mul, &&L_And, &&L_Or, &&L_Xor, &&L_AndNot, &&L_AddK, &&L_DivS, &&L_DivU, &&L_RemS, &&L_RemU, &&L_Shl, &&L_ShrS, &&L_ShrU, &&L_Neg, &&L_Not, &&L_LNot, &&L_Ext, &&L_FAdd, &&L_FSub, &&L_FMul, &&L_FDiv, &&L_FNeg, &&L_I2F, &&L_U2F, &&L_F2I, &&L_F2U, &&L_Eq, &&L_Ne, &&L_LtS, &&L_LeS, &&L_LtU, &&L_LeU, &&L_FEq, &&L_FNe, &&L_FLt, &&L_FLe, &&L_StrEq, &&L_StrNe, &&L_StrLt, &&L_StrLe, &&L_BlkEq, &&L_Jmp, &&L_Jt, &&L_Jf, &&L_Stmt, &&L_Call, &&L_Ret, &&L_CallLib, &&L_Ld, &&L_LdBlk, &&L_St, &&L_StPtr, &&L_StBlk, &&L_NilChk, &&L_FLd, &&L_FSt, &&L_FLdD, &&L_FStD, &&L_IdxChk, &&L_New, &&L_MakeSlice, &&L_Concat, &&L_StrIdx, &&L_StrSlice, &&L_BytesToStr, &&L_StrToBytes, &&L_RuneToStr, &&L_StrNext, &&L_SliceIdx, &&L_PtrIdx, &&L_Reslice, &&L_ArrSlice, &&L_Append, &&L_AppendSl, &&L_Copy, &&L_MakeMap, &&L_MapLoad, &&L_MapStore, &&L_MapDel, &&L_MapClear, &&L_MapLen, &&L_IterInit, &&L_IterNext, &&L_IterEnd, &&L_Renew, &&L_Print, &&L_Panic, &&L_PanicMsg};
+  static_assert(sizeof kDispatch / sizeof kDispatch[0] == static_cast<std::size_t>(Opc::Count));
+#endif
   try {
     for (;;) {
       Frame& F = frames_.back();
       const Function& fn = *F.fn;
       std::uint8_t* fp = &stack_[F.base];
       const Instr* code = fn.code.data();
-      std::uint32_t pc = F.pc;
+      // ip, not an index: the dispatch then needs no multiply by sizeof(Instr)
+      const Instr* ip = code + F.pc;
       for (;;) {
-        if (ops_ >= lim.max_ops) { F.pc = pc; return Stop::Paused; }
-        const Instr& in = code[pc];
+        if (ops_ >= max_ops) { F.pc = PC; return Stop::Paused; }
+        const Instr& in = *ip;
 #define A (fp + in.a)
 #define B (fp + in.b)
 #define C (fp + in.c)
@@ -369,38 +416,41 @@ Stop Interp::run(const RunLimits& lim) {
 #define RB ld64(B)
 #define RC ld64(C)
         ++ops_;
+#if BUCKETLAB_THREADED_DISPATCH
+        goto* kDispatch[static_cast<std::size_t>(in.op)];
+#endif
         switch (in.op) {
-          case Opc::Nop: break;
-          case Opc::Mov: WA(RB); break;
-          case Opc::MovN: std::memmove(A, B, in.c); break;
-          case Opc::Const: WA(fn.k[in.b]); break;
-          case Opc::Zero: std::memset(A, 0, in.c); break;
-          case Opc::Add: WA(RB + RC); break;
-          case Opc::Sub: WA(RB - RC); break;
-          case Opc::Mul: WA(RB * RC); break;
-          case Opc::And: WA(RB & RC); break;
-          case Opc::Or: WA(RB | RC); break;
-          case Opc::Xor: WA(RB ^ RC); break;
-          case Opc::AndNot: WA(RB & ~RC); break;
-          case Opc::AddK: WA(RB + static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(in.c)))); break;
-          case Opc::DivS: case Opc::RemS: {
+          case Opc::Nop: OP_LABEL(Nop) break;
+          case Opc::Mov: OP_LABEL(Mov) WA(RB); break;
+          case Opc::MovN: OP_LABEL(MovN) std::memmove(A, B, in.c); break;
+          case Opc::Const: OP_LABEL(Const) WA(fn.k[in.b]); break;
+          case Opc::Zero: OP_LABEL(Zero) std::memset(A, 0, in.c); break;
+          case Opc::Add: OP_LABEL(Add) WA(RB + RC); break;
+          case Opc::Sub: OP_LABEL(Sub) WA(RB - RC); break;
+          case Opc::Mul: OP_LABEL(Mul) WA(RB * RC); break;
+          case Opc::And: OP_LABEL(And) WA(RB & RC); break;
+          case Opc::Or: OP_LABEL(Or) WA(RB | RC); break;
+          case Opc::Xor: OP_LABEL(Xor) WA(RB ^ RC); break;
+          case Opc::AndNot: OP_LABEL(AndNot) WA(RB & ~RC); break;
+          case Opc::AddK: OP_LABEL(AddK) WA(RB + static_cast<std::uint64_t>(static_cast<std::int64_t>(static_cast<std::int32_t>(in.c)))); break;
+          case Opc::DivS: OP_LABEL(DivS) case Opc::RemS: OP_LABEL(RemS) {
             const auto x = static_cast<std::int64_t>(RB), y = static_cast<std::int64_t>(RC);
-            if (y == 0) { F.pc = pc; throw GoPanic("runtime error: integer divide by zero"); }
+            if (y == 0) { F.pc = PC; throw GoPanic("runtime error: integer divide by zero"); }
             std::int64_t r;
             if (y == -1) r = in.op == Opc::DivS ? static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(x)) : 0;
             else r = in.op == Opc::DivS ? x / y : x % y;
             WA(static_cast<std::uint64_t>(r));
             break;
           }
-          case Opc::DivU: case Opc::RemU: {
+          case Opc::DivU: OP_LABEL(DivU) case Opc::RemU: OP_LABEL(RemU) {
             const auto x = RB, y = RC;
-            if (y == 0) { F.pc = pc; throw GoPanic("runtime error: integer divide by zero"); }
+            if (y == 0) { F.pc = PC; throw GoPanic("runtime error: integer divide by zero"); }
             WA(in.op == Opc::DivU ? x / y : x % y);
             break;
           }
-          case Opc::Shl: case Opc::ShrS: case Opc::ShrU: {
+          case Opc::Shl: OP_LABEL(Shl) case Opc::ShrS: OP_LABEL(ShrS) case Opc::ShrU: OP_LABEL(ShrU) {
             const std::uint64_t x = RB, n = RC;
-            if ((in.aux & 1) && static_cast<std::int64_t>(n) < 0) { F.pc = pc; throw GoPanic("runtime error: negative shift amount"); }
+            if ((in.aux & 1) && static_cast<std::int64_t>(n) < 0) { F.pc = PC; throw GoPanic("runtime error: negative shift amount"); }
             std::uint64_t r;
             if (in.op == Opc::Shl) r = n >= 64 ? 0 : x << n;
             else if (in.op == Opc::ShrU) r = n >= 64 ? 0 : x >> n;
@@ -408,30 +458,30 @@ Stop Interp::run(const RunLimits& lim) {
             WA(r);
             break;
           }
-          case Opc::Neg: WA(0 - RB); break;
-          case Opc::Not: WA(~RB); break;
-          case Opc::LNot: WA(RB ? 0 : 1); break;
-          case Opc::Ext: WA(ext(RB, static_cast<W>(in.aux))); break;
-          case Opc::FAdd: stf(A, ldf(B) + ldf(C)); break;
-          case Opc::FSub: stf(A, ldf(B) - ldf(C)); break;
-          case Opc::FMul: stf(A, ldf(B) * ldf(C)); break;
-          case Opc::FDiv: stf(A, ldf(B) / ldf(C)); break;
-          case Opc::FNeg: stf(A, -ldf(B)); break;
-          case Opc::I2F: stf(A, static_cast<double>(static_cast<std::int64_t>(RB))); break;
-          case Opc::U2F: stf(A, static_cast<double>(RB)); break;
-          case Opc::F2I: WA(static_cast<std::uint64_t>(go_f64_to_i64(ldf(B)))); break;
-          case Opc::F2U: WA(go_f64_to_u64(ldf(B))); break;
-          case Opc::Eq: WA(RB == RC); break;
-          case Opc::Ne: WA(RB != RC); break;
-          case Opc::LtS: WA(static_cast<std::int64_t>(RB) < static_cast<std::int64_t>(RC)); break;
-          case Opc::LeS: WA(static_cast<std::int64_t>(RB) <= static_cast<std::int64_t>(RC)); break;
-          case Opc::LtU: WA(RB < RC); break;
-          case Opc::LeU: WA(RB <= RC); break;
-          case Opc::FEq: WA(ldf(B) == ldf(C)); break;
-          case Opc::FNe: WA(ldf(B) != ldf(C)); break;
-          case Opc::FLt: WA(ldf(B) < ldf(C)); break;
-          case Opc::FLe: WA(ldf(B) <= ldf(C)); break;
-          case Opc::StrEq: case Opc::StrNe: case Opc::StrLt: case Opc::StrLe: {
+          case Opc::Neg: OP_LABEL(Neg) WA(0 - RB); break;
+          case Opc::Not: OP_LABEL(Not) WA(~RB); break;
+          case Opc::LNot: OP_LABEL(LNot) WA(RB ? 0 : 1); break;
+          case Opc::Ext: OP_LABEL(Ext) WA(ext(RB, static_cast<W>(in.aux))); break;
+          case Opc::FAdd: OP_LABEL(FAdd) stf(A, ldf(B) + ldf(C)); break;
+          case Opc::FSub: OP_LABEL(FSub) stf(A, ldf(B) - ldf(C)); break;
+          case Opc::FMul: OP_LABEL(FMul) stf(A, ldf(B) * ldf(C)); break;
+          case Opc::FDiv: OP_LABEL(FDiv) stf(A, ldf(B) / ldf(C)); break;
+          case Opc::FNeg: OP_LABEL(FNeg) stf(A, -ldf(B)); break;
+          case Opc::I2F: OP_LABEL(I2F) stf(A, static_cast<double>(static_cast<std::int64_t>(RB))); break;
+          case Opc::U2F: OP_LABEL(U2F) stf(A, static_cast<double>(RB)); break;
+          case Opc::F2I: OP_LABEL(F2I) WA(static_cast<std::uint64_t>(go_f64_to_i64(ldf(B)))); break;
+          case Opc::F2U: OP_LABEL(F2U) WA(go_f64_to_u64(ldf(B))); break;
+          case Opc::Eq: OP_LABEL(Eq) WA(RB == RC); break;
+          case Opc::Ne: OP_LABEL(Ne) WA(RB != RC); break;
+          case Opc::LtS: OP_LABEL(LtS) WA(static_cast<std::int64_t>(RB) < static_cast<std::int64_t>(RC)); break;
+          case Opc::LeS: OP_LABEL(LeS) WA(static_cast<std::int64_t>(RB) <= static_cast<std::int64_t>(RC)); break;
+          case Opc::LtU: OP_LABEL(LtU) WA(RB < RC); break;
+          case Opc::LeU: OP_LABEL(LeU) WA(RB <= RC); break;
+          case Opc::FEq: OP_LABEL(FEq) WA(ldf(B) == ldf(C)); break;
+          case Opc::FNe: OP_LABEL(FNe) WA(ldf(B) != ldf(C)); break;
+          case Opc::FLt: OP_LABEL(FLt) WA(ldf(B) < ldf(C)); break;
+          case Opc::FLe: OP_LABEL(FLe) WA(ldf(B) <= ldf(C)); break;
+          case Opc::StrEq: OP_LABEL(StrEq) case Opc::StrNe: OP_LABEL(StrNe) case Opc::StrLt: OP_LABEL(StrLt) case Opc::StrLe: OP_LABEL(StrLe) {
             const std::uint64_t lb = ld64(B + 8), lc = ld64(C + 8);
             int cmp;
             if (in.op == Opc::StrEq || in.op == Opc::StrNe) {
@@ -446,28 +496,28 @@ Stop Interp::run(const RunLimits& lim) {
             WA(r ? 1 : 0);
             break;
           }
-          case Opc::BlkEq: WA(std::memcmp(B, C, in.d) == 0); break;
-          case Opc::Jmp: pc = in.a; continue;
-          case Opc::Jt: if (RB) { pc = in.a; continue; } break;
-          case Opc::Jf: if (!RB) { pc = in.a; continue; } break;
-          case Opc::Stmt:
-            if (lim.stop_at_statement && !first) { F.pc = pc; --ops_; return Stop::Paused; }
+          case Opc::BlkEq: OP_LABEL(BlkEq) WA(std::memcmp(B, C, in.d) == 0); break;
+          case Opc::Jmp: OP_LABEL(Jmp) ip = code + in.a; continue;
+          case Opc::Jt: OP_LABEL(Jt) if (RB) { ip = code + in.a; continue; } break;
+          case Opc::Jf: OP_LABEL(Jf) if (!RB) { ip = code + in.a; continue; } break;
+          case Opc::Stmt: OP_LABEL(Stmt)
+            if (lim.stop_at_statement && ops_ != ops0 + 1) { F.pc = PC; --ops_; return Stop::Paused; }
             ++stmts_;
             if (stmts_ >= sysmon_next_) {
               // sysmon: a time-triggered GC once 2 minutes passed without one
               // (checked every 256 statements of simulated time).
-              F.pc = pc;
+              F.pc = PC;
               sysmon_next_ = stmts_ + 256;
               rt_.sysmon();
               fp = &stack_[F.base];
             }
             break;
-          case Opc::Call: {
-            F.pc = pc + 1;
+          case Opc::Call: OP_LABEL(Call) {
+            F.pc = PC + 1;
             enter(in.a, fp + in.b, in.c);
             goto next_frame;
           }
-          case Opc::Ret: {
+          case Opc::Ret: OP_LABEL(Ret) {
             const Frame done = frames_.back();
             iters_.resize(done.iter_base);
             frames_.pop_back();
@@ -477,71 +527,71 @@ Stop Interp::run(const RunLimits& lim) {
               std::memmove(&stack_[caller.base + done.ret_dst], &stack_[done.base + done.fn->result_off], done.fn->result_bytes);
             goto next_frame;
           }
-          case Opc::CallLib: F.pc = pc; call_lib(static_cast<LibId>(in.aux), fp, in); fp = &stack_[F.base]; break;
-          case Opc::Ld: {
+          case Opc::CallLib: OP_LABEL(CallLib) F.pc = PC; call_lib(static_cast<LibId>(in.aux), fp, in); fp = &stack_[F.base]; break;
+          case Opc::Ld: OP_LABEL(Ld) {
             const Addr p = RB;
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             std::uint8_t b[8] = {0};
             read(p + in.d, b, wbytes(static_cast<W>(in.aux)));
             WA(from_mem(b, static_cast<W>(in.aux)));
             break;
           }
-          case Opc::LdBlk: {
+          case Opc::LdBlk: OP_LABEL(LdBlk) {
             const Addr p = RB;
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             read(p + in.d, A, in.c);
             break;
           }
-          case Opc::St: {
+          case Opc::St: OP_LABEL(St) {
             const Addr p = ld64(A);
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             std::uint8_t b[8];
             to_mem(b, RB, static_cast<W>(in.aux));
             write(p + in.d, b, wbytes(static_cast<W>(in.aux)));
             break;
           }
-          case Opc::StPtr: {
+          case Opc::StPtr: OP_LABEL(StPtr) {
             const Addr p = ld64(A);
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             if (rt_.is_heap_addr(p)) rt_.store_pointer(p + in.d, RB);
             else { const std::uint64_t v = RB; write(p + in.d, &v, 8); }
             break;
           }
-          case Opc::StBlk: {
+          case Opc::StBlk: OP_LABEL(StBlk) {
             const Addr p = ld64(A);
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             typed_store(p + in.d, B, in.c, in.e);
             break;
           }
-          case Opc::NilChk: if (ld64(A) == 0) { F.pc = pc; throw GoPanic(kNilDeref); } break;
-          case Opc::FLd: WA(from_mem(B, static_cast<W>(in.aux))); break;
-          case Opc::FSt: to_mem(A, RB, static_cast<W>(in.aux)); break;
-          case Opc::FLdD: {
+          case Opc::NilChk: OP_LABEL(NilChk) if (ld64(A) == 0) { F.pc = PC; throw GoPanic(kNilDeref); } break;
+          case Opc::FLd: OP_LABEL(FLd) WA(from_mem(B, static_cast<W>(in.aux))); break;
+          case Opc::FSt: OP_LABEL(FSt) to_mem(A, RB, static_cast<W>(in.aux)); break;
+          case Opc::FLdD: OP_LABEL(FLdD) {
             const std::uint8_t* src = fp + in.b + RC;
             if (in.e == 0) WA(from_mem(src, static_cast<W>(in.aux)));
             else std::memmove(A, src, in.e);
             break;
           }
-          case Opc::FStD: {
+          case Opc::FStD: OP_LABEL(FStD) {
             std::uint8_t* dst = fp + in.a + RC;
             if (in.e == 0) to_mem(dst, RB, static_cast<W>(in.aux));
             else std::memmove(dst, B, in.e);
             break;
           }
-          case Opc::IdxChk: {
+          case Opc::IdxChk: OP_LABEL(IdxChk) {
             const auto i = static_cast<std::int64_t>(RB);
-            if (i < 0 || i >= static_cast<std::int64_t>(in.c)) { F.pc = pc; throw GoPanic(idx_msg(i, in.c)); }
+            if (i < 0 || i >= static_cast<std::int64_t>(in.c)) { F.pc = PC; throw GoPanic(idx_msg(i, in.c)); }
             break;
           }
-          case Opc::New: {
-            F.pc = pc;
+          case Opc::New: OP_LABEL(New) {
+            F.pc = PC;
             const Addr a = rt_.newobject(P.types[in.b], roles_.object);
             fp = &stack_[F.base];
             WA(a);
             break;
           }
-          case Opc::MakeSlice: {
-            F.pc = pc;
+          case Opc::MakeSlice: OP_LABEL(MakeSlice) {
+            F.pc = PC;
             const runtime::Type* et = P.types[in.e];
             const auto len = static_cast<std::int64_t>(RB);
             const auto cap = in.c == kNone ? len : static_cast<std::int64_t>(RC);
@@ -556,8 +606,8 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 16, static_cast<std::uint64_t>(cap));
             break;
           }
-          case Opc::Concat: {
-            F.pc = pc;
+          case Opc::Concat: OP_LABEL(Concat) {
+            F.pc = PC;
             std::string s;
             std::uint32_t nonempty = 0, last = 0;
             for (std::uint32_t i = 0; i < in.c; ++i) {
@@ -586,28 +636,28 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 8, s.size());
             break;
           }
-          case Opc::StrIdx: {
+          case Opc::StrIdx: OP_LABEL(StrIdx) {
             const auto i = static_cast<std::int64_t>(RC);
             const auto n = static_cast<std::int64_t>(ld64(B + 8));
-            if (i < 0 || i >= n) { F.pc = pc; throw GoPanic(idx_msg(i, n)); }
+            if (i < 0 || i >= n) { F.pc = PC; throw GoPanic(idx_msg(i, n)); }
             std::uint8_t c = 0;
             read(ld64(B) + i, &c, 1);
             WA(c);
             break;
           }
-          case Opc::StrSlice: {
+          case Opc::StrSlice: OP_LABEL(StrSlice) {
             const auto n = static_cast<std::int64_t>(ld64(B + 8));
             const std::int64_t lo = in.c == kNone ? 0 : static_cast<std::int64_t>(RC);
             const std::int64_t hi = in.d == kNone ? n : static_cast<std::int64_t>(ld64(fp + in.d));
-            if (hi < 0 || hi > n) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with length " + std::to_string(n)); }
-            if (lo < 0 || lo > hi) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]"); }
+            if (hi < 0 || hi > n) { F.pc = PC; throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with length " + std::to_string(n)); }
+            if (lo < 0 || lo > hi) { F.pc = PC; throw GoPanic("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]"); }
             const Addr d = ld64(B);
             WA(hi - lo == 0 ? d : d + lo);
             st64(A + 8, static_cast<std::uint64_t>(hi - lo));
             break;
           }
-          case Opc::BytesToStr: {
-            F.pc = pc;
+          case Opc::BytesToStr: OP_LABEL(BytesToStr) {
+            F.pc = PC;
             std::string s;
             const Addr arr = ld64(B);
             const auto n = ld64(B + 8);
@@ -627,8 +677,8 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 8, s.size());
             break;
           }
-          case Opc::StrToBytes: {
-            F.pc = pc;
+          case Opc::StrToBytes: OP_LABEL(StrToBytes) {
+            F.pc = PC;
             const std::string s = read_string(B);
             if (in.aux & 2) {
               std::vector<std::int32_t> runes;
@@ -658,8 +708,8 @@ Stop Interp::run(const RunLimits& lim) {
             }
             break;
           }
-          case Opc::RuneToStr: {
-            F.pc = pc;
+          case Opc::RuneToStr: OP_LABEL(RuneToStr) {
+            F.pc = PC;
             std::string s;
             encode_rune(static_cast<std::int64_t>(RB), s);
             // intstring (runtime/string.go): a 4-byte rawstring, or the stack buffer when the result does not escape
@@ -674,7 +724,7 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 8, s.size());
             break;
           }
-          case Opc::StrNext: {
+          case Opc::StrNext: OP_LABEL(StrNext) {
             // a ← rune at index d of string c, b ← next index (utf8 decoding as Go's decoderune)
             const std::uint8_t* hs = fp + in.c;
             const std::uint64_t i = ld64(fp + in.d);
@@ -689,48 +739,48 @@ Stop Interp::run(const RunLimits& lim) {
             st64(B, i + w);
             break;
           }
-          case Opc::SliceIdx: {
+          case Opc::SliceIdx: OP_LABEL(SliceIdx) {
             const auto i = static_cast<std::int64_t>(RC);
             const auto n = static_cast<std::int64_t>(ld64(B + 8));
-            if (static_cast<std::uint64_t>(i) >= static_cast<std::uint64_t>(n)) { F.pc = pc; throw GoPanic(idx_msg(i, n)); }
+            if (static_cast<std::uint64_t>(i) >= static_cast<std::uint64_t>(n)) { F.pc = PC; throw GoPanic(idx_msg(i, n)); }
             WA(ld64(B) + static_cast<std::uint64_t>(i) * in.d);
             break;
           }
-          case Opc::PtrIdx: {
+          case Opc::PtrIdx: OP_LABEL(PtrIdx) {
             const Addr p = RB;
             const auto i = static_cast<std::int64_t>(RC);
-            if (static_cast<std::uint64_t>(i) >= in.e) { F.pc = pc; throw GoPanic(idx_msg(i, in.e)); }
-            if (p == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+            if (static_cast<std::uint64_t>(i) >= in.e) { F.pc = PC; throw GoPanic(idx_msg(i, in.e)); }
+            if (p == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
             WA(p + static_cast<std::uint64_t>(i) * in.d);
             break;
           }
-          case Opc::Reslice: case Opc::ArrSlice: {
+          case Opc::Reslice: OP_LABEL(Reslice) case Opc::ArrSlice: OP_LABEL(ArrSlice) {
             Addr arr;
             std::int64_t len, cap;
             if (in.op == Opc::Reslice) { arr = ld64(B); len = static_cast<std::int64_t>(ld64(B + 8)); cap = static_cast<std::int64_t>(ld64(B + 16)); }
             else {
               arr = RB;
-              if (arr == 0) { F.pc = pc; throw GoPanic(kNilDeref); }
+              if (arr == 0) { F.pc = PC; throw GoPanic(kNilDeref); }
               len = cap = in.x;
             }
             const std::int64_t lo = in.c == kNone ? 0 : static_cast<std::int64_t>(RC);
             const std::int64_t hi = in.d == kNone ? len : static_cast<std::int64_t>(ld64(fp + in.d));
             const std::int64_t mx = in.e == kNone ? cap : static_cast<std::int64_t>(ld64(fp + in.e));
             const char* what = in.op == Opc::Reslice ? "capacity" : "length";
-            if (mx < 0 || mx > cap) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [::" + std::to_string(mx) + "] with " + what + " " + std::to_string(cap)); }
+            if (mx < 0 || mx > cap) { F.pc = PC; throw GoPanic("runtime error: slice bounds out of range [::" + std::to_string(mx) + "] with " + what + " " + std::to_string(cap)); }
             if (hi < 0 || hi > mx) {
-              F.pc = pc;
+              F.pc = PC;
               if (in.e != kNone) throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + ":" + std::to_string(mx) + "]");
               throw GoPanic("runtime error: slice bounds out of range [:" + std::to_string(hi) + "] with " + what + " " + std::to_string(cap));
             }
-            if (lo < 0 || lo > hi) { F.pc = pc; throw GoPanic("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]"); }
+            if (lo < 0 || lo > hi) { F.pc = PC; throw GoPanic("runtime error: slice bounds out of range [" + std::to_string(lo) + ":" + std::to_string(hi) + "]"); }
             WA(mx - lo == 0 ? arr : arr + static_cast<std::uint64_t>(lo) * in.aux);
             st64(A + 8, static_cast<std::uint64_t>(hi - lo));
             st64(A + 16, static_cast<std::uint64_t>(mx - lo));
             break;
           }
-          case Opc::Append: {
-            F.pc = pc;
+          case Opc::Append: OP_LABEL(Append) {
+            F.pc = PC;
             const runtime::Type* et = P.types[in.e];
             runtime::SliceHeader s{ld64(B), static_cast<std::int64_t>(ld64(B + 8)), static_cast<std::int64_t>(ld64(B + 16))};
             const std::int64_t nl = s.len + in.c;
@@ -745,8 +795,8 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 16, static_cast<std::uint64_t>(s.cap));
             break;
           }
-          case Opc::AppendSl: {
-            F.pc = pc;
+          case Opc::AppendSl: OP_LABEL(AppendSl) {
+            F.pc = PC;
             const runtime::Type* et = P.types[in.e];
             runtime::SliceHeader s{ld64(B), static_cast<std::int64_t>(ld64(B + 8)), static_cast<std::int64_t>(ld64(B + 16))};
             const Addr src = ld64(C);
@@ -771,7 +821,7 @@ Stop Interp::run(const RunLimits& lim) {
             st64(A + 16, static_cast<std::uint64_t>(s.cap));
             break;
           }
-          case Opc::Copy: {
+          case Opc::Copy: OP_LABEL(Copy) {
             const runtime::Type* et = P.types[in.e];
             const Addr dst = ld64(B);
             const auto dn = static_cast<std::int64_t>(ld64(B + 8));
@@ -789,8 +839,8 @@ Stop Interp::run(const RunLimits& lim) {
             WA(static_cast<std::uint64_t>(std::max<std::int64_t>(n, 0)));
             break;
           }
-          case Opc::MakeMap: {
-            F.pc = pc;
+          case Opc::MakeMap: OP_LABEL(MakeMap) {
+            F.pc = PC;
             std::int64_t hint = in.b == kNone ? 0 : static_cast<std::int64_t>(RB);
             if (hint < 0) throw GoPanic("runtime error: makemap: size out of range");
             const Addr m = maps_.make(P.types[in.e], hint);
@@ -804,77 +854,81 @@ Stop Interp::run(const RunLimits& lim) {
             WA(m);
             break;
           }
-          case Opc::MapLoad: {
-            F.pc = pc;
+          case Opc::MapLoad: OP_LABEL(MapLoad) {
+            F.pc = PC;
             const runtime::Type* mt = P.types[in.e];
             const Addr slot = maps_.access(mt, RB, C);
             ++map_ops_;
-            charge_map_op(MapOp::Access, mt, RB);
+            charge_map_op(MapOp::Access, mt, maps_.len(RB));
             fp = &stack_[F.base];
             if (slot == kNil) std::memset(A, 0, fsize_rt(mt->elem));
+            else if (word_elem(rt_, mt->elem, slot)) st64(A, rt_.load_u64(slot));  // load_elem's fast path, without the call
             else load_elem(A, slot, mt->elem);
             if (in.d != kNone) st64(fp + in.d, slot != kNil);
             if (lim.stop_after_map_op) {
               if (lim.log_map_op) log_map_op(MapOp::Access, mt, RB, C);
-              F.pc = pc + 1;
+              F.pc = PC + 1;
               return Stop::Paused;
             }
             break;
           }
-          case Opc::MapStore: {
-            F.pc = pc;
+          case Opc::MapStore: OP_LABEL(MapStore) {
+            F.pc = PC;
             const runtime::Type* mt = P.types[in.e];
-            const std::int64_t len0 = maps_.len(ld64(A));
-            const Addr slot = maps_.assign(mt, ld64(A), B);
+            const Addr m = ld64(A);
+            const std::int64_t len0 = maps_.len(m);
+            const Addr slot = maps_.assign(mt, m, B);
             ++map_ops_;
-            charge_map_op(MapOp::Assign, mt, ld64(A));
-            if (maps_.len(ld64(A)) != len0) rt_.charge(runtime::CostKind::MapInsert);
+            const std::int64_t len1 = maps_.len(m);
+            charge_map_op(MapOp::Assign, mt, len1);
+            if (len1 != len0) rt_.charge(runtime::CostKind::MapInsert);
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
-            store_elem(slot, C, mt->elem);
+            if (word_elem(rt_, mt->elem, slot)) rt_.store_u64(slot, ld64(C));  // store_elem's fast path, without the call
+            else store_elem(slot, C, mt->elem);
             if (lim.stop_after_map_op) {
               if (lim.log_map_op) log_map_op(MapOp::Assign, mt, ld64(A), B);
-              F.pc = pc + 1;
+              F.pc = PC + 1;
               return Stop::Paused;
             }
             break;
           }
-          case Opc::MapDel: {
-            F.pc = pc;
+          case Opc::MapDel: OP_LABEL(MapDel) {
+            F.pc = PC;
             maps_.remove(P.types[in.e], ld64(A), B);
             ++map_ops_;
-            charge_map_op(MapOp::Delete, P.types[in.e], ld64(A));
+            charge_map_op(MapOp::Delete, P.types[in.e], maps_.len(ld64(A)));
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
             if (lim.stop_after_map_op) {
               if (lim.log_map_op) log_map_op(MapOp::Delete, P.types[in.e], ld64(A), B);
-              F.pc = pc + 1;
+              F.pc = PC + 1;
               return Stop::Paused;
             }
             break;
           }
-          case Opc::MapClear: {
-            F.pc = pc;
+          case Opc::MapClear: OP_LABEL(MapClear) {
+            F.pc = PC;
             maps_.clear(P.types[in.e], ld64(A));
             ++map_ops_;
             rt_.charge(runtime::CostKind::MapClear);
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
-            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            if (lim.stop_after_map_op) { F.pc = PC + 1; return Stop::Paused; }
             break;
           }
-          case Opc::MapLen: WA(static_cast<std::uint64_t>(maps_.len(RB))); break;
-          case Opc::IterInit: {
-            F.pc = pc;
+          case Opc::MapLen: OP_LABEL(MapLen) WA(static_cast<std::uint64_t>(maps_.len(RB))); break;
+          case Opc::IterInit: OP_LABEL(IterInit) {
+            F.pc = PC;
             iters_[F.iter_base + in.c] = maps_.iterate(P.types[in.e], RB);
             fp = &stack_[F.base];
             break;
           }
-          case Opc::IterNext: {
-            F.pc = pc;
+          case Opc::IterNext: OP_LABEL(IterNext) {
+            F.pc = PC;
             auto& it = iters_[F.iter_base + in.d];
             const runtime::Type* mt = P.types[in.e];
-            if (!it || it->key() == kNil) { it.reset(); pc = in.a; continue; }
+            if (!it || it->key() == kNil) { it.reset(); ip = code + in.a; continue; }
             if (in.b != kNone) load_elem(fp + in.b, it->key(), mt->key);
             if (in.c != kNone) load_elem(fp + in.c, it->elem(), mt->elem);
             it->next();
@@ -882,12 +936,12 @@ Stop Interp::run(const RunLimits& lim) {
             rt_.charge(runtime::CostKind::MapIterNext);
             if (rt_.events().total() != events_seen_) charge_map_events();
             fp = &stack_[F.base];
-            if (lim.stop_after_map_op) { F.pc = pc + 1; return Stop::Paused; }
+            if (lim.stop_after_map_op) { F.pc = PC + 1; return Stop::Paused; }
             break;
           }
-          case Opc::IterEnd: iters_[F.iter_base + in.c].reset(); break;
-          case Opc::Renew: {
-            F.pc = pc;
+          case Opc::IterEnd: OP_LABEL(IterEnd) iters_[F.iter_base + in.c].reset(); break;
+          case Opc::Renew: OP_LABEL(Renew) {
+            F.pc = PC;
             const runtime::Type* t = P.types[in.b];
             std::vector<std::uint8_t> tmp(t->size);
             read(ld64(A), tmp.data(), t->size);
@@ -897,16 +951,14 @@ Stop Interp::run(const RunLimits& lim) {
             WA(a);
             break;
           }
-          case Opc::Print: F.pc = pc; print_builtin(fp, in); break;
-          case Opc::Panic: F.pc = pc; panic_value(fp, in);
-          case Opc::PanicMsg: F.pc = pc; throw GoPanic(P.strings[in.a]);
-          default: F.pc = pc; throw GoFatal("bucketlab: bad instruction");
+          case Opc::Print: OP_LABEL(Print) F.pc = PC; print_builtin(fp, in); break;
+          case Opc::Panic: OP_LABEL(Panic) F.pc = PC; panic_value(fp, in);
+          case Opc::PanicMsg: OP_LABEL(PanicMsg) F.pc = PC; throw GoPanic(P.strings[in.a]);
+          default: F.pc = PC; throw GoFatal("bucketlab: bad instruction");
         }
-        ++pc;
-        first = false;
+        ++ip;
       }
     next_frame:
-      first = false;
       continue;
     }
   } catch (const GoPanic& p) {
@@ -932,6 +984,8 @@ Stop Interp::run(const RunLimits& lim) {
 #undef WA
 #undef RB
 #undef RC
+#undef PC
+#undef OP_LABEL
 }
 
 }  // namespace bucketlab::lang

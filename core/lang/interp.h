@@ -93,7 +93,7 @@ class Interp : public runtime::RootSource {
   // path the compiler picks (fast64/32, faststr, generic) and the map's
   // size, and the growth work (evacuation, overflow buckets) it did.
   enum class MapOp : std::uint8_t { Access, Assign, Delete };
-  void charge_map_op(MapOp op, const runtime::Type* mt, Addr m);
+  void charge_map_op(MapOp op, const runtime::Type* mt, std::int64_t len);  // len: the map's length after the op
   void charge_map_events();
   void log_map_op(MapOp op, const runtime::Type* mt, Addr m, const void* key);
   void store_elem(Addr dst, const std::uint8_t* frame_val, const runtime::Type* et);

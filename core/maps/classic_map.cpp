@@ -550,7 +550,7 @@ void ClassicMap::evacuate(Addr h, std::uint64_t oldbucket, std::uint32_t id) {
           // The hash decides between X (same index) and Y (index + newbit).
           const std::uint64_t hash = hash_at(h, k2);
           bool nan_like = false;
-          if ((flags(h) & kIterator) && !t_.reflexivekey) {
+          if (!t_.reflexivekey && (flags(h) & kIterator)) {  // the type first: no hmap load per entry
             std::vector<std::uint8_t> kb(t_.key->size);
             alg_.read(t_.key, k2, kb.data());
             nan_like = !alg_.equal_host_host(t_.key, kb.data(), kb.data());

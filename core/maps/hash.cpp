@@ -168,6 +168,10 @@ std::uint64_t f32hash(const Hashkey& key, GoVersion v, const std::uint8_t* p, st
 GoKeyAlg::GoKeyAlg(runtime::Runtime& rt, Hashkey key) : KeyAlg(rt), key_(key), v_(rt.version()), rng_(&rt.rng()) {}
 
 std::uint64_t GoKeyAlg::hash(const Type* t, const std::uint8_t* bytes, std::uint64_t seed) const {
+  // The common key (one 8-byte integer or pointer) hashed here, without
+  // entering typehash's recursive frame: the same memhash64 as typehash's.
+  if (t->size == 8 && (t->kind <= Kind::Uintptr || t->kind == Kind::Pointer || t->kind == Kind::UnsafePointer))
+    return memhash64(key_, v_, bytes, seed);
   return typehash(t, bytes, seed);
 }
 

@@ -224,6 +224,10 @@ struct Maps::Impl {
   mutable std::uint32_t last_id = 0;
   const MapType& type_of(const Type* map_type) {
     if (map_type == last_type && last_mt != nullptr) return *last_mt;
+    return type_of_slow(map_type);
+  }
+  // Kept out of line so that the cache hit above inlines into every map operation.
+  [[gnu::noinline]] const MapType& type_of_slow(const Type* map_type) {
     auto it = types.find(map_type);
     if (it != types.end()) {
       last_type = map_type;
@@ -1003,6 +1007,7 @@ MapHeat Maps::heat(std::size_t id) const {
   }
   const Addr spare_begin = buckets + out.nbuckets * t.bucketsize;
   auto rows = [&](Addr array, std::uint64_t n, bool old) {
+    out.rows.reserve(out.rows.size() + MapHeat::kHeatStride * n);
     for (std::uint64_t j = 0; j < n; ++j) {
       const Addr b0 = ops.bucket_at(array, j);
       std::uint32_t occupied = 0, chain = 0, flags = 0;
@@ -1010,8 +1015,13 @@ MapHeat Maps::heat(std::size_t id) const {
       for (Addr b = b0; b != kNil && chain < (1u << 20); b = ops.overflow(b)) {
         ++chain;
         if (b >= spare_begin && b < spare_end) flags |= MapHeat::kUsesSpare;
-        for (int i = 0; i < classic::kBucketCnt; ++i)
-          if (ops.top(b, i) >= classic::kMinTopHash) ++occupied;
+        // The 8 tophash bytes in one load; a byte is a full slot iff it is
+        // >= kMinTopHash: its high bit is set, or (byte | 0x80) - kMinTopHash
+        // keeps the high bit (no borrow crosses bytes: each is >= 0x80).
+        const std::uint64_t tops = m.rt.load_u64(b);
+        constexpr std::uint64_t kHigh = 0x8080808080808080ull, kLow = 0x0101010101010101ull;
+        const std::uint64_t full = (tops | ((tops | kHigh) - kLow * classic::kMinTopHash)) & kHigh;
+        occupied += static_cast<std::uint32_t>(((full >> 7) * kLow) >> 56);  // bytes set, summed into the top byte (no popcnt call)
       }
       out.rows.insert(out.rows.end(), {occupied, chain, flags});
     }

@@ -1,6 +1,7 @@
 #include "core/runtime/heap_arena.h"
 
 #include <algorithm>
+#include <new>
 #include <sstream>
 
 namespace bucketlab::runtime {
@@ -13,8 +14,13 @@ Addr HeapArena::map(std::uint64_t bytes) {
     reserved_bytes_ += kHeapArenaBytes;  // sysAlloc reserves whole arenas
     zeroed_base_.push_back(0);
   }
-  for (std::uint64_t i = 0; i < bytes / kPallocChunkBytes; ++i)
-    chunks_.emplace_back(new std::uint8_t[kPallocChunkBytes]());  // fresh OS memory reads as zero
+  for (std::uint64_t i = 0; i < bytes / kPallocChunkBytes; ++i) {
+    // calloc: fresh OS memory reads as zero, and the host backs its pages
+    // when first touched, as the model's cold pages say
+    auto* c = static_cast<std::uint8_t*>(std::calloc(kPallocChunkBytes, 1));
+    if (c == nullptr) throw std::bad_alloc();
+    chunks_.emplace_back(c);
+  }
   const std::uint64_t pages = mapped_pages();
   spans_.resize(pages, nullptr);
   page_in_use_.resize(div_round_up(pages, 64), 0);

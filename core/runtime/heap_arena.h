@@ -40,6 +40,7 @@
 //     not modelled; such addresses are never dereferenced by the model.
 #pragma once
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -126,7 +127,8 @@ class HeapArena {
   std::uint64_t touch(Addr a, std::uint64_t n) {
     const std::uint64_t first = (a - kArenaBaseAddr) >> kPhysShift;
     if (n <= 8 && first == (a + n - 1 - kArenaBaseAddr) >> kPhysShift) {  // the common one-word store
-      if (!bit(cold_, first)) return 0;
+      // a is mapped (the caller wrote through ptr(a)), so its page has a bit
+      if (!((cold_[first / 64] >> (first % 64)) & 1)) return 0;
       set_bit(cold_, first, false);
       return 1;
     }
@@ -154,7 +156,12 @@ class HeapArena {
 
   std::uint64_t mapped_bytes_ = 0;    // = chunks_.size() · 4 MiB
   std::uint64_t reserved_bytes_ = 0;  // whole arenas
-  std::vector<std::unique_ptr<std::uint8_t[]>> chunks_;
+  // calloc'd: a fresh chunk reads as zero without a memset of its 4 MiB
+  // (the host maps zero pages lazily, as the OS does for sysMap).
+  struct FreeChunk {
+    void operator()(std::uint8_t* p) const { std::free(p); }
+  };
+  std::vector<std::unique_ptr<std::uint8_t[], FreeChunk>> chunks_;
   std::vector<MSpan*> spans_;               // per mapped page
   std::vector<std::uint64_t> page_in_use_;  // bit per mapped page
   std::vector<std::uint64_t> page_marks_;
