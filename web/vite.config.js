@@ -60,6 +60,10 @@ export default defineConfig(async () => ({
     outDir: inline ? 'dist-inline' : 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // terser: ~7 KB gzip less than esbuild's minifier for the page and the
+    // worker (issue 9's bundle size; bench/perf_notes.md).
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 } },
     chunkSizeWarningLimit: 1200,
   },
 }));

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <new>
-#include <sstream>
+
+#include "core/common/text_out.h"
 
 namespace bucketlab::runtime {
 
@@ -64,8 +65,8 @@ namespace {
 // The out-of-line half of check_addr: building the message costs a stack
 // frame the in-range case (every ranged access) should not pay.
 [[noreturn, gnu::cold, gnu::noinline]] void throw_unmapped(Addr a, std::uint64_t n, Addr end) {
-  std::ostringstream os;
-  os << "bucketlab: access to unmapped simulated memory [0x" << std::hex << a << ", 0x" << a + n
+  TextOut os;
+  os << "bucketlab: access to unmapped simulated memory [0x" << hex << a << ", 0x" << a + n
      << ") (heap is [0x" << kArenaBaseAddr << ", 0x" << end << "))";
   throw ModelError(os.str());
 }

@@ -1,7 +1,6 @@
 #include "core/runtime/mheap.h"
 
-#include <sstream>
-
+#include "core/common/text_out.h"
 #include "core/runtime/runtime_state.h"
 
 namespace bucketlab::runtime {
@@ -94,7 +93,7 @@ MSpan* MHeap::alloc_span(std::uint64_t npages, SpanClass spc) {
 std::uint64_t MHeap::grow(std::uint64_t npage) {
   const std::uint64_t ask = align_up(npage, kPallocChunkPages) * kPageSize;
   if (rt_.arena.mapped_bytes() + ask > rt_.config.heap_budget_bytes) {
-    std::ostringstream os;
+    TextOut os;
     os << "runtime: out of memory: cannot allocate " << ask << "-byte block ("
        << acct.heap_in_use + acct.heap_free + acct.heap_released
        << " in use): the simulation's heap budget (heap_budget_bytes = " << rt_.config.heap_budget_bytes
@@ -197,14 +196,14 @@ bool MHeap::find_object(Addr p, MSpan*& span, std::uint32_t& index) const {
   MSpan* s = rt_.arena.span_of(p);
   if (s == nullptr) return false;  // never-used pages: spanOf is nil in Go as well
   if (s->state != SpanState::InUse || p < s->base() || p >= s->limit) {
-    std::ostringstream os;
-    os << "runtime: pointer 0x" << std::hex << p << " to unallocated span\nfatal error: found bad pointer in Go heap";
+    TextOut os;
+    os << "runtime: pointer 0x" << hex << p << " to unallocated span\nfatal error: found bad pointer in Go heap";
     throw ModelError(os.str());
   }
   const std::uint32_t i = s->obj_index(p);
   if (s->is_free(i)) {
-    std::ostringstream os;
-    os << "runtime: marking free object 0x" << std::hex << (s->base() + i * s->elemsize)
+    TextOut os;
+    os << "runtime: marking free object 0x" << hex << (s->base() + i * s->elemsize)
        << "\nfatal error: found pointer to free object";
     throw ModelError(os.str());
   }

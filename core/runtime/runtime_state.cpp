@@ -1,6 +1,6 @@
 #include "core/runtime/runtime_state.h"
 
-#include <sstream>
+#include "core/common/text_out.h"
 
 namespace bucketlab::runtime {
 
@@ -30,7 +30,7 @@ void RuntimeState::check_invariants() const {
 }
 
 std::string RuntimeState::dump() const {
-  std::ostringstream os;
+  TextOut os;
   const HeapAccounting& a = heap.acct;
   os << "runtime " << version.name() << ": gcphase " << gc_phase_name(gc.phase()) << ", sweepgen " << heap.sweepgen
      << ", cycles " << gc.cycles() << ", NumGC " << gc.num_gc() << ", sweep " << (sweeper.is_done() ? "done" : "in progress")
@@ -42,9 +42,9 @@ std::string RuntimeState::dump() const {
      << pacer.trigger(heap.pacer_stats()) << " goal " << pacer.heap_goal(heap.pacer_stats()) << " GOGC "
      << pacer.gc_percent() << "\n";
   os << "  pages: chunks " << heap.pages.nchunks() << " free " << heap.pages.free_pages() << " scavenged "
-     << heap.pages.scavenged_pages() << " searchAddr 0x" << std::hex << heap.pages.search_addr() << std::dec
-     << "; page cache base 0x" << std::hex << heap.pcache.base << " free 0x" << heap.pcache.cache << " scav 0x"
-     << heap.pcache.scav << std::dec << "\n";
+     << heap.pages.scavenged_pages() << " searchAddr 0x" << hex << heap.pages.search_addr() << dec
+     << "; page cache base 0x" << hex << heap.pcache.base << " free 0x" << heap.pcache.cache << " scav 0x"
+     << heap.pcache.scav << dec << "\n";
   std::array<std::uint64_t, kNumSpanClasses> spans{}, objects{};
   heap.for_each_span([&](const MSpan& s) {
     spans[s.spanclass]++;
@@ -57,7 +57,7 @@ std::string RuntimeState::dump() const {
        << ":" << spans[i] << "," << objects[i];
     if (!mcache.is_dummy(mcache.alloc[i])) os << ",c@" << mcache.alloc[i]->freeindex;
   }
-  os << "\n  tiny 0x" << std::hex << mcache.tiny << std::dec << "+" << mcache.tinyoffset << " tinyAllocs "
+  os << "\n  tiny 0x" << hex << mcache.tiny << dec << "+" << mcache.tinyoffset << " tinyAllocs "
      << mcache.tiny_allocs << "\n";
   return os.str();
 }

@@ -1,8 +1,7 @@
 #include "core/runtime/sweep.h"
 
-#include <sstream>
-
 #include "core/common/go_convert.h"
+#include "core/common/text_out.h"
 #include "core/runtime/runtime_state.h"
 
 namespace bucketlab::runtime {
@@ -69,8 +68,8 @@ bool Sweeper::sweep_span(MSpan* s, bool preserve) {
     std::uint64_t zombies = s->gcmark_bits[w] & ~s->alloc_bits[w];
     if (w == s->freeindex / 64) zombies &= ~std::uint64_t{0} << (s->freeindex % 64);
     if (zombies) {
-      std::ostringstream os;
-      os << "runtime: marked free object in span 0x" << std::hex << s->base()
+      TextOut os;
+      os << "runtime: marked free object in span 0x" << hex << s->base()
          << "\nfatal error: found pointer to free object";
       throw ModelError(os.str());
     }

@@ -4,8 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <sstream>
 
+#include "core/common/text_out.h"
 #include "core/runtime/gc.h"
 #include "core/runtime/runtime.h"
 
@@ -87,7 +87,7 @@ void sample_row(const Sample& x, double* o) {
 }
 
 std::string samples_csv(const std::vector<Sample>& samples) {
-  std::ostringstream f;
+  TextOut f;
   const auto& cols = sample_columns();
   for (std::size_t i = 0; i < cols.size(); ++i) f << (i ? "," : "") << cols[i];
   f << "\n";
@@ -164,7 +164,7 @@ std::string event_text(const Event& e) {
 }
 
 std::string event_json(const Event& e) {
-  std::ostringstream j;
+  TextOut j;
   j << "{\"seq\":" << e.seq << ",\"kind\":\"" << event_kind_name(e.kind) << "\",\"a\":[" << e.a0 << "," << e.a1 << ","
     << e.a2 << "," << e.a3 << "],\"text\":" << json_string(event_text(e)) << "}";
   return j.str();
@@ -186,7 +186,7 @@ std::string events_json(const EventLog& log, std::uint64_t since, std::size_t ma
 }
 
 std::string memstats_json(const runtime::MemStats& ms) {
-  std::ostringstream j;
+  TextOut j;
   j << "{\"Alloc\":" << ms.Alloc << ",\"TotalAlloc\":" << ms.TotalAlloc << ",\"Sys\":" << ms.Sys
     << ",\"Mallocs\":" << ms.Mallocs << ",\"Frees\":" << ms.Frees << ",\"HeapAlloc\":" << ms.HeapAlloc
     << ",\"HeapSys\":" << ms.HeapSys << ",\"HeapIdle\":" << ms.HeapIdle << ",\"HeapInuse\":" << ms.HeapInuse
@@ -196,7 +196,7 @@ std::string memstats_json(const runtime::MemStats& ms) {
 }
 
 std::string maps_json(const std::vector<MapSummary>& maps) {
-  std::ostringstream j;
+  TextOut j;
   j << "[";
   for (std::size_t i = 0; i < maps.size(); ++i) {
     const auto& m = maps[i];
@@ -215,7 +215,7 @@ std::string maps_json(const std::vector<MapSummary>& maps) {
 }
 
 std::string fragmentation_json(const runtime::Fragmentation& f) {
-  std::ostringstream j;
+  TextOut j;
   j << "{\"heap_inuse\":" << f.heap_inuse << ",\"heap_alloc\":" << f.heap_alloc << ",\"internal_bytes\":" << f.internal_bytes
     << ",\"free_pages\":" << f.free_pages << ",\"free_runs\":" << f.free_runs
     << ",\"largest_free_run_pages\":" << f.largest_free_run_pages << ",\"run_fragmentation\":" << number(f.run_fragmentation)
@@ -238,7 +238,7 @@ std::string fragmentation_json(const runtime::Fragmentation& f) {
 }
 
 std::string run_result_json(const RunResult& r, const Simulation& sim) {
-  std::ostringstream j;
+  TextOut j;
   j << "{\"state\":\"" << state_name(r.state) << "\",\"stepReached\":" << b(r.step_reached) << ",\"line\":" << r.pos.line
     << ",\"col\":" << r.pos.col << ",\"error\":" << json_string(sim.error()) << ",\"errorLine\":" << sim.error_position().line
     << ",\"errorCol\":" << sim.error_position().col << ",\"ops\":" << sim.ops() << ",\"mapOps\":" << sim.map_ops() << "}";
@@ -318,7 +318,7 @@ void chains_json(std::string& o, const std::vector<maps::ChainView>& chains) {
 }  // namespace
 
 std::string classic_map_json(const maps::ClassicMapSnapshot& s) {
-  std::ostringstream j;
+  TextOut j;
   j << "{\"count\":" << s.count << ",\"flags\":" << int(s.flags) << ",\"B\":" << int(s.B) << ",\"noverflow\":" << s.noverflow
     << ",\"hash0\":" << s.hash0 << ",\"hmap\":" << s.hmap << ",\"buckets\":" << s.buckets << ",\"oldbuckets\":" << s.oldbuckets
     << ",\"nevacuate\":" << s.nevacuate << ",\"growing\":" << b(s.growing) << ",\"same_size_grow\":" << b(s.same_size_grow)
@@ -337,7 +337,7 @@ std::string classic_map_json(const maps::ClassicMapSnapshot& s) {
 }
 
 namespace {
-void swiss_group_json(std::ostringstream& j, const maps::SwissGroupView& g) {
+void swiss_group_json(TextOut& j, const maps::SwissGroupView& g) {
   j << "{\"addr\":" << g.addr << ",\"ctrl\":[";
   for (int s = 0; s < 8; ++s) j << (s ? "," : "") << int(g.ctrl[s]);
   j << "],\"keys\":[";
@@ -351,7 +351,7 @@ void swiss_group_json(std::ostringstream& j, const maps::SwissGroupView& g) {
 }  // namespace
 
 std::string swiss_map_json(const maps::SwissMapSnapshot& s) {
-  std::ostringstream j;
+  TextOut j;
   j << "{\"map\":" << s.map << ",\"used\":" << s.used << ",\"seed\":" << s.seed << ",\"clear_seq\":" << s.clear_seq
     << ",\"dir_len\":" << s.dir_len << ",\"global_depth\":" << int(s.global_depth) << ",\"global_shift\":" << int(s.global_shift)
     << ",\"tombstone_possible\":" << b(s.tombstone_possible) << ",\"small\":" << b(s.small) << ",\"capacity\":" << s.capacity
@@ -398,7 +398,7 @@ std::string slot_json(const maps::SlotView& v) {
 }
 
 std::string evacuation_json(const maps::EvacuationView& v) {
-  std::ostringstream j;
+  TextOut j;
   j << "{\"valid\":" << b(v.valid) << ",\"current\":" << b(v.current) << ",\"oldbucket\":" << v.oldbucket
     << ",\"newbit\":" << v.newbit << ",\"x_bucket\":" << v.x_bucket << ",\"y_bucket\":" << v.y_bucket
     << ",\"same_size\":" << b(v.same_size) << ",\"moves\":[";
@@ -418,7 +418,7 @@ std::string modelled_json(Simulation& sim) {
   const runtime::GcTimes& t = rt.gc_times();
   const runtime::CostClock& c = rt.clock();
   const std::uint32_t ngc = rt.num_gc();
-  std::ostringstream j;
+  TextOut j;
   j << "{\"note\":\"simulated time from the cost model, calibrated against Go 1.19 on one machine; not a measurement\""
     << ",\"nanotime\":" << now << ",\"elapsed_ns\":" << now - 1 << ",\"NumGC\":" << ngc
     << ",\"PauseTotalNs\":" << t.pause_total_ns << ",\"LastGC\":" << t.last_gc_unix
@@ -451,7 +451,7 @@ std::string modelled_json(Simulation& sim) {
 
 std::string cost_checkpoints_json(Simulation& sim) {
   const runtime::CostClock& c = sim.runtime().clock();
-  std::ostringstream j;
+  TextOut j;
   j << "{\"kinds\":[";
   for (std::size_t k = 0; k < runtime::kNumCostKinds; ++k)
     j << (k ? "," : "") << json_string(runtime::cost_kind_name(static_cast<runtime::CostKind>(k)));
@@ -468,7 +468,7 @@ std::string cost_checkpoints_json(Simulation& sim) {
 }
 
 std::string report_json(Simulation& sim) {
-  std::ostringstream j;
+  TextOut j;
   const RunState st = sim.state();
   j << "{\"go\":" << json_string(sim.config().version.name()) << ",\"state\":\"" << state_name(st) << "\"";
   if (st == RunState::Panicked || st == RunState::Stopped)
@@ -505,7 +505,7 @@ std::string report_json(Simulation& sim) {
 }
 
 std::string summary_text(Simulation& sim) {
-  std::ostringstream r;
+  TextOut r;
   r << "---- bucketlab " << sim.config().version.name() << " (model: one P, simulated time; see docs/deviations.md)\n";
   for (const auto& m : sim.maps()) {
     r << m.name << " " << m.type << (m.alive ? "" : " (collected)");
