@@ -156,6 +156,8 @@ export function register({ test, T, open, setSource, runToEnd, shot, artifacts }
     if (!text.includes(`key hash ${hash}`)) throw new Error(`row ${text} / data-hash ${hash}`);
     await row.click();
     await page.waitForFunction((h) => document.querySelector('[data-testid="mapview-canvas"]').dataset.highlight === h, hash, { timeout: 10000 });
+    // the flat snapshot has no text: the slot's key comes from the core on focus
+    await page.waitForFunction(() => document.querySelector('[data-testid="mapview-tooltip"]').dataset.pending === '0', null, { timeout: 5000 });
     const tip = await page.locator(T('mapview-tooltip')).innerText();
     // the twelfth assignment wrote "k11"; the view found it by the hash the core logged
     if (!tip.includes('key "k11"') || !tip.includes(`hash ${hash}`)) throw new Error(`tooltip after clicking the row: ${tip}`);
