@@ -181,6 +181,10 @@ struct Maps::Impl {
     const MapType* t = nullptr;          // classic
     const swiss::MapType* st = nullptr;  // swiss
     bool dead = false;
+    // The header's slot metadata when made: a dead map's slot that a sweep
+    // freed and an object of another type took is allocated again, but not
+    // to this map (reading it as a map would read that object).
+    runtime::SlotInfo slot{};
   };
   std::vector<Record> maps;
   std::unordered_map<Addr, std::uint32_t> by_addr;
@@ -276,7 +280,15 @@ struct Maps::Impl {
     // old record dead in make()).
     const runtime::MSpan* s = rt.state().arena.span_of(r.h);
     if (s == nullptr || s->state != runtime::SpanState::InUse || r.h < s->base() || r.h >= s->limit) return false;
-    return !s->is_free(s->obj_index(r.h));
+    const std::uint32_t i = s->obj_index(r.h);
+    if (s->is_free(i)) return false;
+    const runtime::SlotInfo& now = s->slots.at(i);
+    return now.type == r.slot.type && now.role == r.slot.role;
+  }
+  runtime::SlotInfo slot_of(Addr h) const {
+    const runtime::MSpan* s = rt.state().arena.span_of(h);
+    if (s == nullptr || h < s->base() || h >= s->limit) throw ModelError("a new map's header is not a heap object");
+    return s->slots.at(s->obj_index(h));
   }
 };
 
@@ -294,7 +306,7 @@ Addr Maps::make(const Type* map_type, std::int64_t hint) {
     if (auto it = m.by_addr.find(h); it != m.by_addr.end()) m.maps[it->second].dead = true;  // slot reused
     m.by_addr[h] = static_cast<std::uint32_t>(n);
     m.last_h = kNil;  // the id cache may hold h's previous owner
-    m.maps.push_back({h, nullptr, &st, false});
+    m.maps.push_back({h, nullptr, &st, false, m.slot_of(h)});
     return h;
   }
   const MapType& t = m.type_of(map_type);
@@ -305,7 +317,7 @@ Addr Maps::make(const Type* map_type, std::int64_t hint) {
   if (auto it = m.by_addr.find(h); it != m.by_addr.end()) m.maps[it->second].dead = true;  // slot reused
   m.by_addr[h] = static_cast<std::uint32_t>(n);
   m.last_h = kNil;  // the id cache may hold h's previous owner
-  m.maps.push_back({h, &t, nullptr, false});
+  m.maps.push_back({h, &t, nullptr, false, m.slot_of(h)});
   return h;
 }
 

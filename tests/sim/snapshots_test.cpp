@@ -276,3 +276,44 @@ TEST_CASE("heat rows of a snapshot stay within their share of the byte bound", "
   CHECK(left_out);    // 40 · (64 rows · 12 B) > 16 KiB: not every map fits
   CHECK(most >= 15);  // but many do: 16 KiB / ~850 B
 }
+
+// A map made in a loop body dies with its iteration; the GC frees its hmap
+// and a 48-byte pointerful object of the workload takes the slot. The map is
+// dead from then on: a snapshot (or any inspection) must not read that
+// object as a map header (its field at hmap.extra's offset is not a pointer:
+// reading through it crashed the CLI before the header's slot type was kept).
+TEST_CASE("a dead map whose header slot another object took is not inspected as a map", "[snapshots][maps]") {
+  const char* src =
+      "type T struct {\n"
+      "\tp          *int\n"
+      "\ta, b, c, d int\n"
+      "\te          int\n"
+      "}\n"
+      "\n"
+      "var keep []*T\n"
+      "for r := 0; r < 3; r++ {\n"
+      "\tm := make(map[int]int)\n"
+      "\tfor i := 0; i < 100; i++ {\n"
+      "\t\tm[i] = i\n"
+      "\t}\n"
+      "\truntime.GC()\n"
+      "\tfor i := 0; i < 100; i++ {\n"
+      "\t\tkeep = append(keep, &T{e: 0x36343232373d, b: 0x36343232373d})\n"
+      "\t}\n"
+      "}\n"
+      "fmt.Println(len(keep))\n";
+  auto r = sim::load(src, sim::SimConfig{});
+  REQUIRE(r.sim);
+  r.sim->run();
+  REQUIRE(r.sim->state() == sim::RunState::Done);
+  r.sim->check_invariants();
+  CHECK(r.sim->stdout_text() == "300\n");
+  const auto maps = r.sim->maps();
+  REQUIRE(maps.size() == 3);
+  // the first two iterations' maps are dead (freed, their slots reused), the last is in scope
+  CHECK_FALSE(maps[0].alive);
+  CHECK_FALSE(maps[1].alive);
+  CHECK(maps[2].alive);
+  CHECK(maps[2].count == 100);
+  CHECK_FALSE(r.sim->snapshots().all().empty());
+}
