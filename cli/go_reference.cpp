@@ -276,6 +276,12 @@ func __bl_bucketsAllocated(buckets uintptr, B uint8, bs uintptr) bool {
 	return true
 }
 
+// Whether a tracked map is dead: its header (a heap map) or its buckets are
+// no longer allocated (a stack map's frame that has returned is not read).
+func __bl_mapFreed(stack bool, h uintptr, frameLive bool, buckets uintptr, B uint8, bs uintptr) bool {
+	return (!stack && !__bl_allocated(h, 48)) || (frameLive && !__bl_bucketsAllocated(buckets, B, bs))
+}
+
 var __bl_ms [3]__bl_runtime.MemStats
 
 //go:linkname __bl_envs runtime.envs
@@ -345,7 +351,7 @@ func __bl_report(mainsp uintptr) {
 		// frame, but its buckets are heap objects the GC frees once the
 		// stack slot is dead.
 		freed := uint64(0)
-		if (!r.stack && !__bl_allocated(h, 48)) || (live == 1 && !__bl_bucketsAllocated(hm.buckets, hm.B, uintptr(t.bucketsize))) {
+		if __bl_mapFreed(r.stack, h, live == 1, hm.buckets, hm.B, uintptr(t.bucketsize)) {
 			freed = 1
 		}
 		__bl_str("map")
@@ -391,7 +397,7 @@ func __bl_report(mainsp uintptr) {
 		// Freed memory is never allocated again here (the report does not
 		// allocate), so a map still allocated after its read was read whole.
 		intact := uint64(1)
-		if freed == 0 && ((!r.stack && !__bl_allocated(h, 48)) || (live == 1 && !__bl_bucketsAllocated(hm.buckets, hm.B, bs))) {
+		if freed == 0 && __bl_mapFreed(r.stack, h, live == 1, hm.buckets, hm.B, bs) {
 			intact = 0
 		}
 		__bl_str("intact")
