@@ -1007,6 +1007,17 @@ std::string build_messages(const std::string& err, const std::vector<std::uint32
 
 }  // namespace
 
+GoRunSeeds seeds_of(const GoReference& ref) {
+  GoRunSeeds s;
+  for (int k = 0; k < 4; ++k) s.hashkey[k] = ref.hashkey[k];
+  s.maps = ref.maps;
+  for (auto& m : s.maps) {
+    m.tophash = {};
+    m.chain_len = {};
+  }
+  return s;
+}
+
 std::optional<GoReference> run_under_go(std::string_view source, std::string& error, const std::string& go_binary,
                                          const std::vector<std::string>& extra_env) {
   error.clear();
@@ -1071,6 +1082,7 @@ std::optional<GoReference> run_under_go(std::string_view source, std::string& er
     if (!parse_report(slurp(fs::path(replay) / "base.out"), ins->sites, base, error)) return std::nullopt;
     ref.repeat_after_gc.push_back(ref.after_gc);
     ref.repeat_at_start.push_back(ref.at_start);
+    ref.repeat_seeds.push_back(seeds_of(ref));
     ref.baseline_after_gc.push_back(base.after_gc);
     return ref;
   }
@@ -1099,6 +1111,7 @@ std::optional<GoReference> run_under_go(std::string_view source, std::string& er
   // reference for everything else).
   ref.repeat_after_gc.push_back(ref.after_gc);
   ref.repeat_at_start.push_back(ref.at_start);
+  ref.repeat_seeds.push_back(seeds_of(ref));
   for (int i = 1; i < kWorkloadRuns; ++i) {
     const ProcResult w =
         run_process({(dir / "prog").string()}, environment(run_add), dir, dir / "rep.out", dir / "rep.err", 600);
@@ -1110,6 +1123,7 @@ std::optional<GoReference> run_under_go(std::string_view source, std::string& er
     }
     ref.repeat_after_gc.push_back(again.after_gc);
     ref.repeat_at_start.push_back(again.at_start);
+    ref.repeat_seeds.push_back(seeds_of(again));
   }
   // The same binary doing nothing (main returns at once), a few times: the
   // live heap the runtime and the packages keep (it varies by a few objects

@@ -80,6 +80,14 @@ struct GoMemStats {
 inline constexpr int kBaselineRuns = 5;
 inline constexpr int kWorkloadRuns = 5;
 
+// The seeds one run of the workload drew: runtime.hashkey and every tracked
+// map's hash0 (at make, at the end) with the flags that say whether the
+// final one is the map's own (superseded, frame_live); no bucket contents.
+struct GoRunSeeds {
+  std::uint64_t hashkey[4] = {0, 0, 0, 0};
+  std::vector<GoMapState> maps;  // tophash and chain_len left empty
+};
+
 struct GoReference {
   std::uint64_t hashkey[4] = {0, 0, 0, 0};  // runtime.hashkey (runtime/alg.go alginit)
   std::vector<GoMapState> maps;
@@ -100,6 +108,10 @@ struct GoReference {
   // ... and their MemStats as main started, for Go's run-to-run spread of
   // Mallocs and TotalAlloc (e.g. a cycle that starts an M: 3 objects more).
   std::vector<GoMemStats> repeat_at_start;
+  // ... and the seeds each of them drew. Mallocs, TotalAlloc and the live
+  // heap depend on them (a map's overflow buckets do), so the model is run
+  // once per Go run, pinned to that run's seeds, and compared run by run.
+  std::vector<GoRunSeeds> repeat_seeds;
   std::uint64_t dropped_maps = 0;  // maps beyond the tracking capacity (65536), not listed
   std::string stdout_text;  // what the workload printed (without the report)
 };
@@ -113,6 +125,9 @@ struct GoReference {
 // toolchain is missing or the build or the run fails (with Go's stderr,
 // positions mapped back to snippet lines), or the workload is refused by
 // bucketlab's front end.
+// The seeds `ref` drew, without its maps' bucket contents.
+GoRunSeeds seeds_of(const GoReference& ref);
+
 std::optional<GoReference> run_under_go(std::string_view source, std::string& error,
                                          const std::string& go_binary = "/usr/lib/go-1.19/bin/go",
                                          const std::vector<std::string>& extra_env = {});

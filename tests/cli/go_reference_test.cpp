@@ -347,6 +347,20 @@ TEST_CASE("vs-go under Go 1.19: 100 int64 keys", "[vs-go][oracle-go]") {
   CHECK(r.Mallocs >= r.at_end.Mallocs);
   CHECK(r.HeapObjects == r.Mallocs - r.Frees);  // runtime/mstats.go: HeapObjects = Mallocs - Frees
   CHECK(r.HeapAlloc <= r.at_end.HeapAlloc);
+  // Each of the kWorkloadRuns runs reports the seeds it drew (vs-go pins the
+  // model to each in turn): the first is this report's, and every run draws
+  // its own (alginit's fastrand64 is seeded from the OS at start-up).
+  REQUIRE(r.repeat_seeds.size() == static_cast<std::size_t>(bucketlab::cli::kWorkloadRuns));
+  CHECK(r.repeat_seeds[0].hashkey[0] == r.hashkey[0]);
+  REQUIRE(r.repeat_seeds[0].maps.size() == 1);
+  CHECK(r.repeat_seeds[0].maps[0].hash0_at_make == m.hash0_at_make);
+  CHECK(r.repeat_seeds[0].maps[0].tophash.empty());
+  std::set<std::uint64_t> keys;
+  for (const auto& rs : r.repeat_seeds) {
+    CHECK(rs.maps.size() == 1);
+    keys.insert(rs.hashkey[0]);
+  }
+  CHECK(keys.size() == r.repeat_seeds.size());
 }
 
 TEST_CASE("vs-go under Go 1.19: hint, reseed, string keys, escaping maps", "[vs-go][oracle-go]") {
