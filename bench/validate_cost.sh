@@ -79,16 +79,19 @@ L = [f"# Cost model validation: modelled vs real Go 1.19", "",
      "bench/go/bl_timing.go around main. Model: `bucketlab run --json`, its \"modelled\" figures with the "
      "constants of core/runtime/cost_constants.h (bench/calibrate).", "",
      "What is compared:", "",
-     "- **time**: main's duration. Real Go: the process's CPU time over main (all threads, user + system); "
-     "its wall time is shown too, but on a shared machine wall time mostly measures the other load (the "
-     "runs' spread says how much). The model's clock is one dedicated P, so CPU time is its counterpart. "
-     "The reference is the fastest run (least disturbed); the median is shown beside it.",
+     "- **time**: main's duration. The model's clock is the wall clock of a process with one P (issue 8: "
+     "\"modelled wall time\"), so the reference is Go's wall time over main, fastest run (least disturbed by "
+     "other load; the median is shown beside it). Go's process CPU time over main (all threads, user + "
+     "system) is shown too, with the model's error against it: it exceeds the wall time of a quiet run by "
+     "0.2–1 ms because sysmon, on its own thread, polls every 20 µs during the process's first millisecond "
+     "and then backs off to 10 ms (proc.go sysmon), time the P never spends. On a loaded machine, the "
+     "CPU time is the steadier of the two.",
      "- **NumGC** and **mean pause** (PauseTotalNs / NumGC): median over the runs.",
      "- **GCCPUFraction**: as ReadMemStats reports it after main (updated at each mark termination): median.",
      "", "Go runs timed at: " + "; ".join(f"{w} (load average {l})" for w, l in sorted(measured)) + ".",
      "", "Target: time and GC CPU fraction within 25% of real Go.", "",
-     "| example | Go CPU ms (min / median) | Go wall ms (min / median) | model ms | time error | Go NumGC | model NumGC | Go mean pause µs | model mean pause µs | pause error | Go GCCPUFraction | model GCCPUFraction | fraction error |",
-     "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+     "| example | Go wall ms (min / median) | Go CPU ms (min / median) | model ms | time error | error vs CPU | Go NumGC | model NumGC | Go mean pause µs | model mean pause µs | pause error | Go GCCPUFraction | model GCCPUFraction | fraction error |",
+     "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
 summary = []
 for name, go, m in rows:
     cpu_min, cpu_med = min(g["cpu_ns"] for g in go) / 1e6, med([g["cpu_ns"] for g in go]) / 1e6
@@ -100,14 +103,16 @@ for name, go, m in rows:
     mp = m["PauseTotalNs"] / m["NumGC"] / 1e3 if m["NumGC"] else 0.0
     gf = med([g["gc_cpu_fraction"] for g in go])
     mf = m["GCCPUFraction"]
-    et, ep, ef = err(model_ms, cpu_min), err(mp, gp), err(mf, gf)
-    summary.append((name, et, ef, gf, mf))
-    L.append(f"| {name} | {cpu_min:.2f} / {cpu_med:.2f} | {wall_min:.2f} / {wall_med:.2f} | {model_ms:.2f} | {pct(et)} | "
+    et, ec, ep, ef = err(model_ms, wall_min), err(model_ms, cpu_min), err(mp, gp), err(mf, gf)
+    summary.append((name, et, ef, gf, mf, ec))
+    L.append(f"| {name} | {wall_min:.2f} / {wall_med:.2f} | {cpu_min:.2f} / {cpu_med:.2f} | {model_ms:.2f} | {pct(et)} | {pct(ec)} | "
              f"{ngc:g} | {m['NumGC']} | {gp:.1f} | {mp:.1f} | {pct(ep) if gp else '—'} | {gf:.4f} | {mf:.4f} | "
              f"{pct(ef) if gf else ('0 = 0' if mf == 0 else '—')} |")
 ok_t = [s for s in summary if abs(s[1]) <= 0.25]
+ok_c = [s for s in summary if abs(s[5]) <= 0.25]
 ok_f = [s for s in summary if (s[3] == 0 and s[4] == 0) or (s[3] and abs(s[2]) <= 0.25)]
-L += ["", f"Within 25%: time {len(ok_t)}/{len(summary)} examples, GC CPU fraction {len(ok_f)}/{len(summary)}.", ""]
+L += ["", f"Within 25%: time {len(ok_t)}/{len(summary)} examples (against Go's CPU time: {len(ok_c)}/{len(summary)}), "
+      f"GC CPU fraction {len(ok_f)}/{len(summary)}.", ""]
 notes = os.path.join(root, "bench", "cost_validation_notes.md")
 if os.path.exists(notes):
     L += [open(notes).read().rstrip("\n")]
