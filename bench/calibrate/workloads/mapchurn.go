@@ -11,9 +11,11 @@
 //             and same-size grows evacuate them (MapInsert, MapDelete*,
 //             MapOverflow, MapEvacuate, as hashmap.go does it)
 // for int64 keys (the fast64 paths) and string keys (faststr: a ring of
-// 2W distinct keys, built before timing). The GC stays on with a tiny live
-// heap: the bucket arrays and overflow buckets are recycled, not fresh
-// pages.
+// W+8192 distinct keys, built before timing, so that the pattern of
+// buckets and slots repeats only every 8192+ operations, too long for the
+// branch predictor to learn, as with the int64 keys, which never repeat).
+// The GC stays on with a tiny live heap: the bucket arrays and overflow
+// buckets are recycled, not fresh pages.
 ops := 400000
 var sink map[int64]int64
 var ssink map[string]int64
@@ -46,7 +48,7 @@ for _, w := range []int{64, 512, 4096} {
 		fmt.Println("BLPHASE", "window64", w, d)
 		fmt.Println(len(m))
 	}
-	ring := 2 * w
+	ring := w + 8192
 	keys := make([]string, ring)
 	for i := range keys {
 		keys[i] = "key-" + strconv.Itoa(i)
