@@ -67,7 +67,8 @@ struct Simulation::Impl {
       if (!m.alive) continue;
       RetainedSnapshot::Heat h{static_cast<std::uint32_t>(m.id), maps->heat(m.id)};
       if (SnapshotStore::keeps_flat(h.heat)) {
-        maps->inspect_flat(m.id, 0, h.heat.swiss ? SnapshotStore::kFlatMaxGroups : SnapshotStore::kFlatMaxBuckets, flat_scratch);
+        maps->inspect_flat(m.id, 0, h.heat.swiss ? SnapshotStore::kFlatMaxGroups : SnapshotStore::kFlatMaxBuckets, flat_scratch,
+                             /*hashes=*/false);
         RetainedSnapshot::Flat f = RetainedSnapshot::Flat::keep(static_cast<std::uint32_t>(m.id), flat_scratch);
         if (flat_bytes + f.bytes() <= snapshots.flat_budget()) {
           flat_bytes += f.bytes();
