@@ -106,15 +106,15 @@ void SnapshotStore::add(RetainedSnapshot s) {
   s.id = next_id_++;
   bytes_ += s.bytes();
   list_.push_back(std::move(s));
-#ifndef NDEBUG
-  // The newest snapshot's flats whole, as the page will read them (older
-  // ones were checked when added and are never changed).
-  F whole;
-  for (const RetainedSnapshot::Flat& f : list_.back().flats) {
-    f.expand(whole);
-    whole.check_invariants();
+  if constexpr (kBucketlabCheckInvariants) {
+    // The newest snapshot's flats whole, as the page will read them (older
+    // ones were checked when added and are never changed).
+    F whole;
+    for (const RetainedSnapshot::Flat& f : list_.back().flats) {
+      f.expand(whole);
+      whole.check_invariants();
+    }
   }
-#endif
   while (list_.size() > 1 && (list_.size() >= capacity_ || bytes_ > max_bytes_)) {
     thin();
     if (list_.size() < capacity_ && bytes_ <= max_bytes_) break;
