@@ -25,6 +25,8 @@
 // stored kFlatRowStride words wide (addr, flags, bytes) and flat_of() gives
 // them back in the live layout with zero hashes. They fit their own share,
 // flat_budget() (a sixteenth of max_bytes) per snapshot, and count in bytes().
+// Cost: one walk of each kept small map per snapshot (Maps::inspect_flat
+// without hashing keys), about 2.5 times its heat rows' walk (perf).
 //
 // Roles (what allocated each span) are not retained: they cost a pass over
 // every slot; rows carry kRoleUnknown (docs/deviations.md R56).
