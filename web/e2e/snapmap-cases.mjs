@@ -101,6 +101,14 @@ export default function register(test, { T, open, setSource, runToEnd, shot }) {
     console.log(`     (row ${row} of ${rows}: ${text.slice(text.indexOf('snapshot'), text.indexOf(' ·'))}; tooltip ${tipText.split('\n').join(' | ')})`);
     await shot(page, 'sm-2-map-slots-snapshot');
     await page.mouse.move(0, 0);
+    // keyboard focus says the same: the focused slot's byte, and its key is live only
+    await canvas.focus();
+    await page.keyboard.press('ArrowRight');
+    await tip.waitFor({ state: 'visible', timeout: 5000 });
+    const focused = await page.evaluate(() => { const v = window.bucketlab.mapView, c = v.layout.cells[v.focus]; return { byte: c.byte, name: c.byteName }; });
+    const focusText = await tip.innerText();
+    if (!focusText.includes(`${focused.name} 0x${focused.byte.toString(16).padStart(2, '0')}`) || !/live only/.test(focusText) || await tip.getAttribute('data-pending') !== '0') throw new Error(`past focus tooltip: ${focusText}`);
+    await page.keyboard.press('Escape');
     await page.click(T('timeline-live'));
     await page.waitForFunction((h) => document.querySelector('[data-testid="mapview-head"]').textContent === h, liveHead, { timeout: 20000 });
     const back = await page.evaluate(() => ({ snap: window.bucketlab.mapView.canvas.dataset.snapshot, mode: window.bucketlab.mapView.mode, nold: window.bucketlab.mapView.state.snapshot.noldbuckets }));
