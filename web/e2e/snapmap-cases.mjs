@@ -114,4 +114,45 @@ export default function register(test, { T, open, setSource, runToEnd, shot }) {
     const back = await page.evaluate(() => ({ snap: window.bucketlab.mapView.canvas.dataset.snapshot, mode: window.bucketlab.mapView.mode, nold: window.bucketlab.mapView.state.snapshot.noldbuckets }));
     if (back.snap !== '' || back.mode !== 'detail' || back.nold !== 0) throw new Error(`after Live: ${JSON.stringify(back)}`);
   });
+
+  test('timeline: a Swiss map scrubbed back to its last split draws that moment\'s groups (full slots = the snapshot\'s entries, no later tombstones)', async ({ page, base }) => {
+    await open(page, base);
+    await page.selectOption('#go', '26');
+    await page.dispatchEvent('#go', 'change');
+    // 1000 ints split the 1024-slot table (internal/runtime/maps: maxTableCapacity);
+    // then reads only; then deletes, which leave tombstones in the live map only.
+    await setSource(page, 'm := map[int]int{}\nfor i := 0; i < 1000; i++ {\n\tm[i] = i\n}\ns := 0\nfor r := 0; r < 40; r++ {\n\tfor i := 0; i < 1000; i++ {\n\t\ts += m[i]\n\t}\n}\nfor i := 0; i < 1000; i += 2 {\n\tdelete(m, i)\n}\nfmt.Println(len(m), s)\n');
+    try {
+      await runToEnd(page);
+      await page.waitForFunction(() => /every slot drawn$/.test(document.querySelector('[data-testid="mapview-head"]').textContent), null, { timeout: 30000 });
+      const liveHead = await page.locator(T('mapview-head')).textContent();
+      const rows = await page.evaluate(() => window.bucketlab.table().rows);
+      const row = Math.floor(rows / 2);
+      await page.$eval(T('timeline-scrubber'), (e, r) => { e.value = String(r); e.dispatchEvent(new Event('input', { bubbles: true })); }, row);
+      await page.waitForFunction(() => {
+        const c = document.querySelector('[data-testid="mapview-canvas"]');
+        return c.dataset.mode === 'detail' && c.dataset.snapshot !== '' && /snapshot at/.test(document.querySelector('[data-testid="mapview-head"]').textContent);
+      }, null, { timeout: 20000 });
+      const text = await page.locator(T('mapview-head')).textContent();
+      const m = /snapshot at map 0 grow end \(sample \d+, [\d,]+ ops\): (\d+) table\(s\), (\d+) entries · every slot drawn from the snapshot \(control bytes\)/.exec(text);
+      if (!m) throw new Error(`map view label: ${text}`);
+      const st = await page.evaluate(() => {
+        const v = window.bucketlab.mapView;
+        const kinds = {};
+        for (const c of v.layout.cells) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
+        return { kinds, tables: v.state.snapshot.table_count, hashes: v.layout.cells.filter((c) => c.hash).length };
+      });
+      if (st.tables !== Number(m[1]) || st.tables < 2) throw new Error(`${st.tables} tables drawn, label says ${m[1]} (want a split: >= 2)`);
+      if (st.kinds.full !== Number(m[2]) || st.kinds.deleted || st.hashes) throw new Error(`drawn ${JSON.stringify(st.kinds)}, ${st.hashes} hashes; the snapshot has ${m[2]} entries and no tombstones`);
+      console.log(`     (row ${row} of ${rows}: ${text.slice(text.indexOf('snapshot'), text.indexOf(' ·'))}; drawn ${JSON.stringify(st.kinds)})`);
+      await page.click(T('timeline-live'));
+      await page.waitForFunction((h) => document.querySelector('[data-testid="mapview-head"]').textContent === h, liveHead, { timeout: 20000 });
+      const live = await page.evaluate(() => window.bucketlab.mapView.layout.cells.filter((c) => c.kind === 'full').length);
+      if (live !== 500) throw new Error(`live: ${live} full slots, want 500`);
+    } finally {
+      await page.selectOption('#go', '19');  // the autosave carries settings into the next tests
+      await page.dispatchEvent('#go', 'change');
+      await page.waitForTimeout(400);
+    }
+  });
 }
