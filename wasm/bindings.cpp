@@ -247,6 +247,15 @@ class Session {
     return sim::slot_json(sim_->inspect_slot(static_cast<std::size_t>(id), static_cast<int>(array), static_cast<std::uint64_t>(index),
                                              static_cast<std::uint64_t>(chain), static_cast<int>(slot)));
   }
+  // The same layout for the slot grid a retained snapshot kept of map
+  // `map_id` (hashes 0: live only); empty when the map was dead, too big to
+  // draw slot by slot, or not kept then (core/sim/snapshots.h, R60).
+  val snapshot_map_flat(double snapshot_id, double map_id) {
+    flat_.words.clear();
+    const sim::RetainedSnapshot* s = find_snapshot(snapshot_id);
+    if (s && map_id >= 0 && map_id < 4e9) s->flat_of(static_cast<std::uint32_t>(map_id), flat_);
+    return val(typed_memory_view(flat_.words.size(), flat_.words.data()));
+  }
   std::string last_evacuation(double id) {
     if (!sim_ || id < 0 || id >= static_cast<double>(sim_->maps().size())) return "{\"valid\":false}";
     return sim::evacuation_json(sim_->last_evacuation(static_cast<std::size_t>(id)));
@@ -313,5 +322,6 @@ EMSCRIPTEN_BINDINGS(bucketlab) {
       .function("snapshotSpans", &Session::snapshot_spans)
       .function("snapshotMapHeat", &Session::snapshot_map_heat)
       .function("mapFlat", &Session::map_flat)
-      .function("inspectSlot", &Session::inspect_slot);
+      .function("inspectSlot", &Session::inspect_slot)
+      .function("snapshotMapFlat", &Session::snapshot_map_flat);
 }

@@ -51,6 +51,9 @@ class EventLog {
   // only read the runtime, never change it, so runs stay identical.
   using Listener = void (*)(void* ctx, const Event& e);
   void set_listener(Listener fn, void* ctx) { listener_ = fn; listener_ctx_ = ctx; }
+  // The one installed (a test chains another observer after it).
+  Listener listener() const { return listener_; }
+  void* listener_ctx() const { return listener_ctx_; }
   const std::deque<Event>& events() const { return events_; }
   std::uint64_t total() const { return total_; }  // events ever emitted
   void clear() { events_.clear(); }

@@ -97,7 +97,9 @@ class Maps {
   // without the key/elem text, as FlatMapSnapshot words written into `out`
   // (its buffer reused): [first, first + max) are bucket indexes (classic)
   // or tables in directory order (Swiss), with the same meaning as there.
-  void inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, FlatMapSnapshot& out) const;
+  // hashes false: every slot's hash 0, not computed (a retained snapshot
+  // keeps none, core/sim/snapshots.h; hashing every key was most of its cost).
+  void inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, FlatMapSnapshot& out, bool hashes = true) const;
   // One slot's key/elem text, as inspect_classic / inspect_swiss format it.
   // Classic: array 0 (new) or 1 (old), index = bucket, chain = position in
   // its overflow chain (0 = the main bucket). Swiss: array 2, index = the

@@ -589,7 +589,7 @@ void set_slot(std::vector<std::uint32_t>& w, std::size_t row, int i, std::uint8_
 
 // The walk is inspect_classic's / inspect_swiss's minus format_value (text
 // is inspect_slot's); flat_test.cpp checks the two agree field by field.
-void Maps::inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, FlatMapSnapshot& out) const {
+void Maps::inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, FlatMapSnapshot& out, bool hashes) const {
   Impl& m = *impl_;
   const auto& r = m.maps.at(id);
   if (!alive(id)) throw ModelError("map " + std::to_string(id) + " has been garbage collected");
@@ -627,7 +627,7 @@ void Maps::inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, 
       for (int i = 0; i < static_cast<int>(swiss::kGroupSlots); ++i) {
         const std::uint8_t c = m.rt.load_u8(g + static_cast<std::uint64_t>(i));
         std::uint64_t hash = 0;
-        if ((c & swiss::kCtrlEmpty) == 0)
+        if (hashes && (c & swiss::kCtrlEmpty) == 0)
           if (const Addr k = ops.key_at(g, static_cast<std::uint64_t>(i)); k != kNil) hash = ops.hash_at(h, k);
         set_slot(w, row, i, c, hash);
       }
@@ -771,7 +771,7 @@ void Maps::inspect_flat(std::size_t id, std::uint64_t first, std::uint64_t max, 
         for (int i = 0; i < classic::kBucketCnt; ++i) {
           const auto top = static_cast<std::uint8_t>(tops >> (8 * i));
           std::uint64_t hash = 0;
-          if (top >= classic::kMinTopHash)
+          if (hashes && top >= classic::kMinTopHash)
             if (const Addr k = ops.key_at(b, i); k != kNil) hash = ops.hash_at(h, k);
           set_slot(w, row, i, top, hash);
         }

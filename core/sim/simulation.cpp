@@ -37,6 +37,7 @@ struct Simulation::Impl {
   bool wrapped = false;
   lang::WrappedSnippet wrap;
   SnapshotStore snapshots;
+  maps::FlatMapSnapshot flat_scratch;  // retain()'s buffer for a live flat snapshot
 
   // EventLog listener: retains a snapshot at the moments snapshots.h names.
   // Reads only (heap_snapshot and the map summaries are const), so the run
@@ -60,10 +61,20 @@ struct Simulation::Impl {
     s.maps = map_summaries(SnapshotStore::kMaxMaps);
     // The map view's rows too, while they fit the per-snapshot budget (a
     // map whose rows do not fit is skipped; a smaller later one may fit).
-    std::uint64_t heat_bytes = 0;
+    // A small map keeps its slot grid too (no hashes), under its own budget.
+    std::uint64_t heat_bytes = 0, flat_bytes = 0;
     for (const MapSummary& m : s.maps) {
       if (!m.alive) continue;
       RetainedSnapshot::Heat h{static_cast<std::uint32_t>(m.id), maps->heat(m.id)};
+      if (SnapshotStore::keeps_flat(h.heat)) {
+        maps->inspect_flat(m.id, 0, h.heat.swiss ? SnapshotStore::kFlatMaxGroups : SnapshotStore::kFlatMaxBuckets, flat_scratch,
+                             /*hashes=*/false);
+        RetainedSnapshot::Flat f = RetainedSnapshot::Flat::keep(static_cast<std::uint32_t>(m.id), flat_scratch);
+        if (flat_bytes + f.bytes() <= snapshots.flat_budget()) {
+          flat_bytes += f.bytes();
+          s.flats.push_back(std::move(f));
+        }
+      }
       const std::uint64_t b = h.bytes();
       if (heat_bytes + b > snapshots.heat_budget()) continue;
       heat_bytes += b;

@@ -12,7 +12,53 @@ std::uint64_t RetainedSnapshot::bytes() const {
   std::uint64_t b = sizeof(RetainedSnapshot) + pages.size() + spans.size() * sizeof(std::uint32_t) +
                     maps.size() * sizeof(MapSummary);
   for (const Heat& h : heats) b += h.bytes();
+  for (const Flat& f : flats) b += f.bytes();
   return b;
+}
+
+using F = maps::FlatMapSnapshot;
+
+RetainedSnapshot::Flat RetainedSnapshot::Flat::keep(std::uint32_t map_id, const F& live) {
+  Flat f;
+  f.map_id = map_id;
+  const auto& w = live.words;
+  if (w.size() < F::kHeaderWords) return f;
+  const std::uint32_t off = w[F::kRowOff], n = w[F::kRowCount];
+  f.words.reserve(off + std::size_t{n} * SnapshotStore::kFlatRowStride);
+  f.words.assign(w.begin(), w.begin() + off);
+  for (std::uint32_t r = 0; r < n; ++r) {
+    const auto* row = &w[off + std::size_t{r} * F::kRowStride];
+    f.words.insert(f.words.end(), row, row + SnapshotStore::kFlatRowStride);
+  }
+  return f;
+}
+
+void RetainedSnapshot::Flat::expand(F& out) const {
+  out.words.clear();
+  if (words.size() < F::kHeaderWords) return;
+  const std::uint32_t off = words[F::kRowOff], n = words[F::kRowCount];
+  out.words.reserve(off + std::size_t{n} * F::kRowStride);
+  out.words.assign(words.begin(), words.begin() + off);
+  for (std::uint32_t r = 0; r < n; ++r) {
+    const auto* row = &words[off + std::size_t{r} * SnapshotStore::kFlatRowStride];
+    out.words.insert(out.words.end(), row, row + SnapshotStore::kFlatRowStride);
+    out.words.insert(out.words.end(), F::kRowStride - SnapshotStore::kFlatRowStride, 0u);
+  }
+}
+
+void RetainedSnapshot::Flat::check_invariants() const {
+  BUCKETLAB_INVARIANT(words.size() >= F::kHeaderWords && words[F::kHeaderLen] == F::kHeaderWords, "snapshots: flat header");
+  BUCKETLAB_INVARIANT(words[F::kRowStrideAt] == F::kRowStride, "snapshots: flat row stride (the live one)");
+  BUCKETLAB_INVARIANT(words[F::kRowOff] <= words.size() &&
+                          words.size() - words[F::kRowOff] == std::uint64_t{words[F::kRowCount]} * SnapshotStore::kFlatRowStride,
+                      "snapshots: flat rows (without hashes) end the words");
+}
+
+bool RetainedSnapshot::flat_of(std::uint32_t map_id, F& out) const {
+  out.words.clear();
+  for (const Flat& f : flats)
+    if (f.map_id == map_id) { f.expand(out); return true; }
+  return false;
 }
 
 const maps::MapHeat* RetainedSnapshot::heat_of(std::uint32_t map_id) const {
@@ -60,6 +106,15 @@ void SnapshotStore::add(RetainedSnapshot s) {
   s.id = next_id_++;
   bytes_ += s.bytes();
   list_.push_back(std::move(s));
+  if constexpr (kBucketlabCheckInvariants) {
+    // The newest snapshot's flats whole, as the page will read them (older
+    // ones were checked when added and are never changed).
+    F whole;
+    for (const RetainedSnapshot::Flat& f : list_.back().flats) {
+      f.expand(whole);
+      whole.check_invariants();
+    }
+  }
   while (list_.size() > 1 && (list_.size() >= capacity_ || bytes_ > max_bytes_)) {
     thin();
     if (list_.size() < capacity_ && bytes_ <= max_bytes_) break;
@@ -127,6 +182,24 @@ void SnapshotStore::check_invariants() const {
       hb += h.bytes();
     }
     BUCKETLAB_INVARIANT(hb <= heat_budget(), "snapshots: heats over their budget");
+    std::uint64_t fb = 0;
+    for (std::size_t k = 0; k < s.flats.size(); ++k) {
+      const RetainedSnapshot::Flat& f = s.flats[k];
+      BUCKETLAB_INVARIANT(f.map_id < s.map_count && f.map_id < kMaxMaps, "snapshots: flat of a map not kept");
+      BUCKETLAB_INVARIANT(k == 0 || f.map_id > s.flats[k - 1].map_id, "snapshots: flats out of order");
+      f.check_invariants();
+      const bool swiss = f.words[F::kKind] == 1;
+      const auto u64 = [&f](std::uint32_t at) { return f.words[at] | (std::uint64_t{f.words[at + 1]} << 32); };
+      if (const maps::MapHeat* h = s.heat_of(f.map_id)) {
+        BUCKETLAB_INVARIANT(h->swiss == swiss && keeps_flat(*h), "snapshots: flat of a big map");
+        if (!swiss)
+          BUCKETLAB_INVARIANT(u64(F::kNbuckets) == h->nbuckets && u64(F::kNoldbuckets) == h->noldbuckets &&
+                                  (h->noldbuckets == 0 || u64(F::kNevacuate) == h->nevacuate),  // (heat: 0 unless growing)
+                              "snapshots: flat and heat rows disagree");
+      }
+      fb += f.bytes();
+    }
+    BUCKETLAB_INVARIANT(fb <= flat_budget(), "snapshots: flats over their budget");
     for (std::size_t r = 0; r < s.spans.size(); r += runtime::kSpanRowWidth) {
       const std::uint64_t p0 = s.spans[r], n = s.spans[r + 1];
       BUCKETLAB_INVARIANT(n > 0 && p0 + n <= s.pages.size(), "snapshots: span outside its pages");

@@ -17,6 +17,17 @@
 // cannot crowd out the heap pages); later maps are not kept (R60). Their
 // bytes count in bytes() like the pages do.
 //
+// A kept map small enough for the map view to draw slot by slot (R52: at
+// most kFlatMaxBuckets buckets old + new, kFlatMaxGroups Swiss groups) also
+// keeps its flat snapshot (maps::FlatMapSnapshot, what the live view draws
+// from: tophash / control bytes, chains, old array and nevacuate) WITHOUT the
+// slots' hashes (keys, elems and hashes are live only, R60): its rows are
+// stored kFlatRowStride words wide (addr, flags, bytes) and flat_of() gives
+// them back in the live layout with zero hashes. They fit their own share,
+// flat_budget() (a sixteenth of max_bytes) per snapshot, and count in bytes().
+// Cost: one walk of each kept small map per snapshot (Maps::inspect_flat
+// without hashing keys), about 2.5 times its heat rows' walk (perf).
+//
 // Roles (what allocated each span) are not retained: they cost a pass over
 // every slot; rows carry kRoleUnknown (docs/deviations.md R56).
 //
@@ -24,7 +35,11 @@
 //   size ≤ capacity; bytes() ≤ max_bytes; ids strictly increase and ops
 //   never decrease along the list; heats are of distinct maps in ascending
 //   id order below min(map_count, kMaxMaps), each valid (MapHeat's own
-//   invariants) and together within heat_budget(); every span row lies inside its page
+//   invariants) and together within heat_budget(); flats likewise within
+//   flat_budget(), each of a small map, well formed (rows end the words, kFlatRowStride
+//   wide) and matching its heat row counts (the newest snapshot's flats are
+//   also expanded and checked whole, FlatMapSnapshot::check_invariants, when
+//   added: later they only move); every span row lies inside its page
 //   array and its pages are in use; taken == retained + dropped.
 #pragma once
 #include <cstdint>
@@ -58,6 +73,19 @@ struct RetainedSnapshot {
   };
   std::vector<Heat> heats;           // map view rows of the kept maps, ascending map_id
   const maps::MapHeat* heat_of(std::uint32_t map_id) const;  // null: dead, not kept, or no such map
+  // The map view's slot grid of a small map (see the top of this file).
+  struct Flat {
+    std::uint32_t map_id = 0;
+    std::vector<std::uint32_t> words;  // FlatMapSnapshot words, rows without their hashes
+    std::uint64_t bytes() const { return sizeof(Flat) + words.size() * sizeof(std::uint32_t); }
+    static Flat keep(std::uint32_t map_id, const maps::FlatMapSnapshot& live);  // drops the hashes
+    void expand(maps::FlatMapSnapshot& out) const;  // the live layout, every hash 0
+    void check_invariants() const;  // shape only (cheap)
+  };
+  std::vector<Flat> flats;           // slot grids of the kept small maps, ascending map_id
+  // The flat snapshot of map `map_id` as mapFlat lays it out (hashes 0) into
+  // `out`; false (out emptied) when the map was dead, big, or not kept.
+  bool flat_of(std::uint32_t map_id, maps::FlatMapSnapshot& out) const;
   std::uint64_t bytes() const;
 };
 
@@ -74,6 +102,13 @@ std::string snapshots_json(const SnapshotStore& store);
 class SnapshotStore {
  public:
   static constexpr std::size_t kMaxMaps = 64;
+  // The live map view's slot-by-slot threshold (R52; web/src/mapview-layout.js
+  // DETAIL_MAX_BUCKETS / DETAIL_MAX_GROUPS): smaller maps keep a Flat.
+  static constexpr std::uint64_t kFlatMaxBuckets = 128, kFlatMaxGroups = 256;
+  static constexpr std::uint32_t kFlatRowStride = maps::FlatMapSnapshot::kRowHash;  // addr (2), flags, bytes (2)
+  static bool keeps_flat(const maps::MapHeat& h) {
+    return h.swiss ? h.ngroups <= kFlatMaxGroups : h.nbuckets + h.noldbuckets <= kFlatMaxBuckets;
+  }
   explicit SnapshotStore(std::size_t capacity = 128, std::uint64_t max_bytes = 48ull << 20)
       : capacity_(capacity < 2 ? 2 : capacity), max_bytes_(max_bytes) {}
 
@@ -95,6 +130,8 @@ class SnapshotStore {
   std::size_t capacity() const { return capacity_; }
   // Bytes of heat rows one snapshot may keep (an eighth of the bound).
   std::uint64_t heat_budget() const { return max_bytes_ / 8; }
+  // Bytes of flat slot grids one snapshot may keep (a sixteenth of the bound).
+  std::uint64_t flat_budget() const { return max_bytes_ / 16; }
   void check_invariants() const;
 
  private:

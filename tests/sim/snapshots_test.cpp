@@ -317,3 +317,199 @@ TEST_CASE("a dead map whose header slot another object took is not inspected as 
   CHECK(maps[2].count == 100);
   CHECK_FALSE(r.sim->snapshots().all().empty());
 }
+
+// ---- Slot grids of small maps (issue 7) ------------------------------------
+
+namespace {
+
+// The live flat snapshot of map 0 at every event that takes a snapshot, read
+// by an observer chained after the simulation's own (same moment, same state).
+struct FlatProbe {
+  sim::Simulation* sim = nullptr;
+  EventLog::Listener inner = nullptr;
+  void* inner_ctx = nullptr;
+  struct Seen {
+    sim::SnapshotReason reason;
+    EventKind kind;
+    bool small = false;      // SnapshotStore::keeps_flat of its heat
+    maps::FlatMapSnapshot live;
+  };
+  std::vector<Seen> seen;
+  static void on(void* ctx, const Event& e) {
+    auto* p = static_cast<FlatProbe*>(ctx);
+    p->inner(p->inner_ctx, e);
+    const auto reason = sim::SnapshotStore::reason_for(e.kind);
+    if (!reason) return;
+    Seen s{*reason, e.kind, false, {}};
+    const maps::MapHeat h = p->sim->map_heat(0);
+    s.small = sim::SnapshotStore::keeps_flat(h);
+    p->sim->inspect_flat(0, 0, h.swiss ? sim::SnapshotStore::kFlatMaxGroups : sim::SnapshotStore::kFlatMaxBuckets, s.live);
+    // (mid-assignment: the map's own invariants hold between operations only)
+    p->sim->snapshots().check_invariants();
+    p->seen.push_back(std::move(s));
+  }
+  void attach(sim::Simulation& s) {
+    sim = &s;
+    EventLog& log = s.runtime().events();
+    inner = log.listener();
+    inner_ctx = log.listener_ctx();
+    REQUIRE(inner);
+    log.set_listener(&FlatProbe::on, this);
+  }
+};
+
+// `live` with every slot hash zeroed: what a snapshot keeps (hashes are live only).
+maps::FlatMapSnapshot without_hashes(maps::FlatMapSnapshot f) {
+  using F = maps::FlatMapSnapshot;
+  for (std::uint32_t r = 0; r < f.words[F::kRowCount]; ++r)
+    for (std::uint32_t k = 0; k < 16; ++k) f.words[f.words[F::kRowOff] + r * F::kRowStride + F::kRowHash + k] = 0;
+  return f;
+}
+
+bool has_hash(const maps::FlatMapSnapshot& f) {
+  for (std::uint32_t r = 0; r < f.words[maps::FlatMapSnapshot::kRowCount]; ++r)
+    for (int k = 0; k < 8; ++k)
+      if (maps::FlatMapSnapshot::hash(f.row(r), k)) return true;
+  return false;
+}
+
+const char* kGrowTo7 =
+    "m := map[int]int{}\n"
+    "for i := 0; i < 500; i++ {\n"
+    "\tm[i] = i\n"
+    "}\n"
+    "runtime.GC()\n"
+    "fmt.Println(len(m))\n";
+
+const char* kSplit =
+    "m := map[int]int{}\n"
+    "for i := 0; i < 1000; i++ {\n"
+    "\tm[i] = i\n"
+    "}\n"
+    "runtime.GC()\n"
+    "fmt.Println(len(m))\n";
+
+}  // namespace
+
+TEST_CASE("a snapshot keeps a small map's slot grid as mapFlat showed it then, without hashes", "[sim][snapshots][flat]") {
+  using F = maps::FlatMapSnapshot;
+  for (int version : {19, 26}) {
+    CAPTURE(version);
+    sim::SimConfig c;
+    c.version = runtime::GoVersion{version};
+    // Swiss: 1000 entries fill a 1024-slot table past 7/8 and split it
+    // (maxTableCapacity, internal/runtime/maps/table.go): 2 · 128 groups, still drawn slot by slot.
+    auto r = sim::load(version == 19 ? kGrowTo7 : kSplit, c);
+    REQUIRE(r.sim);
+    FlatProbe probe;
+    probe.attach(*r.sim);
+    r.sim->run();
+    REQUIRE(r.sim->state() == sim::RunState::Done);
+    CHECK(r.sim->stdout_text() == (version == 19 ? "500\n" : "1000\n"));
+    r.sim->check_invariants();
+    const auto& st = r.sim->snapshots();
+    REQUIRE(st.skipped() == 0);
+    REQUIRE(st.dropped() == 0);
+    REQUIRE(st.all().size() == probe.seen.size());  // one snapshot per observed event, in order
+    int small = 0, big = 0, b4_start = 0, splits = 0;
+    F kept;
+    for (std::size_t i = 0; i < probe.seen.size(); ++i) {
+      CAPTURE(i);
+      const sim::RetainedSnapshot& s = st.all()[i];
+      const FlatProbe::Seen& seen = probe.seen[i];
+      REQUIRE(s.reason == seen.reason);
+      if (!seen.small) {
+        // too big to draw slot by slot: heat rows only (R52, R60)
+        ++big;
+        CHECK_FALSE(s.flat_of(0, kept));
+        CHECK(kept.words.empty());
+        CHECK(s.heat_of(0) != nullptr);
+        continue;
+      }
+      ++small;
+      REQUIRE(s.flat_of(0, kept));
+      kept.check_invariants();
+      CHECK(kept.words == without_hashes(seen.live).words);
+      CHECK_FALSE(has_hash(kept));
+      if (version == 19 && s.reason == sim::SnapshotReason::MapGrowStart && kept.words[F::kB] == 4) {
+        // hashGrow from B=3 (runtime/map.go): 16 empty new buckets, 8 old
+        // holding all 52 entries (the 53rd's assignment grows: overLoadFactor(53, 3)
+        // as 53 > 13 · 8/2), nevacuate 0, growing.
+        ++b4_start;
+        CHECK(kept.u64(F::kNbuckets) == 16);
+        CHECK(kept.u64(F::kNoldbuckets) == 8);
+        CHECK(kept.u64(F::kNevacuate) == 0);
+        CHECK((kept.words[F::kBits] & F::kGrowing) != 0);
+        CHECK(kept.u64(F::kCount) == 52);
+        CHECK(has_hash(seen.live));  // the live one had hashes: the snapshot dropped them
+      }
+      if (seen.kind == EventKind::SwissTableSplit) {
+        ++splits;
+        CHECK(kept.swiss());
+        CHECK(kept.u64(F::kTableCount) == 2);
+        CHECK(has_hash(seen.live));
+      }
+    }
+    CHECK(small > 0);
+    if (version == 19) {
+      CHECK(b4_start == 1);
+      CHECK(big > 0);  // B=7 (128 + 64 buckets while growing) and the GC after it
+    } else {
+      CHECK(splits == 1);
+      CHECK(big == 0);
+    }
+  }
+}
+
+TEST_CASE("slot grids of many small maps stay within their share of the byte bound", "[sim][snapshots][flat]") {
+  // Forty live maps of 300 entries (2^6 buckets: drawn slot by slot), a
+  // tight bound: each snapshot keeps the grids that fit flat_budget(), never more.
+  const std::string src =
+      "all := []map[int]int{}\n"
+      "for k := 0; k < 40; k++ {\n"
+      "\tm := map[int]int{}\n"
+      "\tfor i := 0; i < 300; i++ {\n"
+      "\t\tm[i] = i\n"
+      "\t}\n"
+      "\tall = append(all, m)\n"
+      "}\n"
+      "runtime.GC()\n"
+      "fmt.Println(len(all))\n";
+  for (std::uint64_t bound : {std::uint64_t{128} << 10, std::uint64_t{4} << 20}) {
+    CAPTURE(bound);
+    sim::SimConfig c;
+    c.max_snapshot_bytes = bound;
+    auto r = sim::load(src, c);
+    REQUIRE(r.sim);
+    r.sim->run();
+    REQUIRE(r.sim->state() == sim::RunState::Done);
+    r.sim->check_invariants();
+    const auto& st = r.sim->snapshots();
+    REQUIRE(st.flat_budget() == bound / 16);
+    CHECK(st.bytes() <= bound);
+    std::size_t most = 0, alive_most = 0;
+    maps::FlatMapSnapshot f;
+    for (const sim::RetainedSnapshot& s : st.all()) {
+      std::uint64_t fb = 0;
+      for (const auto& k : s.flats) {
+        fb += k.bytes();
+        REQUIRE(s.flat_of(k.map_id, f));
+        f.check_invariants();
+        CHECK_FALSE(has_hash(f));
+        CHECK(f.u64(maps::FlatMapSnapshot::kCount) == static_cast<std::uint64_t>(s.maps.at(k.map_id).count));
+      }
+      CHECK(fb <= st.flat_budget());
+      std::size_t alive = 0;
+      for (const auto& m : s.maps) alive += m.alive;
+      CHECK(s.flats.size() <= alive);
+      most = std::max(most, s.flats.size());
+      alive_most = std::max(alive_most, alive);
+    }
+    if (bound == (128u << 10)) {
+      CHECK(most >= 1);
+      CHECK(most < alive_most);  // 8 KiB holds only a few ~3 KiB grids
+    } else {
+      CHECK(most == 40);  // 256 KiB holds every one
+    }
+  }
+}

@@ -82,7 +82,9 @@ export class MapView {
 
   request(mapId) { this.mapId = mapId; this.requestFn(mapId, this.at); }
   // The timeline scrubbed to `ops`: draw the nearest retained snapshot's
-  // heat rows of the same map; goLive() returns to the live map.
+  // slots of the same map (a small map: the grid the core kept, drawn as
+  // live but without keys, hashes or evacuation moves) or its heat rows;
+  // goLive() returns to the live map.
   showAt(ops) { this.at = ops; if (this.mapId !== null) this.request(this.mapId); }
   goLive() { if (this.at === null) return; this.at = null; if (this.mapId !== null) this.request(this.mapId); }
 
@@ -132,7 +134,8 @@ export class MapView {
     const i = this.layout ? this.layout.cells.findIndex((c) => c.hash === hash) : -1;
     this.canvas.dataset.highlight = i >= 0 ? hash : '';
     if (i < 0) {
-      this.tip.replaceChildren(el('div', '', this.mode === 'heat' ? `key hash ${hash}: the heat map draws buckets, not keys` : `key hash ${hash}: not in the map (deleted?)`));
+      this.tip.replaceChildren(el('div', '', this.mode === 'heat' ? `key hash ${hash}: the heat map draws buckets, not keys`
+        : this.state?.retained ? `key hash ${hash}: a past snapshot keeps no hashes (live only)` : `key hash ${hash}: not in the map (deleted?)`));
       this.placeTip(8, 8);
       return;
     }
@@ -149,7 +152,8 @@ export class MapView {
 
   // ------------------------------------------------------------ slot text
   // A drawn slot whose key/elem text the view does not have yet.
-  needsText(c) { return !!c && c.kind === 'full' && !c.textKnown && !!this.state; }
+  // (Never in the past: a retained snapshot keeps no keys; the core's text is of the live map.)
+  needsText(c) { return !!c && c.kind === 'full' && !c.textKnown && !!this.state && !this.state.retained; }
   askText(c) {
     const k = slotKey(this.state.mapId, slotRef(c));
     if (this.asked.has(k)) return;
@@ -233,11 +237,12 @@ export class MapView {
     }));
   }
 
-  // A past moment: the retained snapshot's heat rows, labelled as such.
+  // A past moment: the retained snapshot's slots or heat rows, labelled as such.
   retainedText(s) {
     const snap = s.retained.snap, h = s.header;
     if (!snap) return `${s.name}: no snapshot retained at or before this moment yet`;
     const what = h ? (snapshotMapLine(snap, s.mapId) ?? 'not summarised') : 'not alive then, or its rows were not kept';
+    if (this.mode === 'detail') return `${s.name}: ${this.snapshotLabel(snap)}: ${what} · every slot drawn from the snapshot (${h.swiss ? 'control' : 'tophash'} bytes); keys, elems, hashes and evacuation moves are live only`;
     return `${s.name}: ${this.snapshotLabel(snap)}: ${what} · heat per ${h?.swiss ? 'group' : 'bucket'}; slot detail (keys, hashes, evacuation moves) is live only`;
   }
 
@@ -464,6 +469,7 @@ export class MapView {
     if (!c) { this.tip.hidden = true; this.tipAt = null; return; }
     this.tipAt = [i, x, y];
     const lines = slotTooltip(c);
+    if (this.state?.retained) lines.push('key, elem and hash: live only (a past snapshot keeps the bytes)');
     const waiting = this.needsText(c);
     if (waiting) { lines.splice(2, 0, 'key … (asking the core)'); this.askText(c); }
     this.tip.dataset.pending = waiting ? '1' : '0';

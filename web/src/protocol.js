@@ -22,7 +22,8 @@
 //   SLOT     {mapId, ref: [array, index, chain, slot]}  one drawn slot's key/elem text (map-flat.js slotRef);
 //                                                    replies SLOT_TEXT
 //   MAPVIEW  {mapId: number, at?: number}            the map view's data; replies MAPVIEWED (at: an instruction
-//                                                    count: the heat rows of the retained snapshot nearest it)
+//                                                    count: the heat rows of the retained snapshot nearest it, and
+//                                                    its slot grid of a small map: snapshotMapFlat, hashes 0)
 //   PING     {nonce: number}                         liveness probe; replies PONG
 //   CRASH    {}                                      test hook: the worker throws outside any handler
 //                                                    (the page must restart it and lose nothing)

@@ -24,15 +24,19 @@ export function heapReply(session, at) {
 }
 
 // The answer to MAPVIEW with `at` (a past moment): the heat rows the nearest
-// retained snapshot kept of the map (same layout as mapHeat), no slot detail
-// and no evacuation (both live-only). heat is empty when the map was not
-// alive then or its rows were not kept (docs/deviations.md R60).
+// retained snapshot kept of the map (same layout as mapHeat) and, for a map
+// small enough to draw slot by slot then, its slot grid (same layout as
+// mapFlat, hashes 0); no evacuation (live only). heat is empty when the map
+// was not alive then or its rows were not kept, flat null when the core kept
+// no grid (a big map, or over its budget: docs/deviations.md R60).
 export function mapViewAtReply(session, mapId, at) {
   const list = JSON.parse(session.snapshotList());
   const snap = nearestSnapshot(list.snapshots, at);
   const heat = snap ? session.snapshotMapHeat(snap.id, mapId).slice() : new Uint32Array(0);
+  const grid = snap && heat.length ? session.snapshotMapFlat(snap.id, mapId).slice() : null;
+  const flat = grid && grid.length ? grid : null;
   return {
-    msg: { mapId, at, heat, snapshot: null, evac: null, retained: snap, error: heat.length ? undefined : (snap ? 'not alive or not kept in this snapshot' : 'no snapshot retained yet') },
-    transfer: [heat.buffer],
+    msg: { mapId, at, heat, flat, snapshot: null, evac: null, retained: snap, error: heat.length ? undefined : (snap ? 'not alive or not kept in this snapshot' : 'no snapshot retained yet') },
+    transfer: flat ? [heat.buffer, flat.buffer] : [heat.buffer],
   };
 }
