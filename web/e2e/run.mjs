@@ -43,8 +43,19 @@ async function setSource(page, text) {
   await page.keyboard.insertText(text);
 }
 async function runToEnd(page, timeout = 90000) {
+  // A second run starts with the first one's "Done" still shown (the page
+  // loads a fresh session before it says "Running…"): wait until this run
+  // has said "Running", seen by an observer set up before the click, so a
+  // fast run that goes Running → Done between two polls is not missed.
+  await page.evaluate(() => {
+    const el = document.getElementById('status');
+    window.__e2eRunStarted = false;
+    new MutationObserver((_, obs) => {
+      if (/^Running/.test(el.textContent)) { window.__e2eRunStarted = true; obs.disconnect(); }
+    }).observe(el, { childList: true, characterData: true, subtree: true });
+  });
   await page.click(T('run'));
-  await page.waitForFunction(() => /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout });
+  await page.waitForFunction(() => window.__e2eRunStarted && /^(Done|The workload panicked|Stopped)/.test(document.getElementById('status').textContent), null, { timeout });
 }
 // Runs to the end and says how often the charts redrew while it ran.
 async function runToEndMeasured(page) {
