@@ -37,7 +37,6 @@ struct Simulation::Impl {
   bool wrapped = false;
   lang::WrappedSnippet wrap;
   SnapshotStore snapshots;
-  maps::FlatMapSnapshot flat_scratch;  // retain()'s buffer for a live flat snapshot
 
   // EventLog listener: retains a snapshot at the moments snapshots.h names.
   // Reads only (heap_snapshot and the map summaries are const), so the run
@@ -63,6 +62,7 @@ struct Simulation::Impl {
     // map whose rows do not fit is skipped; a smaller later one may fit).
     // A small map keeps its slot grid too (no hashes), under its own budget.
     std::uint64_t heat_bytes = 0, flat_bytes = 0;
+    maps::FlatMapSnapshot flat_scratch;  // a small map's live grid, kept without its hashes
     for (const MapSummary& m : s.maps) {
       if (!m.alive) continue;
       RetainedSnapshot::Heat h{static_cast<std::uint32_t>(m.id), maps->heat(m.id)};
