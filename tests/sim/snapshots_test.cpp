@@ -237,20 +237,24 @@ TEST_CASE("retained snapshots keep the map view's heat rows of that moment", "[s
   }
 }
 
+// Forty live maps of 300 entries each (2^6 buckets: small enough to be drawn
+// slot by slot), all alive at the final runtime.GC().
+const char* const kFortyMaps =
+    "all := []map[int]int{}\n"
+    "for k := 0; k < 40; k++ {\n"
+    "\tm := map[int]int{}\n"
+    "\tfor i := 0; i < 300; i++ {\n"
+    "\t\tm[i] = i\n"
+    "\t}\n"
+    "\tall = append(all, m)\n"
+    "}\n"
+    "runtime.GC()\n"
+    "fmt.Println(len(all))\n";
+
 TEST_CASE("heat rows of a snapshot stay within their share of the byte bound", "[sim][snapshots][heat]") {
   // Forty live maps of 300 entries: 2^6 buckets each, at a tight bound only
   // some maps' rows fit each snapshot; the rest are not kept, never over.
-  const std::string src =
-      "all := []map[int]int{}\n"
-      "for k := 0; k < 40; k++ {\n"
-      "\tm := map[int]int{}\n"
-      "\tfor i := 0; i < 300; i++ {\n"
-      "\t\tm[i] = i\n"
-      "\t}\n"
-      "\tall = append(all, m)\n"
-      "}\n"
-      "runtime.GC()\n"
-      "fmt.Println(len(all))\n";
+  const std::string src = kFortyMaps;
   sim::SimConfig c;
   c.max_snapshot_bytes = 128 << 10;
   auto r = sim::load(src, c);
@@ -464,17 +468,7 @@ TEST_CASE("a snapshot keeps a small map's slot grid as mapFlat showed it then, w
 TEST_CASE("slot grids of many small maps stay within their share of the byte bound", "[sim][snapshots][flat]") {
   // Forty live maps of 300 entries (2^6 buckets: drawn slot by slot), a
   // tight bound: each snapshot keeps the grids that fit flat_budget(), never more.
-  const std::string src =
-      "all := []map[int]int{}\n"
-      "for k := 0; k < 40; k++ {\n"
-      "\tm := map[int]int{}\n"
-      "\tfor i := 0; i < 300; i++ {\n"
-      "\t\tm[i] = i\n"
-      "\t}\n"
-      "\tall = append(all, m)\n"
-      "}\n"
-      "runtime.GC()\n"
-      "fmt.Println(len(all))\n";
+  const std::string src = kFortyMaps;
   for (std::uint64_t bound : {std::uint64_t{128} << 10, std::uint64_t{4} << 20}) {
     CAPTURE(bound);
     sim::SimConfig c;

@@ -7,6 +7,22 @@ import { COLORS, rgb } from '../src/mapview-layout.js';
 const same = (a, b) => a.length === b.length && a.every((v, i) => Math.abs(v - b[i]) <= 2);
 
 export default function register(test, { T, open, setSource, runToEnd, shot }) {
+  const scrubTo = (page, row) =>
+    page.$eval(T('timeline-scrubber'), (e, r) => { e.value = String(r); e.dispatchEvent(new Event('input', { bubbles: true })); }, row);
+  // Scrubs to the middle sample and waits for the map view to draw a
+  // snapshot slot by slot; returns the live label (to compare after Live)
+  // and the sample row chosen.
+  async function scrubMiddleToSlots(page) {
+    const liveHead = await page.locator(T('mapview-head')).textContent();
+    const rows = await page.evaluate(() => window.bucketlab.table().rows);
+    const row = Math.floor(rows / 2);
+    await scrubTo(page, row);
+    await page.waitForFunction(() => {
+      const c = document.querySelector('[data-testid="mapview-canvas"]');
+      return c.dataset.mode === 'detail' && c.dataset.snapshot !== '' && /snapshot at/.test(document.querySelector('[data-testid="mapview-head"]').textContent);
+    }, null, { timeout: 20000 });
+    return { liveHead, row, rows };
+  }
   test('timeline: scrubbed before the last grow, the map view shows the snapshot\'s smaller B; Live restores it', async ({ page, base }) => {
     await open(page, base);
     // 3000 ints: B grows 0 → 9 (6.5 · 2^8 = 1664 < 3000 ≤ 6.5 · 2^9); the
@@ -19,7 +35,7 @@ export default function register(test, { T, open, setSource, runToEnd, shot }) {
     const rows = await page.evaluate(() => window.bucketlab.table().rows);
     const row = Math.floor(rows / 3);
     const rowOps = await page.evaluate((r) => window.bucketlab.table().value(r, 'ops'), row);
-    await page.$eval(T('timeline-scrubber'), (e, r) => { e.value = String(r); e.dispatchEvent(new Event('input', { bubbles: true })); }, row);
+    await scrubTo(page, row);
     await page.waitForFunction(() => /snapshot at .* entries/.test(document.querySelector('[data-testid="mapview-head"]').textContent), null, { timeout: 20000 });
     const text = await head();
     const m = /snapshot at (.+) \(sample \d+, ([\d,]+) ops\): B=(\d+), (\d+) entries/.exec(text);
@@ -56,14 +72,7 @@ export default function register(test, { T, open, setSource, runToEnd, shot }) {
     await runToEnd(page);
     const head = () => page.locator(T('mapview-head')).textContent();
     await page.waitForFunction(() => /: 16 buckets · every slot drawn/.test(document.querySelector('[data-testid="mapview-head"]').textContent), null, { timeout: 30000 });
-    const liveHead = await head();
-    const rows = await page.evaluate(() => window.bucketlab.table().rows);
-    const row = Math.floor(rows / 2);
-    await page.$eval(T('timeline-scrubber'), (e, r) => { e.value = String(r); e.dispatchEvent(new Event('input', { bubbles: true })); }, row);
-    await page.waitForFunction(() => {
-      const c = document.querySelector('[data-testid="mapview-canvas"]');
-      return c.dataset.mode === 'detail' && c.dataset.snapshot !== '' && /snapshot at/.test(document.querySelector('[data-testid="mapview-head"]').textContent);
-    }, null, { timeout: 20000 });
+    const { liveHead, row, rows } = await scrubMiddleToSlots(page);
     const text = await head();
     // hashGrow has run, growWork not yet: B=4, the 52 entries all in the 8 old buckets
     if (!/snapshot at map 0 grow start \(sample \d+, [\d,]+ ops\): B=4, 52 entries, growing · every slot drawn/.test(text)) throw new Error(`map view label: ${text}`);
@@ -125,14 +134,7 @@ export default function register(test, { T, open, setSource, runToEnd, shot }) {
     try {
       await runToEnd(page);
       await page.waitForFunction(() => /every slot drawn$/.test(document.querySelector('[data-testid="mapview-head"]').textContent), null, { timeout: 30000 });
-      const liveHead = await page.locator(T('mapview-head')).textContent();
-      const rows = await page.evaluate(() => window.bucketlab.table().rows);
-      const row = Math.floor(rows / 2);
-      await page.$eval(T('timeline-scrubber'), (e, r) => { e.value = String(r); e.dispatchEvent(new Event('input', { bubbles: true })); }, row);
-      await page.waitForFunction(() => {
-        const c = document.querySelector('[data-testid="mapview-canvas"]');
-        return c.dataset.mode === 'detail' && c.dataset.snapshot !== '' && /snapshot at/.test(document.querySelector('[data-testid="mapview-head"]').textContent);
-      }, null, { timeout: 20000 });
+      const { liveHead, row, rows } = await scrubMiddleToSlots(page);
       const text = await page.locator(T('mapview-head')).textContent();
       const m = /snapshot at map 0 grow end \(sample \d+, [\d,]+ ops\): (\d+) table\(s\), (\d+) entries · every slot drawn from the snapshot \(control bytes\)/.exec(text);
       if (!m) throw new Error(`map view label: ${text}`);
