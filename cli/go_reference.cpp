@@ -1005,8 +1005,7 @@ std::string build_messages(const std::string& err, const std::vector<std::uint32
   return map_go_positions(tail(out), line_map);
 }
 
-}  // namespace
-
+// The seeds `ref` drew, without its maps' bucket contents.
 GoRunSeeds seeds_of(const GoReference& ref) {
   GoRunSeeds s;
   for (int k = 0; k < 4; ++k) s.hashkey[k] = ref.hashkey[k];
@@ -1017,6 +1016,7 @@ GoRunSeeds seeds_of(const GoReference& ref) {
   }
   return s;
 }
+}  // namespace
 
 std::optional<GoReference> run_under_go(std::string_view source, std::string& error, const std::string& go_binary,
                                          const std::vector<std::string>& extra_env) {

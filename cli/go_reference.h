@@ -125,9 +125,6 @@ struct GoReference {
 // toolchain is missing or the build or the run fails (with Go's stderr,
 // positions mapped back to snippet lines), or the workload is refused by
 // bucketlab's front end.
-// The seeds `ref` drew, without its maps' bucket contents.
-GoRunSeeds seeds_of(const GoReference& ref);
-
 std::optional<GoReference> run_under_go(std::string_view source, std::string& error,
                                          const std::string& go_binary = "/usr/lib/go-1.19/bin/go",
                                          const std::vector<std::string>& extra_env = {});

@@ -245,7 +245,7 @@ int cmd_vs_go(const std::vector<std::string>& args) {
     }
     return so;
   };
-  o.sim = pinned(bucketlab::cli::seeds_of(*ref));
+  o.sim = pinned(ref->repeat_seeds.front());  // the report's own run (run_under_go always lists it first)
   auto lr = bucketlab::sim::load(src, o.sim);
   if (!lr.sim) {
     for (const auto& d : lr.diagnostics) std::cerr << o.file << ":" << d.str() << "\n";
